@@ -1,0 +1,32 @@
+package dev.vault.core;
+
+/**
+ * What went wrong, at the granularity an operator acts on. Each code maps to one process exit
+ * code of the {@code vault} CLI, so orchestrators (Airflow, Kubernetes Jobs) can tell a broken
+ * model from a failed query from an engine that is down.
+ */
+public enum ErrorCode
+{
+    /** A model's SQL failed on the engine. */
+    MODEL_FAILED(1),
+    /** vault.yml or a model file is invalid; nothing was executed. */
+    INVALID_PROJECT(3),
+    /** The engine could not be started or reached. */
+    ENGINE_UNAVAILABLE(4),
+    /** Data tests ran and at least one with severity error failed. */
+    TEST_FAILED(5),
+    /** A bug in vault itself. */
+    INTERNAL(10);
+
+    private final int exitCode;
+
+    ErrorCode(int exitCode)
+    {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode()
+    {
+        return exitCode;
+    }
+}

@@ -1,0 +1,324 @@
+package dev.vault.core.load;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import dev.vault.core.model.Column;
+import dev.vault.core.model.DerivedColumn;
+import dev.vault.core.model.ForeignKey;
+import dev.vault.core.model.HashedColumn;
+import dev.vault.core.model.Hub;
+import dev.vault.core.model.Identifiers;
+import dev.vault.core.model.Link;
+import dev.vault.core.model.Location;
+import dev.vault.core.model.Mart;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.Satellite;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.Stage;
+import dev.vault.core.model.TableLayout;
+import dev.vault.core.model.TrinoTypes;
+import dev.vault.core.yaml.YamlNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads the models of one YAML file. A file has one or more of the top-level keys
+ * {@code sources}, {@code stages}, {@code hubs}, {@code links}, {@code satellites}, {@code marts},
+ * each a list of models. Only the shape of each model is checked here; references between
+ * models are checked by {@link ModelValidator} once every file is read.
+ */
+final class ModelFileReader
+{
+    static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
+    private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
+
+    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("name", "description", "schema", "table", "record-source", "load-timestamp", "columns");
+    private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description");
+    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("name", "description", "source", "derived-columns", "hash-keys", "hashdiffs");
+    private static final ImmutableSet<String> DERIVED_KEYS = ImmutableSet.of("sql", "type");
+    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("name", "description", "hash-key", "business-keys", "sources", "buckets");
+    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("name", "description", "hash-key", "hubs", "sources", "buckets");
+    private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("name", "description", "parent", "hashdiff", "payload", "sources", "buckets");
+    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("name", "description", "materialized", "sql", "sql-file");
+
+    private final Path projectRoot;
+    private final Problems problems;
+    private final LocationIndex index;
+    private String model = "";
+
+    ModelFileReader(Path projectRoot, Problems problems, LocationIndex index)
+    {
+        this.projectRoot = requireNonNull(projectRoot, "projectRoot is null");
+        this.problems = requireNonNull(problems, "problems is null");
+        this.index = requireNonNull(index, "index is null");
+    }
+
+    ImmutableList<Model> read(YamlNode root)
+    {
+        Optional<Fields> file = Fields.of(root, "a model file", problems);
+        if (file.isEmpty()) {
+            return ImmutableList.of();
+        }
+        ImmutableSet<String> kinds = Arrays.stream(ModelKind.values()).map(ModelKind::fileKey).collect(ImmutableSet.toImmutableSet());
+        file.get().rejectUnknownKeys(kinds);
+        ImmutableList.Builder<Model> models = ImmutableList.builder();
+        read(file.get(), ModelKind.SOURCE, this::source, models);
+        read(file.get(), ModelKind.STAGE, this::stage, models);
+        read(file.get(), ModelKind.HUB, this::hub, models);
+        read(file.get(), ModelKind.LINK, this::link, models);
+        read(file.get(), ModelKind.SATELLITE, this::satellite, models);
+        read(file.get(), ModelKind.MART, this::mart, models);
+        return models.build();
+    }
+
+    private void read(Fields file, ModelKind kind, Function<Fields, Model> reader, ImmutableList.Builder<Model> models)
+    {
+        for (Fields fields : file.mappings(kind.fileKey(), "a " + kind.displayName())) {
+            Optional<String> name = fields.string("name");
+            if (name.isEmpty()) {
+                problems.add(fields.location(), "this %s has no 'name:'", kind.displayName());
+                continue;
+            }
+            Identifiers.check(name.get(), kind.displayName() + " name").ifPresent(message -> problems.add(fields.locationOf("name"), message));
+            model = name.get();
+            models.add(reader.apply(new Fields(fields.mapping(), kind.displayName() + " '" + name.get() + "'", problems)));
+        }
+    }
+
+    private Source source(Fields fields)
+    {
+        fields.rejectUnknownKeys(SOURCE_KEYS);
+        String name = fields.string("name", "");
+        Optional<String> schema = fields.string("schema");
+        schema.ifPresent(value -> checkName(value, "schema", fields.locationOf("schema")));
+        String table = fields.string("table", name);
+        checkName(table, "table", fields.locationOf("table"));
+        String loadTimestamp = single(fields, "load-timestamp", fields.requiredString("load-timestamp"));
+        ImmutableList.Builder<Column> columns = ImmutableList.builder();
+        for (Fields column : fields.mappings("columns", "a column of " + fields.what())) {
+            column.rejectUnknownKeys(COLUMN_KEYS);
+            String columnName = column.requiredString("name");
+            checkName(columnName, "column", column.locationOf("name"));
+            columns.add(new Column(columnName, type(column, column.requiredString("type")), column.string("description", ""), column.locationOf("name")));
+        }
+        if (!fields.has("columns")) {
+            problems.add(fields.location(), "%s is missing 'columns:' (a list of '- name: ..., type: ...')", fields.what());
+        }
+        return new Source(name, fields.string("description", ""), schema, table, fields.requiredString("record-source"), loadTimestamp, columns.build(), fields.keyLocation("name"));
+    }
+
+    private Stage stage(Fields fields)
+    {
+        fields.rejectUnknownKeys(STAGE_KEYS);
+        ImmutableList.Builder<DerivedColumn> derived = ImmutableList.builder();
+        fields.node("derived-columns").flatMap(node -> Fields.of(node, "'derived-columns' of " + fields.what(), problems)).ifPresent(entries -> {
+            for (YamlNode.Entry entry : entries.mapping().entries().values()) {
+                checkName(entry.key(), "derived column", entry.keyLocation());
+                if (entry.value() instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
+                    index.put(model, "derived-columns", entry.key(), scalar.location());
+                    derived.add(new DerivedColumn(entry.key(), scalar.text(), "varchar", entry.keyLocation()));
+                }
+                else {
+                    Fields.of(entry.value(), "derived column '" + entry.key() + "'", problems).ifPresent(column -> {
+                        column.rejectUnknownKeys(DERIVED_KEYS);
+                        String type = type(column, column.string("type", "varchar"));
+                        index.put(model, "derived-columns", entry.key(), column.locationOf("sql"));
+                        derived.add(new DerivedColumn(entry.key(), column.requiredString("sql"), type, entry.keyLocation()));
+                    });
+                }
+            }
+        });
+        return new Stage(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                single(fields, "source", fields.requiredString("source")),
+                derived.build(),
+                hashedColumns(fields, "hash-keys", HashedColumn.Kind.HASH_KEY),
+                hashedColumns(fields, "hashdiffs", HashedColumn.Kind.HASHDIFF),
+                fields.keyLocation("name"));
+    }
+
+    private ImmutableList<HashedColumn> hashedColumns(Fields fields, String key, HashedColumn.Kind kind)
+    {
+        ImmutableList.Builder<HashedColumn> columns = ImmutableList.builder();
+        fields.node(key).flatMap(node -> Fields.of(node, "'" + key + "' of " + fields.what(), problems)).ifPresent(entries -> {
+            for (YamlNode.Entry entry : entries.mapping().entries().values()) {
+                checkName(entry.key(), "hashed column", entry.keyLocation());
+                Fields holder = new Fields(entries.mapping(), "'" + key + "' of " + fields.what(), problems);
+                ImmutableList<String> parts = values(key + "/" + entry.key(), holder.requiredStringList(entry.key()));
+                columns.add(new HashedColumn(entry.key(), kind, parts, entry.keyLocation()));
+            }
+        });
+        return columns.build();
+    }
+
+    private Hub hub(Fields fields)
+    {
+        fields.rejectUnknownKeys(HUB_KEYS);
+        return new Hub(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                column(fields, "hash-key"),
+                values("business-keys", fields.requiredStringList("business-keys")),
+                values("sources", fields.requiredStringList("sources")),
+                layout(fields),
+                fields.keyLocation("name"));
+    }
+
+    private Link link(Fields fields)
+    {
+        fields.rejectUnknownKeys(LINK_KEYS);
+        ImmutableList.Builder<ForeignKey> foreignKeys = ImmutableList.builder();
+        Optional<YamlNode> hubs = fields.node("hubs");
+        if (hubs.isEmpty()) {
+            problems.add(fields.location(), "%s is missing 'hubs:' (the hubs it links, e.g. [hub_a, hub_b])", fields.what());
+        }
+        else if (hubs.get() instanceof YamlNode.Sequence sequence) {
+            for (YamlNode item : sequence.items()) {
+                if (item instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
+                    // the column defaults to the hub's hash key name, filled in by the validator
+                    index.put(model, "hubs", scalar.text(), scalar.location());
+                    foreignKeys.add(new ForeignKey(scalar.text(), "", scalar.location()));
+                }
+                else {
+                    Fields.of(item, "a hub of " + fields.what(), problems).ifPresent(foreignKey -> {
+                        foreignKey.rejectUnknownKeys(FOREIGN_KEY_KEYS);
+                        String column = foreignKey.string("column", "");
+                        if (!column.isEmpty()) {
+                            checkName(column, "column", foreignKey.locationOf("column"));
+                        }
+                        String hub = foreignKey.requiredString("hub");
+                        index.put(model, "hubs", hub, foreignKey.locationOf("hub"));
+                        foreignKeys.add(new ForeignKey(hub, column, foreignKey.locationOf("hub")));
+                    });
+                }
+            }
+        }
+        else {
+            problems.add(hubs.get().location(), "'hubs' of %s must be a list like [hub_a, hub_b]", fields.what());
+        }
+        return new Link(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                column(fields, "hash-key"),
+                foreignKeys.build(),
+                values("sources", fields.requiredStringList("sources")),
+                layout(fields),
+                fields.keyLocation("name"));
+    }
+
+    private Satellite satellite(Fields fields)
+    {
+        fields.rejectUnknownKeys(SATELLITE_KEYS);
+        return new Satellite(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                single(fields, "parent", fields.requiredString("parent")),
+                column(fields, "hashdiff"),
+                values("payload", fields.stringList("payload")),
+                values("sources", fields.requiredStringList("sources")),
+                layout(fields),
+                fields.keyLocation("name"));
+    }
+
+    private Mart mart(Fields fields)
+    {
+        fields.rejectUnknownKeys(MART_KEYS);
+        String sql = "";
+        Location sqlLocation = fields.location();
+        if (fields.has("sql") == fields.has("sql-file")) {
+            problems.add(fields.location(), "%s needs exactly one of 'sql:' (the query, inline) or 'sql-file:' (a .sql file next to this one)", fields.what());
+        }
+        else if (fields.has("sql")) {
+            sql = fields.string("sql", "");
+            // a block scalar ('sql: |') starts on the line after the key
+            Location key = fields.locationOf("sql");
+            sqlLocation = new Location(key.file(), key.line() + (fields.node("sql").isPresent() ? 1 : 0), 1);
+        }
+        else {
+            String file = fields.string("sql-file", "");
+            Path path = projectRoot.resolve(fields.location().file()).resolveSibling(file).normalize();
+            try {
+                sql = Files.readString(path, StandardCharsets.UTF_8);
+                sqlLocation = new Location(projectRoot.relativize(path), 1, 1);
+            }
+            catch (IOException e) {
+                problems.add(fields.locationOf("sql-file"), "cannot read the SQL file '%s' of %s: %s", file, fields.what(), e.getMessage());
+            }
+        }
+        ImmutableSet.Builder<String> refs = ImmutableSet.builder();
+        Matcher ref = REF.matcher(sql);
+        while (ref.find()) {
+            refs.add(ref.group(1));
+            int line = sqlLocation.line() + (int) sql.substring(0, ref.start()).chars().filter(c -> c == '\n').count();
+            index.put(model, "ref", ref.group(1), new Location(sqlLocation.file(), line, 1));
+        }
+        Matcher other = TEMPLATE_EXPRESSION.matcher(REF.matcher(sql).replaceAll(""));
+        if (other.find()) {
+            problems.add(sqlLocation, "%s uses '%s'; only {{ ref('model_name') }} is supported inside mart SQL", fields.what(), other.group());
+        }
+        if (sql.isBlank() && problems.isEmpty()) {
+            problems.add(sqlLocation, "%s has no SQL", fields.what());
+        }
+        return new Mart(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                fields.enumValue("materialized", Mart.Materialization.class, Mart.Materialization.TABLE),
+                sql,
+                sqlLocation,
+                refs.build(),
+                fields.keyLocation("name"));
+    }
+
+    private String column(Fields fields, String key)
+    {
+        String value = fields.requiredString(key);
+        checkName(value, "column", fields.locationOf(key));
+        return single(fields, key, value);
+    }
+
+    private TableLayout layout(Fields fields)
+    {
+        return new TableLayout(fields.integer("buckets", TableLayout.DEFAULT_BUCKETS, 1, 4096));
+    }
+
+    private String type(Fields fields, String type)
+    {
+        if (!type.isEmpty() && !TrinoTypes.isValid(type)) {
+            problems.add(fields.locationOf("type"), "'%s' is not a column type vault stores in Iceberg; %s", type, TrinoTypes.validTypesHint());
+            return "varchar";
+        }
+        return TrinoTypes.normalize(type);
+    }
+
+    private void checkName(String name, String what, Location location)
+    {
+        if (!name.isEmpty()) {
+            Identifiers.check(name, what).ifPresent(message -> problems.add(location, message));
+        }
+    }
+
+    private ImmutableList<String> values(String field, ImmutableList<Fields.Located<String>> located)
+    {
+        located.forEach(value -> index.put(model, field, value.value(), value.location()));
+        return located.stream().map(Fields.Located::value).collect(ImmutableList.toImmutableList());
+    }
+
+    private String single(Fields fields, String key, String value)
+    {
+        index.put(model, key, value, fields.locationOf(key));
+        return value;
+    }
+}

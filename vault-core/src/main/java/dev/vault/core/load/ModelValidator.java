@@ -1,0 +1,362 @@
+package dev.vault.core.load;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import dev.vault.core.model.DerivedColumn;
+import dev.vault.core.model.ForeignKey;
+import dev.vault.core.model.HashedColumn;
+import dev.vault.core.model.Hub;
+import dev.vault.core.model.Link;
+import dev.vault.core.model.Location;
+import dev.vault.core.model.Mart;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.Satellite;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.SqlReferences;
+import dev.vault.core.model.Stage;
+import dev.vault.core.model.StandardColumns;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Checks what a single file cannot: that every name a model uses (a source, a stage, a hub, a
+ * column) exists and fits, and fills in defaults that depend on other models (a link's foreign
+ * key columns, a satellite's payload). Problems are reported at the line of the offending value.
+ */
+final class ModelValidator
+{
+    private static final ImmutableSet<String> RESERVED_STAGE_COLUMNS = ImmutableSet.of(StandardColumns.LOAD_DATETIME, StandardColumns.RECORD_SOURCE);
+
+    private final Map<String, Model> models;
+    private final LocationIndex index;
+    private final Problems problems;
+
+    ModelValidator(Map<String, Model> models, LocationIndex index, Problems problems)
+    {
+        this.models = requireNonNull(models, "models is null");
+        this.index = requireNonNull(index, "index is null");
+        this.problems = requireNonNull(problems, "problems is null");
+    }
+
+    /** Validates every model; returns them with defaults filled in, in the same order. */
+    ImmutableMap<String, Model> validate()
+    {
+        Map<String, Model> resolved = new LinkedHashMap<>();
+        for (Model model : models.values()) {
+            Model checked = switch (model) {
+                case Source source -> source(source);
+                case Stage stage -> stage(stage);
+                case Hub hub -> hub(hub);
+                case Link link -> link(link);
+                case Satellite satellite -> satellite(satellite);
+                case Mart mart -> mart(mart);
+            };
+            resolved.put(checked.name(), checked);
+        }
+        checkSourceTablesUnique();
+        return ImmutableMap.copyOf(resolved);
+    }
+
+    private Source source(Source source)
+    {
+        Set<String> names = new HashSet<>();
+        source.columns().forEach(column -> {
+            if (!names.add(column.name())) {
+                problems.add(column.location(), "column '%s' is listed twice in source '%s'", column.name(), source.name());
+            }
+        });
+        if (source.columns().isEmpty()) {
+            problems.add(source.location(), "source '%s' has no columns", source.name());
+        }
+        if (!source.loadTimestamp().isEmpty()) {
+            Location where = at(source, "load-timestamp", source.loadTimestamp());
+            source.column(source.loadTimestamp()).ifPresentOrElse(
+                    column -> {
+                        if (!column.type().startsWith("timestamp")) {
+                            problems.add(where, "load-timestamp column '%s' of source '%s' is %s; it must be a timestamp, e.g. 'timestamp(6) with time zone'",
+                                    column.name(), source.name(), column.type());
+                        }
+                    },
+                    () -> problems.add(where, "source '%s' has no column '%s' for its load-timestamp%s",
+                            source.name(), source.loadTimestamp(), Suggestions.hint(source.loadTimestamp(), names)));
+        }
+        return source;
+    }
+
+    private Stage stage(Stage stage)
+    {
+        Optional<Source> source = reference(stage, "source", stage.source(), Source.class);
+        if (source.isEmpty()) {
+            return stage;
+        }
+        Set<String> available = new java.util.LinkedHashSet<>();
+        source.get().columns().forEach(column -> available.add(column.name()));
+        for (DerivedColumn derived : stage.derivedColumns()) {
+            Location where = at(stage, "derived-columns", derived.name());
+            if (available.contains(derived.name()) || RESERVED_STAGE_COLUMNS.contains(derived.name())) {
+                problems.add(derived.location(), "derived column '%s' of stage '%s' has the name of an existing column; give it another name, e.g. '%s_clean'",
+                        derived.name(), stage.name(), derived.name());
+                continue;
+            }
+            Optional<String> unsafe = SqlReferences.unsafe(derived.sql());
+            if (unsafe.isPresent()) {
+                problems.add(where, "derived column '%s' of stage '%s' is not a single SQL expression: %s", derived.name(), stage.name(), unsafe.get());
+                continue;
+            }
+            for (SqlReferences.Reference reference : SqlReferences.columns(derived.sql())) {
+                if (!available.contains(reference.name())) {
+                    problems.add(where, "unknown column '%s' in derived column '%s' of stage '%s' (columns of source '%s' and earlier derived columns)%s",
+                            reference.name(), derived.name(), stage.name(), source.get().name(), Suggestions.hint(reference.name(), available));
+                }
+            }
+            available.add(derived.name());
+        }
+        available.addAll(RESERVED_STAGE_COLUMNS);
+        Set<String> hashed = new HashSet<>();
+        for (HashedColumn column : ImmutableList.<HashedColumn>builder().addAll(stage.hashKeys()).addAll(stage.hashdiffs()).build()) {
+            if (available.contains(column.name()) || !hashed.add(column.name())) {
+                problems.add(column.location(), "hashed column '%s' of stage '%s' has the name of another column; give it another name", column.name(), stage.name());
+            }
+            String field = (column.kind() == HashedColumn.Kind.HASH_KEY ? "hash-keys/" : "hashdiffs/") + column.name();
+            for (String part : column.columns()) {
+                if (!available.contains(part)) {
+                    problems.add(at(stage, field, part), "unknown column '%s' in '%s' of stage '%s'%s",
+                            part, column.name(), stage.name(), Suggestions.hint(part, available));
+                }
+            }
+        }
+        return stage;
+    }
+
+    private Hub hub(Hub hub)
+    {
+        Map<String, String> keyTypes = new HashMap<>();
+        for (Stage stage : stages(hub, hub.sources())) {
+            Optional<HashedColumn> key = hashKey(hub, stage, hub.hashKey(), "hash-key");
+            key.ifPresent(column -> {
+                if (!column.columns().equals(hub.businessKeys())) {
+                    problems.add(at(hub, "hash-key", hub.hashKey()), "hub '%s' has business keys %s but stage '%s' computes '%s' from %s; list the same columns in the same order",
+                            hub.name(), hub.businessKeys(), stage.name(), hub.hashKey(), column.columns());
+                }
+            });
+            ImmutableMap<String, String> columns = stagedColumns(stage);
+            for (String businessKey : hub.businessKeys()) {
+                checkColumn(hub, "business-keys", businessKey, stage, columns, keyTypes);
+            }
+        }
+        return hub;
+    }
+
+    private Link link(Link link)
+    {
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        Set<String> columns = new HashSet<>();
+        for (ForeignKey foreignKey : link.foreignKeys()) {
+            Optional<Hub> hub = reference(link, "hubs", foreignKey.hub(), Hub.class);
+            String column = foreignKey.column().isEmpty() ? hub.map(Hub::hashKey).orElse(foreignKey.hub()) : foreignKey.column();
+            if (!columns.add(column) || column.equals(link.hashKey())) {
+                problems.add(foreignKey.location(), "link '%s' would have two columns named '%s'; name the foreign key with '- {hub: %s, column: <another name>}'",
+                        link.name(), column, foreignKey.hub());
+            }
+            foreignKeys.add(new ForeignKey(foreignKey.hub(), column, foreignKey.location()));
+        }
+        if (link.foreignKeys().size() < 2) {
+            problems.add(at(link, "hash-key", link.hashKey()), "link '%s' must link at least two hubs under 'hubs:'", link.name());
+        }
+        for (Stage stage : stages(link, link.sources())) {
+            Optional<HashedColumn> linkKey = hashKey(link, stage, link.hashKey(), "hash-key");
+            List<String> expected = new ArrayList<>();
+            for (ForeignKey foreignKey : foreignKeys) {
+                Optional<HashedColumn> parentKey = hashKey(link, stage, foreignKey.column(), "hubs", foreignKey.hub());
+                parentKey.ifPresent(key -> expected.addAll(key.columns()));
+            }
+            linkKey.ifPresent(key -> {
+                if (expected.size() == foreignKeys.size() && !key.columns().equals(expected) && !expected.isEmpty()) {
+                    // Data Vault 2.0: a link hash key is the hash of its hubs' business keys, in the order of 'hubs:'
+                    problems.add(at(link, "hash-key", link.hashKey()), "stage '%s' computes link key '%s' from %s; it must hash the hubs' business keys in the order of 'hubs:': %s",
+                            stage.name(), key.name(), key.columns(), expected);
+                }
+            });
+        }
+        return new Link(link.name(), link.description(), link.hashKey(), ImmutableList.copyOf(foreignKeys), link.sources(), link.layout(), link.location());
+    }
+
+    private Satellite satellite(Satellite satellite)
+    {
+        Optional<String> parentKey = Optional.empty();
+        Model parent = models.get(satellite.parent());
+        if (parent instanceof Hub hub) {
+            parentKey = Optional.of(hub.hashKey());
+        }
+        else if (parent instanceof Link link) {
+            parentKey = Optional.of(link.hashKey());
+        }
+        else {
+            Location where = at(satellite, "parent", satellite.parent());
+            if (parent == null) {
+                problems.add(where, "satellite '%s' has parent '%s', which is not a model%s", satellite.name(), satellite.parent(),
+                        Suggestions.hint(satellite.parent(), namesOf(ModelKind.HUB, ModelKind.LINK)));
+            }
+            else {
+                problems.add(where, "satellite '%s' has parent '%s', which is a %s; a satellite's parent is a hub or a link", satellite.name(), satellite.parent(), parent.kind().displayName());
+            }
+        }
+        ImmutableList<String> payload = satellite.payload();
+        Map<String, String> payloadTypes = new HashMap<>();
+        for (Stage stage : stages(satellite, satellite.sources())) {
+            parentKey.ifPresent(key -> hashKey(satellite, stage, key, "parent", satellite.parent()));
+            Optional<HashedColumn> hashdiff = stage.hashdiff(satellite.hashdiff());
+            if (hashdiff.isEmpty()) {
+                problems.add(at(satellite, "hashdiff", satellite.hashdiff()), "stage '%s' has no hashdiff '%s' (under 'hashdiffs:') for satellite '%s'%s",
+                        stage.name(), satellite.hashdiff(), satellite.name(), Suggestions.hint(satellite.hashdiff(), stage.hashdiffs().stream().map(HashedColumn::name).toList()));
+                continue;
+            }
+            if (payload.isEmpty()) {
+                payload = hashdiff.get().columns();
+            }
+            if (!ImmutableSet.copyOf(payload).equals(ImmutableSet.copyOf(hashdiff.get().columns()))) {
+                problems.add(at(satellite, "hashdiff", satellite.hashdiff()), "satellite '%s' has payload %s but hashdiff '%s' of stage '%s' covers %s; they must be the same columns",
+                        satellite.name(), payload, satellite.hashdiff(), stage.name(), hashdiff.get().columns());
+            }
+            ImmutableMap<String, String> columns = stagedColumns(stage);
+            for (String column : payload) {
+                checkColumn(satellite, "payload", column, stage, columns, payloadTypes);
+            }
+        }
+        return new Satellite(satellite.name(), satellite.description(), satellite.parent(), satellite.hashdiff(), payload, satellite.sources(), satellite.layout(), satellite.location());
+    }
+
+    private Mart mart(Mart mart)
+    {
+        for (String ref : mart.refs()) {
+            if (!models.containsKey(ref)) {
+                problems.add(at(mart, "ref", ref), "mart '%s' refers to {{ ref('%s') }}, which is not a model%s", mart.name(), ref, Suggestions.hint(ref, models.keySet()));
+            }
+            else if (ref.equals(mart.name())) {
+                problems.add(at(mart, "ref", ref), "mart '%s' refers to itself", mart.name());
+            }
+        }
+        return mart;
+    }
+
+    private void checkSourceTablesUnique()
+    {
+        Map<String, Source> tables = new HashMap<>();
+        for (Model model : models.values()) {
+            if (model instanceof Source source) {
+                String key = source.schema().orElse("") + "." + source.table();
+                Source other = tables.putIfAbsent(key, source);
+                if (other != null) {
+                    problems.add(source.location(), "sources '%s' and '%s' (at %s) read the same table '%s'; define it once", other.name(), source.name(), other.location(), source.table());
+                }
+            }
+        }
+    }
+
+    private void checkColumn(Model model, String field, String column, Stage stage, Map<String, String> columns, Map<String, String> types)
+    {
+        String type = columns.get(column);
+        if (type == null) {
+            problems.add(at(model, field, column), "unknown column '%s' in '%s' of %s '%s': stage '%s' has no such column%s",
+                    column, field, model.kind().displayName(), model.name(), stage.name(), Suggestions.hint(column, columns.keySet()));
+            return;
+        }
+        String previous = types.putIfAbsent(column, type);
+        if (previous != null && !previous.equals(type)) {
+            problems.add(at(model, field, column), "column '%s' of %s '%s' is %s in stage '%s' but %s in an earlier source; cast it to one type in the stages",
+                    column, model.kind().displayName(), model.name(), type, stage.name(), previous);
+        }
+    }
+
+    private Optional<HashedColumn> hashKey(Model model, Stage stage, String column, String field)
+    {
+        return hashKey(model, stage, column, field, column);
+    }
+
+    private Optional<HashedColumn> hashKey(Model model, Stage stage, String column, String field, String value)
+    {
+        Optional<HashedColumn> key = stage.hashKey(column);
+        if (key.isEmpty()) {
+            problems.add(at(model, field, value), "stage '%s' has no hash key '%s' (under 'hash-keys:'), which %s '%s' needs%s",
+                    stage.name(), column, model.kind().displayName(), model.name(), Suggestions.hint(column, stage.hashKeys().stream().map(HashedColumn::name).toList()));
+        }
+        return key;
+    }
+
+    private ImmutableList<Stage> stages(Model model, List<String> names)
+    {
+        return names.stream()
+                .map(name -> reference(model, "sources", name, Stage.class))
+                .flatMap(Optional::stream)
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    private <T extends Model> Optional<T> reference(Model model, String field, String name, Class<T> type)
+    {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Model referenced = models.get(name);
+        ModelKind expected = kindOf(type);
+        if (referenced == null) {
+            problems.add(at(model, field, name), "%s '%s' refers to %s '%s', which does not exist%s",
+                    model.kind().displayName(), model.name(), expected.displayName(), name, Suggestions.hint(name, namesOf(expected)));
+            return Optional.empty();
+        }
+        if (!type.isInstance(referenced)) {
+            problems.add(at(model, field, name), "%s '%s' refers to '%s' under '%s', which is a %s; it must be a %s",
+                    model.kind().displayName(), model.name(), name, field, referenced.kind().displayName(), expected.displayName());
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(referenced));
+    }
+
+    private ImmutableMap<String, String> stagedColumns(Stage stage)
+    {
+        return models.get(stage.source()) instanceof Source source ? stage.columns(source) : ImmutableMap.of();
+    }
+
+    private Set<String> namesOf(ModelKind... kinds)
+    {
+        Set<ModelKind> wanted = ImmutableSet.copyOf(kinds);
+        Set<String> names = new java.util.TreeSet<>();
+        models.values().stream().filter(model -> wanted.contains(model.kind())).forEach(model -> names.add(model.name()));
+        return names;
+    }
+
+    private static ModelKind kindOf(Class<? extends Model> type)
+    {
+        if (type == Source.class) {
+            return ModelKind.SOURCE;
+        }
+        if (type == Stage.class) {
+            return ModelKind.STAGE;
+        }
+        if (type == Hub.class) {
+            return ModelKind.HUB;
+        }
+        if (type == Link.class) {
+            return ModelKind.LINK;
+        }
+        if (type == Satellite.class) {
+            return ModelKind.SATELLITE;
+        }
+        return ModelKind.MART;
+    }
+
+    private Location at(Model model, String field, String value)
+    {
+        return index.get(model.name(), field, value, model.location());
+    }
+}

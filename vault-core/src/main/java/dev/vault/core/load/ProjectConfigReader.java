@@ -1,0 +1,156 @@
+package dev.vault.core.load;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import dev.vault.core.model.Identifiers;
+import dev.vault.core.model.Layer;
+import dev.vault.core.model.Location;
+import dev.vault.core.project.HashingSettings;
+import dev.vault.core.project.ProjectConfig;
+import dev.vault.core.project.TargetConfig;
+import dev.vault.core.yaml.YamlNode;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Reads {@code vault.yml}; every key has a default except {@code name}. */
+final class ProjectConfigReader
+{
+    static final String DEFAULT_TARGET = "embedded";
+
+    private static final ImmutableSet<String> KEYS = ImmutableSet.of(
+            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing");
+    private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
+    private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port");
+    private static final ImmutableSet<String> TRINO_KEYS = ImmutableSet.of("type", "jdbc-url", "user", "password-env");
+
+    private ProjectConfigReader() {}
+
+    static ProjectConfig read(Path root, Path displayPath, YamlNode node, Problems problems)
+    {
+        Fields fields = Fields.of(node, ProjectConfig.FILE_NAME, problems).orElse(null);
+        if (fields == null) {
+            problems.throwIfAny();
+        }
+        fields.rejectUnknownKeys(KEYS);
+        String name = fields.requiredString("name");
+        checkName(name, "project name", fields.locationOf("name"), problems);
+        int version = fields.integer("version", 1, 1, Integer.MAX_VALUE);
+        if (version != 1) {
+            problems.add(fields.locationOf("version"), "this vault reads project format version 1, the file says %s; upgrade vault", version);
+        }
+
+        ImmutableList<Path> modelPaths = paths(root, fields, "model-paths", "models");
+        ImmutableList<Path> seedPaths = paths(root, fields, "seed-paths", "seeds");
+        Path targetPath = root.resolve(fields.string("target-path", ".vault")).normalize();
+
+        String catalog = fields.string("catalog", "iceberg");
+        checkName(catalog, "catalog", fields.locationOf("catalog"), problems);
+
+        ImmutableMap<Layer, String> schemas = schemas(fields, problems);
+        HashingSettings hashing = hashing(fields, problems);
+
+        Map<String, TargetConfig> targets = new LinkedHashMap<>();
+        targets.put(DEFAULT_TARGET, new TargetConfig.Embedded(DEFAULT_TARGET, targetPath.resolve("warehouse"), OptionalInt.empty()));
+        fields.node("targets").ifPresent(targetsNode -> Fields.of(targetsNode, "'targets' of vault.yml", problems).ifPresent(targetFields -> {
+            for (YamlNode.Entry entry : targetFields.mapping().entries().values()) {
+                checkName(entry.key(), "target name", entry.keyLocation(), problems);
+                Fields.of(entry.value(), "target '" + entry.key() + "'", problems)
+                        .flatMap(target -> target(root, entry.key(), target, problems))
+                        .ifPresent(target -> targets.put(entry.key(), target));
+            }
+        }));
+        String defaultTarget = fields.string("target", DEFAULT_TARGET);
+        if (!targets.containsKey(defaultTarget)) {
+            problems.add(fields.locationOf("target"), "target '%s' is not defined under 'targets:'%s", defaultTarget, Suggestions.hint(defaultTarget, targets.keySet()));
+            defaultTarget = DEFAULT_TARGET;
+        }
+
+        problems.throwIfAny();
+        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing);
+    }
+
+    private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath)
+    {
+        ImmutableList<Fields.Located<String>> values = fields.stringList(key);
+        if (!fields.has(key)) {
+            return ImmutableList.of(root.resolve(defaultPath));
+        }
+        return values.stream()
+                .map(value -> root.resolve(value.value()).normalize())
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    private static ImmutableMap<Layer, String> schemas(Fields fields, Problems problems)
+    {
+        Map<Layer, String> schemas = new LinkedHashMap<>();
+        schemas.put(Layer.BRONZE, "bronze");
+        schemas.put(Layer.STAGING, "silver");
+        schemas.put(Layer.SILVER, "silver");
+        schemas.put(Layer.GOLD, "gold");
+        fields.node("schemas").flatMap(node -> Fields.of(node, "'schemas' of vault.yml", problems)).ifPresent(schemaFields -> {
+            ImmutableSet<String> layers = ImmutableSet.of("bronze", "staging", "silver", "gold");
+            schemaFields.rejectUnknownKeys(layers);
+            for (String layer : layers) {
+                schemaFields.string(layer).ifPresent(schema -> {
+                    checkName(schema, "schema", schemaFields.locationOf(layer), problems);
+                    schemas.put(Layer.valueOf(layer.toUpperCase(Locale.ROOT)), schema);
+                });
+            }
+        });
+        return ImmutableMap.copyOf(schemas);
+    }
+
+    private static HashingSettings hashing(Fields fields, Problems problems)
+    {
+        return fields.node("hashing")
+                .flatMap(node -> Fields.of(node, "'hashing' of vault.yml", problems))
+                .map(hashing -> {
+                    hashing.rejectUnknownKeys(HASHING_KEYS);
+                    return new HashingSettings(
+                            hashing.enumValue("algorithm", HashingSettings.Algorithm.class, HashingSettings.Algorithm.SHA256),
+                            hashing.enumValue("business-key-case", HashingSettings.KeyCase.class, HashingSettings.KeyCase.UPPER));
+                })
+                .orElse(HashingSettings.defaults());
+    }
+
+    private static Optional<TargetConfig> target(Path root, String name, Fields fields, Problems problems)
+    {
+        String type = fields.string("type", "trino");
+        switch (type) {
+            case "embedded" -> {
+                fields.rejectUnknownKeys(EMBEDDED_KEYS);
+                Path warehouse = root.resolve(fields.string("warehouse", ".vault/warehouse")).normalize();
+                int port = fields.integer("port", 0, 1, 65535);
+                return Optional.of(new TargetConfig.Embedded(name, warehouse, port == 0 ? OptionalInt.empty() : OptionalInt.of(port)));
+            }
+            case "trino" -> {
+                fields.rejectUnknownKeys(TRINO_KEYS);
+                String url = fields.requiredString("jdbc-url");
+                if (!url.isEmpty() && !url.startsWith("jdbc:trino://")) {
+                    problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must start with 'jdbc:trino://', e.g. jdbc:trino://trino.example.com:443/iceberg?SSL=true", name);
+                }
+                if (url.toLowerCase(Locale.ROOT).matches(".*[?&](password|accesstoken)=.*")) {
+                    problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must not hold a password or token; put it in an environment variable and name it with 'password-env:'", name);
+                }
+                return Optional.of(new TargetConfig.Trino(name, url, fields.string("user"), fields.string("password-env")));
+            }
+            default -> {
+                problems.add(fields.locationOf("type"), "target '%s' has type '%s'; use 'embedded' or 'trino'", name, type);
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static void checkName(String name, String what, Location location, Problems problems)
+    {
+        if (!name.isEmpty()) {
+            Identifiers.check(name, what).ifPresent(message -> problems.add(location, message));
+        }
+    }
+}

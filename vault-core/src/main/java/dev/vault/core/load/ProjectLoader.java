@@ -1,0 +1,144 @@
+package dev.vault.core.load;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.core.model.Location;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.ModelGraph;
+import dev.vault.core.model.Project;
+import dev.vault.core.project.ProjectConfig;
+import dev.vault.core.yaml.YamlException;
+import dev.vault.core.yaml.YamlNode;
+import dev.vault.core.yaml.YamlReader;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads a models project: {@code vault.yml} at its root and every {@code .yml}/{@code .yaml}
+ * file under its model paths. Either the whole project is valid, or a single
+ * {@link Problems.InvalidProjectException} lists every problem with its file, line and column.
+ */
+public final class ProjectLoader
+{
+    private ProjectLoader() {}
+
+    public static Project load(Path projectDirectory)
+    {
+        Path root = projectDirectory.toAbsolutePath().normalize();
+        Path configFile = root.resolve(ProjectConfig.FILE_NAME);
+        if (!Files.isRegularFile(configFile)) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "no %s in %s: run vault from the root of a models project, or pass --project-dir <folder with vault.yml>"
+                    .formatted(ProjectConfig.FILE_NAME, root));
+        }
+        Problems problems = new Problems();
+        Optional<YamlNode> configNode = readYaml(root, configFile, problems);
+        problems.throwIfAny();
+        if (configNode.isEmpty()) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "%s is empty; it needs at least 'name: <project name>'".formatted(configFile));
+        }
+        ProjectConfig config = ProjectConfigReader.read(root, root.relativize(configFile), configNode.get(), problems);
+
+        LocationIndex index = new LocationIndex();
+        ModelFileReader reader = new ModelFileReader(root, problems, index);
+        Map<String, Model> models = new LinkedHashMap<>();
+        for (Path file : modelFiles(config, problems)) {
+            Optional<YamlNode> node = readYaml(root, file, problems);
+            if (node.isEmpty()) {
+                if (problems.isEmpty() || !problems.list().getLast().location().file().equals(root.relativize(file))) {
+                    problems.add(Location.of(root.relativize(file)), "the file is empty; add models to it (e.g. 'hubs:') or delete it");
+                }
+                continue;
+            }
+            for (Model model : reader.read(node.get())) {
+                Model previous = models.putIfAbsent(model.name(), model);
+                if (previous != null) {
+                    problems.add(model.location(), "a model named '%s' is already defined at %s; model names must be unique in a project", model.name(), previous.location());
+                }
+            }
+        }
+        if (models.isEmpty() && problems.isEmpty()) {
+            problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "no models found under " + config.modelPaths().stream().map(root::relativize).toList()
+                    + "; add YAML files with sources, stages, hubs, links, satellites or marts");
+        }
+        problems.throwIfAny();
+
+        ImmutableMap<String, Model> validated = new ModelValidator(models, index, problems).validate();
+        problems.throwIfAny();
+
+        List<String> cycle = new ArrayList<>();
+        Optional<ModelGraph> graph = ModelGraph.of(validated, cycle);
+        if (graph.isEmpty()) {
+            problems.add(validated.get(cycle.getFirst()).location(), "the models form a cycle: %s; a model cannot read, directly or not, from itself",
+                    String.join(" -> ", cycle));
+            problems.throwIfAny();
+        }
+        return new Project(config, validated, graph.orElseThrow());
+    }
+
+    private static ImmutableList<Path> modelFiles(ProjectConfig config, Problems problems)
+    {
+        ImmutableList.Builder<Path> files = ImmutableList.builder();
+        for (Path path : config.modelPaths()) {
+            if (!Files.isDirectory(path)) {
+                problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "model path '%s' is not a folder; fix 'model-paths:' or create it", config.root().relativize(path));
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(file -> file.getFileName().toString().endsWith(".yml") || file.getFileName().toString().endsWith(".yaml"))
+                        .sorted()
+                        .forEach(files::add);
+            }
+            catch (IOException e) {
+                problems.add(Location.of(config.root().relativize(path)), "cannot list model files: " + e.getMessage());
+            }
+        }
+        return files.build();
+    }
+
+    private static Optional<YamlNode> readYaml(Path root, Path file, Problems problems)
+    {
+        Path display = root.relativize(file);
+        try {
+            long size = Files.size(file);
+            if (size > YamlReader.MAX_FILE_BYTES) {
+                problems.add(Location.of(display), "the file is %s MB; model files are limited to %s MB (is a data file in the models folder?)",
+                        size / (1024 * 1024), YamlReader.MAX_FILE_BYTES / (1024 * 1024));
+                return Optional.empty();
+            }
+            String content = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            if (content.startsWith("\uFEFF")) {
+                content = content.substring(1);
+            }
+            return YamlReader.read(display, content);
+        }
+        catch (YamlException e) {
+            problems.add(e.location(), e.getMessage());
+        }
+        catch (CharacterCodingException e) {
+            problems.add(Location.of(display), "the file is not valid UTF-8; save it as UTF-8");
+        }
+        catch (IOException e) {
+            problems.add(Location.of(display), "cannot read the file: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+}

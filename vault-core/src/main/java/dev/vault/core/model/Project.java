@@ -1,0 +1,61 @@
+package dev.vault.core.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.core.load.Suggestions;
+import dev.vault.core.project.ProjectConfig;
+
+import static java.util.Objects.requireNonNull;
+
+/** A loaded and validated project: its configuration, its models and their DAG. */
+public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph)
+{
+    public Project
+    {
+        requireNonNull(config, "config is null");
+        requireNonNull(models, "models is null");
+        requireNonNull(graph, "graph is null");
+    }
+
+    public Model model(String name)
+    {
+        Model model = models.get(name);
+        if (model == null) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "no model named '%s'%s".formatted(name, Suggestions.hint(name, models.keySet())));
+        }
+        return model;
+    }
+
+    public <T extends Model> T model(String name, Class<T> type)
+    {
+        return type.cast(model(name));
+    }
+
+    public <T extends Model> ImmutableList<T> models(Class<T> type)
+    {
+        return models.values().stream().filter(type::isInstance).map(type::cast).collect(ImmutableList.toImmutableList());
+    }
+
+    /** Models in an order where every model comes after the models it reads. */
+    public ImmutableList<Model> inBuildOrder()
+    {
+        return graph.topologicalOrder().stream().map(models::get).collect(ImmutableList.toImmutableList());
+    }
+
+    public TableName tableName(Model model)
+    {
+        String catalog = config.catalog();
+        return switch (model) {
+            case Source source -> new TableName(catalog, source.schema().orElse(config.schema(Layer.BRONZE)), source.table());
+            default -> new TableName(catalog, config.schema(model.kind().layer()), model.name());
+        };
+    }
+
+    /** The columns of a staging view, in view order, with their Trino types. */
+    public ImmutableMap<String, String> stagedColumns(Stage stage)
+    {
+        return stage.columns(model(stage.source(), Source.class));
+    }
+}

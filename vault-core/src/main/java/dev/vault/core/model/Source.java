@@ -1,0 +1,56 @@
+package dev.vault.core.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A bronze table as it lands from a source system. vault reads it and never writes it, except
+ * when seeding it from CSV files for examples and tests.
+ *
+ * @param recordSource the value staged rows carry in {@code record_source}, e.g. {@code activecampaign}
+ * @param loadTimestamp the column holding when each row landed in bronze
+ */
+public record Source(
+        String name,
+        String description,
+        Optional<String> schema,
+        String table,
+        String recordSource,
+        String loadTimestamp,
+        ImmutableList<Column> columns,
+        Location location)
+        implements Model
+{
+    public Source
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(schema, "schema is null");
+        requireNonNull(table, "table is null");
+        requireNonNull(recordSource, "recordSource is null");
+        requireNonNull(loadTimestamp, "loadTimestamp is null");
+        requireNonNull(columns, "columns is null");
+        requireNonNull(location, "location is null");
+    }
+
+    public Optional<Column> column(String columnName)
+    {
+        return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
+    }
+
+    @Override
+    public ModelKind kind()
+    {
+        return ModelKind.SOURCE;
+    }
+
+    @Override
+    public ImmutableSet<String> dependencies()
+    {
+        return ImmutableSet.of();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vault.core.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A staging view over one source: all source columns, derived columns, the standard
+ * {@code load_datetime} and {@code record_source}, and the hash keys and hashdiffs that hubs,
+ * links and satellites load from.
+ */
+public record Stage(
+        String name,
+        String description,
+        String source,
+        ImmutableList<DerivedColumn> derivedColumns,
+        ImmutableList<HashedColumn> hashKeys,
+        ImmutableList<HashedColumn> hashdiffs,
+        Location location)
+        implements Model
+{
+    public Stage
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(source, "source is null");
+        requireNonNull(derivedColumns, "derivedColumns is null");
+        requireNonNull(hashKeys, "hashKeys is null");
+        requireNonNull(hashdiffs, "hashdiffs is null");
+        requireNonNull(location, "location is null");
+    }
+
+    public Optional<HashedColumn> hashKey(String column)
+    {
+        return hashKeys.stream().filter(key -> key.name().equals(column)).findFirst();
+    }
+
+    public Optional<HashedColumn> hashdiff(String column)
+    {
+        return hashdiffs.stream().filter(key -> key.name().equals(column)).findFirst();
+    }
+
+    /** The columns of this stage's view, in view order, with their Trino types. */
+    public ImmutableMap<String, String> columns(Source source)
+    {
+        Map<String, String> columns = new LinkedHashMap<>();
+        source.columns().forEach(column -> columns.put(column.name(), column.type()));
+        derivedColumns.forEach(column -> columns.putIfAbsent(column.name(), column.type()));
+        columns.putIfAbsent(StandardColumns.LOAD_DATETIME, StandardColumns.LOAD_DATETIME_TYPE);
+        columns.putIfAbsent(StandardColumns.RECORD_SOURCE, "varchar");
+        hashKeys.forEach(column -> columns.putIfAbsent(column.name(), StandardColumns.HASH_TYPE));
+        hashdiffs.forEach(column -> columns.putIfAbsent(column.name(), StandardColumns.HASH_TYPE));
+        return ImmutableMap.copyOf(columns);
+    }
+
+    @Override
+    public ModelKind kind()
+    {
+        return ModelKind.STAGE;
+    }
+
+    @Override
+    public ImmutableSet<String> dependencies()
+    {
+        return ImmutableSet.of(source);
+    }
+}

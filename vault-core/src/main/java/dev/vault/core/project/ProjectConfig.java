@@ -1,0 +1,69 @@
+package dev.vault.core.project;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.core.load.Suggestions;
+import dev.vault.core.model.Layer;
+
+import java.nio.file.Path;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The project file, {@code vault.yml}, at the root of a models project. Paths are absolute,
+ * resolved against the project root.
+ */
+public record ProjectConfig(
+        String name,
+        Path root,
+        ImmutableList<Path> modelPaths,
+        ImmutableList<Path> seedPaths,
+        Path targetPath,
+        String catalog,
+        ImmutableMap<Layer, String> schemas,
+        String defaultTarget,
+        ImmutableMap<String, TargetConfig> targets,
+        HashingSettings hashing)
+{
+    public static final String FILE_NAME = "vault.yml";
+
+    public ProjectConfig
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(root, "root is null");
+        requireNonNull(modelPaths, "modelPaths is null");
+        requireNonNull(seedPaths, "seedPaths is null");
+        requireNonNull(targetPath, "targetPath is null");
+        requireNonNull(catalog, "catalog is null");
+        requireNonNull(schemas, "schemas is null");
+        requireNonNull(defaultTarget, "defaultTarget is null");
+        requireNonNull(targets, "targets is null");
+        requireNonNull(hashing, "hashing is null");
+        checkArgument(schemas.keySet().containsAll(java.util.EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
+        checkArgument(targets.containsKey(defaultTarget), "default target is not defined");
+    }
+
+    public String schema(Layer layer)
+    {
+        return schemas.get(layer);
+    }
+
+    public TargetConfig target(String targetName)
+    {
+        TargetConfig target = targets.get(targetName);
+        if (target == null) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "no target '%s' in %s%s"
+                    .formatted(targetName, root.resolve(FILE_NAME), Suggestions.hint(targetName, targets.keySet())));
+        }
+        return target;
+    }
+
+    /** Folder for compiled SQL, logs and run results. */
+    public Path compiledPath()
+    {
+        return targetPath.resolve("compiled");
+    }
+}

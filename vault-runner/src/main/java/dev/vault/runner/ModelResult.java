@@ -1,0 +1,54 @@
+package dev.vault.runner;
+
+import dev.vault.core.model.ModelKind;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What happened to one model (or seed) in a run.
+ *
+ * @param rowsWritten rows inserted by a load, or rows written by a replace; empty for views
+ * @param detail what was done, for people: "inserted 83 rows", "view", "up to date"
+ * @param error the user-facing error of a failed model
+ */
+public record ModelResult(
+        String model,
+        ModelKind kind,
+        Status status,
+        OptionalLong rowsWritten,
+        Duration duration,
+        String detail,
+        Optional<String> error)
+{
+    public enum Status
+    {
+        /** Statements ran and committed. */
+        SUCCESS,
+        /** Nothing to do: the table already matched its inputs (a seed or table mart). */
+        UP_TO_DATE,
+        /** A statement failed; the model's tables are as they were before it. */
+        FAILED,
+        /** Not run because a model it reads failed. */
+        SKIPPED
+    }
+
+    public ModelResult
+    {
+        requireNonNull(model, "model is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(status, "status is null");
+        requireNonNull(rowsWritten, "rowsWritten is null");
+        requireNonNull(duration, "duration is null");
+        requireNonNull(detail, "detail is null");
+        requireNonNull(error, "error is null");
+    }
+
+    public boolean failed()
+    {
+        return status == Status.FAILED || status == Status.SKIPPED;
+    }
+}

@@ -1,0 +1,400 @@
+package dev.vault.runner;
+
+import com.google.common.base.Stopwatch;
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.core.model.Layer;
+import dev.vault.core.model.Mart;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.Project;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.TableName;
+import dev.vault.core.seed.Seed;
+import dev.vault.core.seed.SeedReader;
+import dev.vault.runner.engine.LocalEngine;
+import dev.vault.runner.engine.LocalEngineFactory;
+import dev.vault.runner.jdbc.EngineSession;
+import dev.vault.runner.jdbc.Redaction;
+import dev.vault.runner.jdbc.SqlExecutor;
+import dev.vault.sql.DataTest;
+import dev.vault.sql.ModelPlan;
+import dev.vault.sql.Plan;
+import dev.vault.sql.Statement;
+import dev.vault.sql.TrinoCompiler;
+import dev.vault.sql.TrinoQueries;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A loaded vault project, ready to compile, seed, run and test against its engine. Create one
+ * with {@link #configure()}. The engine (embedded or a cluster) is connected on first use and
+ * released by {@link #close()}; one Vault serves several commands in a row on one engine.
+ */
+public final class Vault
+        implements AutoCloseable
+{
+    private static final String UNKNOWN_SNAPSHOT = "none";
+
+    private final Project project;
+    private final VaultConfiguration.ResolvedTarget target;
+    private final ImmutableList<Path> seedPaths;
+    private final Optional<Path> engineLog;
+    private final VaultListener listener;
+    private final TrinoCompiler compiler;
+    private EngineSession session;
+
+    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener)
+    {
+        this.project = requireNonNull(project, "project is null");
+        this.target = requireNonNull(target, "target is null");
+        this.seedPaths = requireNonNull(seedPaths, "seedPaths is null");
+        this.engineLog = requireNonNull(engineLog, "engineLog is null");
+        this.listener = requireNonNull(listener, "listener is null");
+        this.compiler = new TrinoCompiler(project);
+    }
+
+    public static VaultConfiguration configure()
+    {
+        return new VaultConfiguration();
+    }
+
+    public Project project()
+    {
+        return project;
+    }
+
+    /** The compiled SQL of every model; no engine needed. */
+    public Plan plan()
+    {
+        return compiler.compile();
+    }
+
+    /**
+     * Writes every model's SQL to {@code <folder>/<layer>/<model>.sql}, replacing what an earlier
+     * compile wrote there. Returns the files written.
+     */
+    public ImmutableList<Path> compile(Path folder)
+    {
+        Plan plan = compiler.compile();
+        ImmutableList.Builder<Path> written = ImmutableList.builder();
+        try {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> old = Files.walk(folder)) {
+                    for (Path file : old.filter(path -> path.toString().endsWith(".sql")).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            for (ModelPlan model : plan.models().values()) {
+                List<Statement> statements = model.statements();
+                if (model.model() instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
+                    statements = List.of(compiler.martTable(mart, "(computed at run time from the inputs' snapshots)"));
+                }
+                if (statements.isEmpty()) {
+                    continue;
+                }
+                Path file = folder.resolve(model.model().kind().layer().name().toLowerCase(Locale.ROOT)).resolve(model.model().name() + ".sql");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, String.join(";\n\n", statements.stream().map(statement -> statement.sql().strip()).toList()) + ";\n", StandardCharsets.UTF_8);
+                written.add(file);
+            }
+        }
+        catch (IOException e) {
+            throw new VaultException(ErrorCode.INTERNAL, "cannot write compiled SQL to " + folder + ": " + e.getMessage(), e);
+        }
+        return written.build();
+    }
+
+    /**
+     * Replaces each seeded source table with the rows of its CSV files. A table whose content
+     * already matches its files is left alone (no new snapshot). Every file is read and checked
+     * before any SQL runs.
+     */
+    public RunResult seed()
+    {
+        Stopwatch total = Stopwatch.createStarted();
+        ImmutableList<Seed> seeds = SeedReader.read(project, seedPaths);
+        SqlExecutor executor = executor();
+        execute(executor, compiler.bronzeSchema());
+        ImmutableList.Builder<ModelResult> results = ImmutableList.builder();
+        int index = 0;
+        for (Seed seed : seeds) {
+            index++;
+            listener.modelStarted(seed.source().name(), index, seeds.size());
+            Stopwatch stopwatch = Stopwatch.createStarted();
+            Statement statement = compiler.seed(seed);
+            ModelResult result;
+            try {
+                Optional<String> current = executor.queryValue(TrinoQueries.tableComment(statement.target())).flatMap(TrinoCompiler::fingerprint);
+                if (current.isPresent() && current.equals(TrinoCompiler.fingerprint(statement))) {
+                    result = new ModelResult(seed.source().name(), ModelKind.SOURCE, ModelResult.Status.UP_TO_DATE, OptionalLong.empty(), stopwatch.elapsed(),
+                            "up to date (%s rows)".formatted(seed.rows().size()), Optional.empty());
+                }
+                else {
+                    long rows = executor.update(statement.sql());
+                    result = new ModelResult(seed.source().name(), ModelKind.SOURCE, ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
+                            "seeded %s rows from %s file%s".formatted(rows, seed.files().size(), seed.files().size() == 1 ? "" : "s"), Optional.empty());
+                }
+            }
+            catch (SQLException e) {
+                result = failed(seed.source(), stopwatch, e);
+            }
+            results.add(result);
+            listener.modelFinished(result, index, seeds.size());
+        }
+        return new RunResult(results.build(), total.elapsed());
+    }
+
+    /**
+     * Runs every model in dependency order: views are replaced, tables created if missing and
+     * loaded insert-only, table marts rebuilt when an input changed. A failed model leaves its
+     * tables as they were and its descendants are skipped; the other models still run.
+     */
+    public RunResult run()
+    {
+        Stopwatch total = Stopwatch.createStarted();
+        Plan plan = compiler.compile();
+        SqlExecutor executor = executor();
+        for (Statement schema : plan.schemas()) {
+            execute(executor, schema);
+        }
+        Set<String> existingSources = existingSourceTables(executor);
+        List<ModelPlan> models = plan.models().values().stream().filter(model -> !(model.model() instanceof Source)).toList();
+        Set<String> broken = new HashSet<>();
+        ImmutableList.Builder<ModelResult> results = ImmutableList.builder();
+        for (ModelPlan model : plan.models().values()) {
+            if (model.model() instanceof Source source && !existingSources.contains(model.target().schema() + "." + model.target().table())) {
+                broken.add(source.name());
+                ModelResult result = new ModelResult(source.name(), ModelKind.SOURCE, ModelResult.Status.FAILED, OptionalLong.empty(), Duration.ZERO, "missing",
+                        Optional.of("source table %s does not exist (source '%s' at %s): land the data there, or run 'vault seed' to load the example CSV files"
+                                .formatted(model.target(), source.name(), source.location())));
+                results.add(result);
+                listener.modelFinished(result, 0, models.size());
+            }
+        }
+        int index = 0;
+        for (ModelPlan model : models) {
+            index++;
+            Model definition = model.model();
+            listener.modelStarted(definition.name(), index, models.size());
+            ModelResult result;
+            Optional<String> brokenParent = project.graph().parents(definition.name()).stream().filter(broken::contains).findFirst();
+            if (brokenParent.isPresent()) {
+                broken.add(definition.name());
+                result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SKIPPED, OptionalLong.empty(), Duration.ZERO, "skipped",
+                        Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
+            }
+            else {
+                result = runModel(executor, model);
+                if (result.failed()) {
+                    broken.add(definition.name());
+                }
+            }
+            results.add(result);
+            listener.modelFinished(result, index, models.size());
+        }
+        return new RunResult(results.build(), total.elapsed());
+    }
+
+    private ModelResult runModel(SqlExecutor executor, ModelPlan model)
+    {
+        Stopwatch stopwatch = Stopwatch.createStarted();
+        Model definition = model.model();
+        try {
+            if (definition instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
+                return buildMart(executor, mart, model.target(), stopwatch);
+            }
+            long rows = 0;
+            boolean loaded = false;
+            for (Statement statement : model.statements()) {
+                long count = executor.update(statement.sql());
+                if (statement.kind() == Statement.Kind.LOAD) {
+                    rows += count;
+                    loaded = true;
+                }
+            }
+            String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
+            return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
+                    stopwatch.elapsed(), detail, Optional.empty());
+        }
+        catch (SQLException e) {
+            return failed(definition, stopwatch, e);
+        }
+    }
+
+    /**
+     * A table mart is rebuilt only when its query or one of its input tables changed: the
+     * fingerprint of both is kept in the table's comment, written by the same atomic replace.
+     */
+    private ModelResult buildMart(SqlExecutor executor, Mart mart, TableName target, Stopwatch stopwatch)
+            throws SQLException
+    {
+        Hasher fingerprint = Hashing.sha256().newHasher().putString(compiler.query(mart), StandardCharsets.UTF_8);
+        for (TableName input : compiler.martInputs(mart)) {
+            String snapshot = executor.queryValue(TrinoQueries.latestSnapshot(input)).orElse(UNKNOWN_SNAPSHOT);
+            fingerprint.putString("\n" + input + "=" + snapshot, StandardCharsets.UTF_8);
+        }
+        String expected = fingerprint.hash().toString();
+        Optional<String> current = executor.queryValue(TrinoQueries.tableComment(target)).flatMap(TrinoCompiler::fingerprint);
+        if (current.isPresent() && current.get().equals(expected)) {
+            return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.empty(), stopwatch.elapsed(),
+                    "up to date (no input changed)", Optional.empty());
+        }
+        long rows = executor.update(compiler.martTable(mart, expected).sql());
+        return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
+                "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty());
+    }
+
+    /** Runs the built-in Data Vault integrity tests on every hub, link and satellite. */
+    public TestResult test()
+    {
+        Stopwatch total = Stopwatch.createStarted();
+        ImmutableList<DataTest> tests = compiler.integrityTests();
+        SqlExecutor executor = executor();
+        ImmutableList.Builder<DataTestResult> results = ImmutableList.builder();
+        int index = 0;
+        for (DataTest test : tests) {
+            index++;
+            Stopwatch stopwatch = Stopwatch.createStarted();
+            DataTestResult result;
+            try {
+                long failing = Long.parseLong(executor.queryValue(test.sql()).orElse("0"));
+                result = new DataTestResult(test.name(), test.model(), test.description(), Optional.of(failing), stopwatch.elapsed(), Optional.empty());
+            }
+            catch (SQLException e) {
+                result = new DataTestResult(test.name(), test.model(), test.description(), Optional.empty(), stopwatch.elapsed(), Optional.of(e.getMessage()));
+            }
+            results.add(result);
+            listener.testFinished(result, index, tests.size());
+        }
+        return new TestResult(results.build(), total.elapsed());
+    }
+
+    /** Runs any SQL on the engine and returns its rows. */
+    public QueryResult query(String sql)
+    {
+        try {
+            return executor().query(sql);
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.MODEL_FAILED, "the query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The number of Iceberg snapshots of a model's table; 0 when it has none. */
+    public long snapshotCount(String model)
+    {
+        try {
+            return executor().queryValue(TrinoQueries.snapshotCount(project.tableName(project.model(model)))).map(Long::parseLong).orElse(0L);
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.MODEL_FAILED, "cannot read the snapshots of " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Connects (starting the embedded engine if that is the target) and returns the JDBC URL clients can use. */
+    public String jdbcUrl()
+    {
+        return session().description();
+    }
+
+    /** The engine session, connected on first use. */
+    public EngineSession session()
+    {
+        if (session == null) {
+            session = connect();
+        }
+        return session;
+    }
+
+    @Override
+    public void close()
+    {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    private EngineSession connect()
+    {
+        Stopwatch stopwatch = Stopwatch.createStarted();
+        EngineSession connected = switch (target) {
+            case VaultConfiguration.ResolvedTarget.Embedded embedded -> {
+                listener.engineStarting("embedded Trino on " + embedded.warehouse());
+                LocalEngine engine = LocalEngineFactory.load().start(embedded.warehouse(), project.config().catalog(), embedded.port(), engineLog);
+                String url = engine.jdbcUrl() + "/" + project.config().catalog();
+                yield EngineSession.connect(url, VaultConfiguration.DEFAULT_USER, Optional.empty(), Optional.of(engine), url);
+            }
+            case VaultConfiguration.ResolvedTarget.Trino trino -> {
+                String description = Redaction.jdbcUrl(trino.jdbcUrl());
+                listener.engineStarting("Trino at " + description);
+                yield EngineSession.connect(trino.jdbcUrl(), trino.user(), trino.password(), Optional.empty(), description);
+            }
+        };
+        listener.engineReady(connected.description(), stopwatch.elapsed());
+        return connected;
+    }
+
+    private SqlExecutor executor()
+    {
+        return new SqlExecutor(session());
+    }
+
+    private Set<String> existingSourceTables(SqlExecutor executor)
+    {
+        Set<String> existing = new HashSet<>();
+        Set<String> schemas = new HashSet<>();
+        project.models(Source.class).forEach(source -> schemas.add(project.tableName(source).schema()));
+        for (String schema : schemas) {
+            try {
+                executor.query(TrinoQueries.tablesOf(project.config().catalog(), schema)).rows()
+                        .forEach(row -> existing.add(schema + "." + row.getFirst()));
+            }
+            catch (SQLException e) {
+                throw new VaultException(ErrorCode.MODEL_FAILED, "cannot list the tables of schema %s.%s: %s".formatted(project.config().catalog(), schema, e.getMessage()), e);
+            }
+        }
+        return existing;
+    }
+
+    private static void execute(SqlExecutor executor, Statement statement)
+    {
+        try {
+            executor.update(statement.sql());
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.MODEL_FAILED, "cannot create schema %s.%s: %s".formatted(statement.target().catalog(), statement.target().schema(), e.getMessage()), e);
+        }
+    }
+
+    private static ModelResult failed(Model model, Stopwatch stopwatch, SQLException e)
+    {
+        String message = "%s '%s' (%s) failed: %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
+        return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
+    }
+
+    /** The schema of a layer, as configured. */
+    public String schema(Layer layer)
+    {
+        return project.config().schema(layer);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.vault.runner;
+
+/** Hears about progress while vault works; the CLI prints from it. Methods default to nothing. */
+public interface VaultListener
+{
+    VaultListener NONE = new VaultListener() {};
+
+    /** The engine is being started or connected to; {@code description} names it without secrets. */
+    default void engineStarting(String description) {}
+
+    default void engineReady(String description, java.time.Duration startup) {}
+
+    default void modelStarted(String model, int index, int total) {}
+
+    default void modelFinished(ModelResult result, int index, int total) {}
+
+    default void testFinished(DataTestResult result, int index, int total) {}
+}

@@ -1,0 +1,89 @@
+package dev.vault.runner.cli;
+
+import dev.vault.runner.DataTestResult;
+import dev.vault.runner.ModelResult;
+import dev.vault.runner.RunResult;
+import dev.vault.runner.TestResult;
+import dev.vault.runner.VaultListener;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+import static java.util.Objects.requireNonNull;
+
+/** One line per model or test as it finishes, and a summary; errors in full on stderr. */
+final class ProgressPrinter
+        implements VaultListener
+{
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProgressPrinter(Console console)
+    {
+        requireNonNull(console, "console is null");
+        this.out = console.out();
+        this.err = console.err();
+    }
+
+    @Override
+    public void engineStarting(String description)
+    {
+        out.println("Starting " + description + " ...");
+    }
+
+    @Override
+    public void engineReady(String description, Duration startup)
+    {
+        out.printf(Locale.ROOT, "Connected to %s in %s%n", description, seconds(startup));
+    }
+
+    @Override
+    public void modelFinished(ModelResult result, int index, int total)
+    {
+        String position = index == 0 ? "     " : "%2d/%-2d".formatted(index, total);
+        out.printf(Locale.ROOT, "%s %-10s %-9s %-26s %-34s %8s%n",
+                position, status(result.status()), result.kind().displayName(), result.model(), result.detail(), seconds(result.duration()));
+        result.error().ifPresent(error -> err.println("      " + error.replace("\n", "\n      ")));
+    }
+
+    @Override
+    public void testFinished(DataTestResult result, int index, int total)
+    {
+        String outcome = result.passed() ? "PASS" : result.failingRows().isPresent() ? "FAIL" : "ERROR";
+        String detail = result.failingRows().map(rows -> rows == 0 ? "" : rows + " failing rows").orElse("");
+        out.printf(Locale.ROOT, "%2d/%-2d %-6s %-60s %-16s %8s%n", index, total, outcome, result.name(), detail, seconds(result.duration()));
+        if (!result.passed()) {
+            err.println("      " + result.description() + result.error().map(error -> ": " + error).orElse(""));
+        }
+    }
+
+    void summary(String what, RunResult result)
+    {
+        long failed = result.models().stream().filter(model -> model.status() == ModelResult.Status.FAILED).count();
+        long skipped = result.models().stream().filter(model -> model.status() == ModelResult.Status.SKIPPED).count();
+        out.printf(Locale.ROOT, "%s: %d done, %d failed, %d skipped, %d rows written in %s%n",
+                what, result.models().size() - failed - skipped, failed, skipped, result.rowsWritten(), seconds(result.duration()));
+    }
+
+    void summary(TestResult result)
+    {
+        out.printf(Locale.ROOT, "Tests: %d passed, %d failed in %s%n",
+                result.tests().size() - result.failures().size(), result.failures().size(), seconds(result.duration()));
+    }
+
+    private static String status(ModelResult.Status status)
+    {
+        return switch (status) {
+            case SUCCESS -> "OK";
+            case UP_TO_DATE -> "UP-TO-DATE";
+            case FAILED -> "FAILED";
+            case SKIPPED -> "SKIPPED";
+        };
+    }
+
+    static String seconds(Duration duration)
+    {
+        return String.format(Locale.ROOT, "%.2fs", duration.toNanos() / 1e9);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.vault.runner.cli;
+
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.runner.RunResult;
+import dev.vault.runner.TestResult;
+import dev.vault.runner.Vault;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code vault} command. Exit codes: 0 success; 1 a model or query failed; 2 bad command
+ * line; 3 invalid project or model files (nothing was run); 4 the engine could not be started or
+ * reached; 5 data tests failed; 10 a bug in vault.
+ */
+@Command(
+        name = "vault",
+        mixinStandardHelpOptions = true,
+        versionProvider = VaultCli.Version.class,
+        description = "Data Vault 2.0 models compiled to Trino SQL and run on Apache Iceberg.",
+        subcommands = {
+                VaultCli.Build.class,
+                VaultCli.Seed.class,
+                VaultCli.Run.class,
+                VaultCli.Test.class,
+                VaultCli.Compile.class,
+                VaultCli.Query.class,
+                VaultCli.Serve.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed."})
+public final class VaultCli
+{
+    static final int SUCCESS = 0;
+
+    private VaultCli() {}
+
+    public static void main(String[] args)
+    {
+        // keep the real terminal before the embedded engine's logging takes System.out over
+        Console console = Console.system();
+        System.exit(execute(console, args));
+    }
+
+    public static int execute(Console console, String... args)
+    {
+        CommandLine commandLine = new CommandLine(new VaultCli(), new Factory(console));
+        commandLine.setOut(new java.io.PrintWriter(console.out(), true));
+        commandLine.setErr(new java.io.PrintWriter(console.err(), true));
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (exception instanceof VaultException vaultException) {
+                console.err().println("error: " + vaultException.getMessage());
+                return vaultException.errorCode().exitCode();
+            }
+            console.err().println("error: vault failed unexpectedly; please report this with the stack trace below");
+            exception.printStackTrace(console.err());
+            return ErrorCode.INTERNAL.exitCode();
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Gives each subcommand the console. */
+    private record Factory(Console console)
+            implements CommandLine.IFactory
+    {
+        @Override
+        public <K> K create(Class<K> type)
+                throws Exception
+        {
+            if (ConsoleCommand.class.isAssignableFrom(type)) {
+                K command = CommandLine.defaultFactory().create(type);
+                ((ConsoleCommand) command).console = console;
+                return command;
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    static final class Version
+            implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            String version = VaultCli.class.getPackage().getImplementationVersion();
+            return new String[] {"vault " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    abstract static class ConsoleCommand
+            implements Callable<Integer>
+    {
+        Console console;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        Vault load(ProgressPrinter printer)
+        {
+            return connection.configuration(printer).load();
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Seed, run and test: load the seed CSV files, run every model, then run the data tests (like dbt build).")
+    static final class Build
+            extends ConsoleCommand
+    {
+        @Override
+        public Integer call()
+        {
+            ProgressPrinter printer = new ProgressPrinter(console);
+            try (Vault vault = load(printer)) {
+                RunResult seeded = vault.seed();
+                printer.summary("Seed", seeded);
+                if (!seeded.successful()) {
+                    return ErrorCode.MODEL_FAILED.exitCode();
+                }
+                RunResult run = vault.run();
+                printer.summary("Run", run);
+                if (!run.successful()) {
+                    return ErrorCode.MODEL_FAILED.exitCode();
+                }
+                TestResult tests = vault.test();
+                printer.summary(tests);
+                return tests.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Replace the bronze tables that have CSV seed files with the files' rows (unchanged tables are left alone).")
+    static final class Seed
+            extends ConsoleCommand
+    {
+        @Option(names = "--seed-path", paramLabel = "DIR", description = "Seed from this folder instead of vault.yml's seed-paths (repeatable).")
+        List<Path> seedPaths;
+
+        @Override
+        public Integer call()
+        {
+            ProgressPrinter printer = new ProgressPrinter(console);
+            var configuration = connection.configuration(printer);
+            if (seedPaths != null) {
+                configuration.seedPaths(seedPaths.stream().map(path -> path.toAbsolutePath().normalize()).toList());
+            }
+            try (Vault vault = configuration.load()) {
+                RunResult result = vault.seed();
+                printer.summary("Seed", result);
+                return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run every model in dependency order: staging views, insert-only loads of hubs, links and satellites, gold marts.")
+    static final class Run
+            extends ConsoleCommand
+    {
+        @Override
+        public Integer call()
+        {
+            ProgressPrinter printer = new ProgressPrinter(console);
+            try (Vault vault = load(printer)) {
+                RunResult result = vault.run();
+                printer.summary("Run", result);
+                return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run the data tests: unique hub and link keys, link and satellite keys present in their parents.")
+    static final class Test
+            extends ConsoleCommand
+    {
+        @Override
+        public Integer call()
+        {
+            ProgressPrinter printer = new ProgressPrinter(console);
+            try (Vault vault = load(printer)) {
+                TestResult result = vault.test();
+                printer.summary(result);
+                return result.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "compile", mixinStandardHelpOptions = true,
+            description = "Write the SQL of every model to a folder, one file per model; nothing runs.")
+    static final class Compile
+            extends ConsoleCommand
+    {
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder to write to (default: <target-path>/compiled, i.e. .vault/compiled).")
+        Path output;
+
+        @Override
+        public Integer call()
+        {
+            try (Vault vault = load(new ProgressPrinter(console))) {
+                Path folder = output != null ? output : vault.project().config().compiledPath();
+                var files = vault.compile(folder);
+                files.forEach(file -> console.out().println(relative(file)));
+                console.out().printf("Compiled %d models into %s%n", files.size(), relative(folder));
+                return SUCCESS;
+            }
+        }
+
+        private static Path relative(Path path)
+        {
+            Path absolute = path.toAbsolutePath().normalize();
+            Path current = Path.of("").toAbsolutePath();
+            return absolute.startsWith(current) ? current.relativize(absolute) : absolute;
+        }
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true, description = "Run a SQL query on the engine and print its rows.")
+    static final class Query
+            extends ConsoleCommand
+    {
+        @Parameters(paramLabel = "SQL", description = "The query, e.g. \"select count(*) from iceberg.silver.hub_pessoa\".")
+        String sql;
+
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
+        String format;
+
+        @Override
+        public Integer call()
+        {
+            QueryFormat queryFormat;
+            try {
+                queryFormat = QueryFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            }
+            catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown format '" + format + "': use table, csv or json");
+            }
+            // a quiet listener: the output may be piped into another program
+            try (Vault vault = connection.configuration(dev.vault.runner.VaultListener.NONE).load()) {
+                console.out().print(queryFormat.format(vault.query(sql)));
+                console.out().flush();
+                return SUCCESS;
+            }
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Keep the embedded engine running on a port so the Trino CLI, DBeaver or Superset can connect; stop with Ctrl-C.")
+    static final class Serve
+            extends ConsoleCommand
+    {
+        @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+        int port;
+
+        @Override
+        public Integer call()
+                throws InterruptedException
+        {
+            if (connection.jdbcUrl != null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "serve runs the embedded engine; it takes no --jdbc-url");
+            }
+            ProgressPrinter printer = new ProgressPrinter(console);
+            Vault vault = connection.configuration(printer).port(port).load();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                vault.close();
+                stopped.countDown();
+            }, "vault-serve-shutdown"));
+            String url = vault.jdbcUrl();
+            console.out().println();
+            console.out().println("The embedded Trino is serving " + vault.project().config().catalog() + " from its warehouse.");
+            console.out().println("  JDBC URL:   " + url + "   (user: any, no password)");
+            console.out().println("  Trino CLI:  trino --server http://localhost:" + port + " --catalog " + vault.project().config().catalog());
+            console.out().println("Stop with Ctrl-C.");
+            stopped.await();
+            return SUCCESS;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.vault.runner.engine;
+
+/**
+ * A Trino engine running inside this JVM. vault talks to it over JDBC exactly as it talks to a
+ * cluster; this interface only says where it listens and how to stop it.
+ */
+public interface LocalEngine
+        extends AutoCloseable
+{
+    /** A trino-jdbc URL without catalog or schema, e.g. {@code jdbc:trino://127.0.0.1:41234}. */
+    String jdbcUrl();
+
+    @Override
+    void close();
+}

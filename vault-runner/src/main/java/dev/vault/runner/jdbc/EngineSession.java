@@ -1,0 +1,116 @@
+package dev.vault.runner.jdbc;
+
+import com.google.common.collect.ImmutableSet;
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.runner.engine.LocalEngine;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An open JDBC connection to Trino, and the embedded engine behind it when there is one. The
+ * same code runs against both: the embedded engine is reached over HTTP like a cluster.
+ */
+public final class EngineSession
+        implements AutoCloseable
+{
+    private final Connection connection;
+    private final Optional<LocalEngine> engine;
+    private final String description;
+    private final Redaction redaction;
+
+    private EngineSession(Connection connection, Optional<LocalEngine> engine, String description, Redaction redaction)
+    {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.engine = requireNonNull(engine, "engine is null");
+        this.description = requireNonNull(description, "description is null");
+        this.redaction = requireNonNull(redaction, "redaction is null");
+    }
+
+    /**
+     * Connects and checks the engine answers. {@code password} is used for the connection only and
+     * is masked in every message from then on.
+     */
+    public static EngineSession connect(String jdbcUrl, String user, Optional<String> password, Optional<LocalEngine> engine, String description)
+    {
+        Redaction redaction = new Redaction(password.map(ImmutableSet::of).orElse(ImmutableSet.of()));
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        password.ifPresent(value -> properties.setProperty("password", value));
+        properties.setProperty("source", "vault");
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(jdbcUrl, properties);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                // trino-jdbc connects lazily: ask something to learn now whether the engine is there
+                statement.execute("SELECT 1");
+            }
+            return new EngineSession(connection, engine, description, redaction);
+        }
+        catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            engine.ifPresent(LocalEngine::close);
+            throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot reach Trino at %s: %s".formatted(
+                    Redaction.jdbcUrl(jdbcUrl), redaction.apply(rootMessage(e))), e);
+        }
+    }
+
+    public Connection connection()
+    {
+        return connection;
+    }
+
+    public Redaction redaction()
+    {
+        return redaction;
+    }
+
+    /** Where vault is connected, without credentials, e.g. "embedded Trino at jdbc:trino://127.0.0.1:41234". */
+    public String description()
+    {
+        return description;
+    }
+
+    public Optional<LocalEngine> engine()
+    {
+        return engine;
+    }
+
+    @Override
+    public void close()
+    {
+        closeQuietly(connection);
+        engine.ifPresent(LocalEngine::close);
+    }
+
+    static String rootMessage(Throwable throwable)
+    {
+        Throwable cause = throwable;
+        String message = throwable.getMessage();
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? throwable.getClass().getSimpleName() : message;
+    }
+
+    private static void closeQuietly(Connection connection)
+    {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException ignored) {
+                // closing is best effort; the engine ends the session on its own
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.vault.runner.jdbc;
+
+import com.google.common.collect.ImmutableList;
+import dev.vault.runner.QueryResult;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** Runs SQL text on a session. Errors come back as {@link SQLException}s with secrets masked. */
+public final class SqlExecutor
+{
+    private final Connection connection;
+    private final Redaction redaction;
+
+    public SqlExecutor(EngineSession session)
+    {
+        requireNonNull(session, "session is null");
+        this.connection = session.connection();
+        this.redaction = session.redaction();
+    }
+
+    /** Runs a statement; returns the rows it inserted or wrote, or 0 for DDL. */
+    public long update(String sql)
+            throws SQLException
+    {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            if (statement.execute(sql)) {
+                return 0;
+            }
+            long count = statement.getLargeUpdateCount();
+            return Math.max(count, 0);
+        }
+        catch (SQLException e) {
+            throw redacted(e);
+        }
+    }
+
+    public QueryResult query(String sql)
+            throws SQLException
+    {
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet resultSet = statement.executeQuery(sql)) {
+            ResultSetMetaData metadata = resultSet.getMetaData();
+            ImmutableList.Builder<String> columns = ImmutableList.builder();
+            ImmutableList.Builder<String> types = ImmutableList.builder();
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                columns.add(metadata.getColumnLabel(i));
+                types.add(metadata.getColumnTypeName(i));
+            }
+            ImmutableList.Builder<List<Object>> rows = ImmutableList.builder();
+            while (resultSet.next()) {
+                List<Object> row = new ArrayList<>(metadata.getColumnCount());
+                for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                    row.add(value(resultSet, metadata, i));
+                }
+                rows.add(java.util.Collections.unmodifiableList(row));
+            }
+            return new QueryResult(columns.build(), types.build(), rows.build());
+        }
+        catch (SQLException e) {
+            throw redacted(e);
+        }
+    }
+
+    /** The first column of the first row, as text; empty when there is no row or the value is null. */
+    public Optional<String> queryValue(String sql)
+            throws SQLException
+    {
+        QueryResult result = query(sql);
+        if (result.rows().isEmpty() || result.rows().getFirst().getFirst() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(result.rows().getFirst().getFirst().toString());
+    }
+
+    private static Object value(ResultSet resultSet, ResultSetMetaData metadata, int column)
+            throws SQLException
+    {
+        Object value = switch (metadata.getColumnType(column)) {
+            case Types.BOOLEAN, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL, Types.DOUBLE, Types.DECIMAL -> resultSet.getObject(column);
+            default -> resultSet.getString(column);
+        };
+        return resultSet.wasNull() ? null : value;
+    }
+
+    private SQLException redacted(SQLException e)
+    {
+        String message = redaction.apply(e.getMessage());
+        if (message != null && message.equals(e.getMessage())) {
+            return e;
+        }
+        SQLException copy = new SQLException(message, e.getSQLState(), e.getErrorCode());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+}

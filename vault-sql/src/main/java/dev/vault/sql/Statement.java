@@ -1,0 +1,31 @@
+package dev.vault.sql;
+
+import dev.vault.core.model.TableName;
+
+import static java.util.Objects.requireNonNull;
+
+/** One SQL statement of a plan, with the model it belongs to and the table or view it writes. */
+public record Statement(String model, Kind kind, TableName target, String sql)
+{
+    public enum Kind
+    {
+        /** CREATE SCHEMA IF NOT EXISTS */
+        SCHEMA,
+        /** CREATE TABLE IF NOT EXISTS */
+        CREATE_TABLE,
+        /** CREATE OR REPLACE VIEW */
+        VIEW,
+        /** An insert-only incremental load (hub, link, satellite) */
+        LOAD,
+        /** A whole-table atomic replace (seed, table mart) */
+        REPLACE
+    }
+
+    public Statement
+    {
+        requireNonNull(model, "model is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(target, "target is null");
+        requireNonNull(sql, "sql is null");
+    }
+}

@@ -1,0 +1,41 @@
+<#import "lib.ftl" as lib>
+<@lib.header model=model purpose=["Staging view over " + sourceTable + ": derived columns, load_datetime, record_source, hash keys and hashdiffs."]/>
+CREATE OR REPLACE VIEW ${table(target)} AS
+WITH
+source AS (
+    SELECT
+<#list sourceColumns as column>
+        ${q(column)}<#sep>,</#sep>
+</#list>
+    FROM ${table(sourceTable)}
+),
+<#list derivedLevels as level>
+derived_${level?counter} AS (
+    SELECT
+        *,
+<#list level as derived>
+        ${derived.sql} AS ${q(derived.name)}<#sep>,</#sep>
+</#list>
+    FROM <#if level?is_first>source<#else>derived_${level?index}</#if>
+),
+</#list>
+hash_input AS (
+    SELECT
+        *,
+        CAST(${q(loadTimestamp)} AS timestamp(6) with time zone) AS "load_datetime",
+        ${lit(recordSource)} AS "record_source"<#if hashed?has_content>,</#if>
+<#list hashed as column>
+        <#if column.hashKey><@lib.keyInput parts=column.columns upper=hashing.upperKeys/><#else><@lib.diffInput columns=column.columns/></#if> AS ${qi(column.name + "$input")}<#sep>,</#sep>
+</#list>
+    FROM <#if derivedLevels?has_content>derived_${derivedLevels?size}<#else>source</#if>
+)
+SELECT
+<#list outputColumns as column>
+    ${q(column)},
+</#list>
+    "load_datetime",
+    "record_source"<#if hashed?has_content>,</#if>
+<#list hashed as column>
+    <#if column.hashKey><@lib.key input=column.name + "$input" zeroInput=column.zeroInput/><#else><@lib.diff input=column.name + "$input"/></#if> AS ${q(column.name)}<#sep>,</#sep>
+</#list>
+FROM hash_input

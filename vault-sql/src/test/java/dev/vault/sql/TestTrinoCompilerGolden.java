@@ -1,0 +1,78 @@
+package dev.vault.sql;
+
+import dev.vault.core.load.ProjectLoader;
+import dev.vault.core.model.Mart;
+import dev.vault.core.model.Project;
+import dev.vault.core.seed.Seed;
+import dev.vault.core.seed.SeedReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL compiled for the repository's example project, statement by statement, against golden
+ * files in src/test/resources/golden. A change to generated SQL shows up as a diff of those files
+ * in review. Regenerate with {@code mvn test -pl vault-sql -Dvault.golden.update=true}.
+ */
+class TestTrinoCompilerGolden
+{
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("vault.golden.update");
+
+    @Test
+    void exampleProjectCompilesToGoldenSql()
+            throws IOException
+    {
+        Project project = ProjectLoader.load(Path.of(".."));
+        TrinoCompiler compiler = new TrinoCompiler(project);
+        Plan plan = compiler.compile();
+
+        List<String> expectedFiles = new ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
+        for (ModelPlan model : plan.models().values()) {
+            List<Statement> statements = new ArrayList<>(model.statements());
+            if (model.model() instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
+                statements.add(compiler.martTable(mart, "0123456789abcdef"));
+            }
+            for (Statement statement : statements) {
+                String file = model.model().name() + "." + statement.kind().name().toLowerCase() + ".sql";
+                expectedFiles.add(file);
+                check(file, statement.sql(), mismatches);
+            }
+        }
+        for (Seed seed : SeedReader.read(project, List.of(Path.of("examples/leads/batch_1")))) {
+            String file = "seed." + seed.source().name() + ".sql";
+            expectedFiles.add(file);
+            check(file, compiler.seed(seed).sql(), mismatches);
+        }
+
+        assertThat(mismatches).as("statements that differ from their golden file (regenerate with -Dvault.golden.update=true and review the diff)").isEmpty();
+        try (Stream<Path> files = Files.list(GOLDEN)) {
+            assertThat(files.map(path -> path.getFileName().toString()).sorted().toList())
+                    .as("golden files without a statement: delete them")
+                    .containsExactlyInAnyOrderElementsOf(expectedFiles);
+        }
+    }
+
+    private static void check(String file, String sql, List<String> mismatches)
+            throws IOException
+    {
+        Path golden = GOLDEN.resolve(file);
+        if (UPDATE) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, sql, StandardCharsets.UTF_8);
+            return;
+        }
+        if (!Files.exists(golden) || !Files.readString(golden, StandardCharsets.UTF_8).equals(sql)) {
+            mismatches.add(file);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+-- vault mart: mart_leads_unificados (models/gold/marts.yml:2:5)
+-- Rebuilds the table from the query in one atomic replace, only when the query or an input
+-- table changed since the last build (the fingerprint in the table comment says which).
+CREATE OR REPLACE TABLE "iceberg"."gold"."mart_leads_unificados"
+COMMENT 'One row per person and producer: current details (latest known non-empty name, email and phone), first and last lead time, number of source records and the sources they came from. (vault mart mart_leads_unificados, models/gold/marts.yml:2:5); vault fingerprint 0123456789abcdef'
+WITH (
+    format = 'PARQUET',
+    format_version = 2
+)
+AS
+-- Unified leads: one row per person (hub_pessoa) and producer (hub_produtor).
+WITH lead_records AS (
+    SELECT hk_pessoa, hk_produtor, record_source, lead_at FROM "iceberg"."silver"."stg_crm_contacts"
+    UNION ALL
+    SELECT hk_pessoa, hk_produtor, record_source, lead_at FROM "iceberg"."silver"."stg_facebook_leads"
+    UNION ALL
+    SELECT hk_pessoa, hk_produtor, record_source, lead_at FROM "iceberg"."silver"."stg_google_leads"
+),
+detalhes_atuais AS (
+    -- the latest non-empty value of each attribute: one source may leave a field blank
+    SELECT
+        hk_pessoa,
+        max_by(nome, load_datetime) FILTER (WHERE nome IS NOT NULL) AS nome,
+        max_by(email_normalizado, load_datetime) FILTER (WHERE email_normalizado IS NOT NULL) AS email,
+        max_by(telefone, load_datetime) FILTER (WHERE telefone IS NOT NULL) AS telefone
+    FROM "iceberg"."silver"."sat_pessoa_detalhes"
+    GROUP BY hk_pessoa
+)
+SELECT
+    link.hk_pessoa,
+    link.hk_produtor,
+    pessoa.person_key AS chave_pessoa,
+    produtor.producer_id AS id_produtor,
+    detalhes.nome,
+    detalhes.email,
+    detalhes.telefone,
+    min(lead_records.lead_at) AS primeiro_lead_em,
+    max(lead_records.lead_at) AS ultimo_lead_em,
+    count(*) AS registros_origem,
+    array_join(array_sort(array_agg(DISTINCT lead_records.record_source)), ', ') AS origens
+FROM "iceberg"."silver"."link_pessoa_produtor" AS link
+JOIN "iceberg"."silver"."hub_pessoa" AS pessoa ON pessoa.hk_pessoa = link.hk_pessoa
+JOIN "iceberg"."silver"."hub_produtor" AS produtor ON produtor.hk_produtor = link.hk_produtor
+JOIN lead_records ON lead_records.hk_pessoa = link.hk_pessoa AND lead_records.hk_produtor = link.hk_produtor
+LEFT JOIN detalhes_atuais AS detalhes ON detalhes.hk_pessoa = link.hk_pessoa
+GROUP BY link.hk_pessoa, link.hk_produtor, pessoa.person_key, produtor.producer_id, detalhes.nome, detalhes.email, detalhes.telefone

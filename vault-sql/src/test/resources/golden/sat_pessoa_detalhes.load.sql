@@ -1,0 +1,58 @@
+-- vault satellite: sat_pessoa_detalhes (models/silver/satellites.yml:2:5)
+-- Inserts a row for every staged change of a key's payload: staged rows newer than the key's
+-- latest satellite row, in load_datetime order, kept when the hashdiff differs from the
+-- previous row's (the latest satellite row for the first). Changes inside one batch are all
+-- kept and A -> B -> A keeps three rows. Two different payloads for one key at one
+-- load_datetime fail the load; identical ones count once.
+INSERT INTO "iceberg"."silver"."sat_pessoa_detalhes" ("hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone")
+WITH
+staged AS (
+    SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
+    FROM "iceberg"."silver"."stg_crm_contacts"
+    UNION ALL
+    SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
+    FROM "iceberg"."silver"."stg_facebook_leads"
+    UNION ALL
+    SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
+    FROM "iceberg"."silver"."stg_google_leads"
+),
+latest AS (
+    SELECT
+        "hk_pessoa",
+        max("load_datetime") AS "load_datetime",
+        max_by("hd_pessoa_detalhes", "load_datetime") AS "hd_pessoa_detalhes"
+    FROM "iceberg"."silver"."sat_pessoa_detalhes"
+    WHERE "hk_pessoa" IN (SELECT "hk_pessoa" FROM staged)
+    GROUP BY "hk_pessoa"
+),
+delta AS (
+    SELECT
+        staged.*,
+        min(staged."hd_pessoa_detalhes") OVER same_load AS "hashdiff$min",
+        max(staged."hd_pessoa_detalhes") OVER same_load AS "hashdiff$max",
+        row_number() OVER (PARTITION BY staged."hk_pessoa", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
+    FROM staged
+    LEFT JOIN latest ON latest."hk_pessoa" = staged."hk_pessoa"
+    WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
+    WINDOW same_load AS (PARTITION BY staged."hk_pessoa", staged."load_datetime")
+),
+one_per_load AS (
+    SELECT *
+    FROM delta
+    WHERE "same_load$rank" = 1
+      AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
+          'sat_pessoa_detalhes: key %s has different payloads at load_datetime %s (record_source %s); a satellite takes one payload per key and load time: deduplicate the source rows or give them distinct load times',
+          "hk_pessoa", CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+),
+changes AS (
+    SELECT
+        one_per_load.*,
+        coalesce(
+            lag(one_per_load."hd_pessoa_detalhes") OVER (PARTITION BY one_per_load."hk_pessoa" ORDER BY one_per_load."load_datetime"),
+            latest."hd_pessoa_detalhes") AS "previous$hashdiff"
+    FROM one_per_load
+    LEFT JOIN latest ON latest."hk_pessoa" = one_per_load."hk_pessoa"
+)
+SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
+FROM changes
+WHERE "previous$hashdiff" IS NULL OR "hd_pessoa_detalhes" <> "previous$hashdiff"
