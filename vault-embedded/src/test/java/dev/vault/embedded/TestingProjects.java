@@ -1,0 +1,71 @@
+package dev.vault.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import static com.google.common.base.Preconditions.checkState;
+
+/** Copies of the repository's example project, with schemas of their own so tests can share an engine. */
+public final class TestingProjects
+{
+    /** The repository root, seen from a module's directory (Maven runs tests there). */
+    public static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    private TestingProjects() {}
+
+    /**
+     * Copies vault.yml, models/ and examples/ into {@code target}, with the schemas renamed to
+     * {@code bronze_<suffix>}, {@code silver_<suffix>} and {@code gold_<suffix>}.
+     */
+    public static Path copyExample(Path target, String suffix)
+    {
+        try {
+            copyTree(REPOSITORY.resolve("models"), target.resolve("models"));
+            copyTree(REPOSITORY.resolve("examples"), target.resolve("examples"));
+            String config = Files.readString(REPOSITORY.resolve("vault.yml"), StandardCharsets.UTF_8);
+            String renamed = config
+                    .replace("  bronze: bronze\n", "  bronze: bronze_" + suffix + "\n")
+                    .replace("  staging: silver\n", "  staging: silver_" + suffix + "\n")
+                    .replace("  silver: silver\n", "  silver: silver_" + suffix + "\n")
+                    .replace("  gold: gold\n", "  gold: gold_" + suffix + "\n");
+            checkState(renamed.contains("gold: gold_" + suffix) && renamed.contains("bronze: bronze_" + suffix), "vault.yml no longer has the schemas block this fixture rewrites");
+            Files.writeString(target.resolve("vault.yml"), renamed, StandardCharsets.UTF_8);
+            return target;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(Path file, String content)
+    {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to)
+            throws IOException
+    {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path destination = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                }
+                else {
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

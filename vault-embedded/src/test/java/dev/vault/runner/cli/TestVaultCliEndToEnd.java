@@ -1,0 +1,140 @@
+package dev.vault.runner.cli;
+
+import dev.vault.embedded.TestingProjects;
+import dev.vault.embedded.TestingVaultEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI as a user types it, on the shared embedded engine reached with --jdbc-url: output,
+ * exit codes, and that an invalid project runs no SQL at all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TestVaultCliEndToEnd
+{
+    @TempDir
+    static Path temp;
+
+    private Path project;
+
+    @BeforeAll
+    void buildExample()
+    {
+        project = TestingProjects.copyExample(temp.resolve("project"), "cli");
+        Result build = vault("build");
+        assertThat(build.exitCode()).as(build.err()).isZero();
+        assertThat(build.out())
+                .contains("OK         hub       hub_pessoa                 inserted 106 rows")
+                .contains("Tests: 7 passed, 0 failed");
+    }
+
+    @Test
+    void queryPrintsCsv()
+    {
+        Result result = vault("query", "--format", "csv", "select count(*) from iceberg.silver_cli.hub_pessoa");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("_col0\n106\n");
+    }
+
+    @Test
+    void queryPrintsJsonAndTable()
+    {
+        String sql = "select id_produtor, count(*) as leads from iceberg.gold_cli.mart_leads_unificados group by 1 order by 1 limit 2";
+        Result json = vault("query", "-f", "json", sql);
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).startsWith("[ {\n  \"id_produtor\" : \"PRD-0001\",\n  \"leads\" : ");
+        Result table = vault("query", sql);
+        assertThat(table.out()).startsWith("id_produtor | leads\n------------+------\nPRD-0001    |");
+        assertThat(table.out()).endsWith("(2 rows)\n");
+    }
+
+    @Test
+    void failedQueryExitsWithModelFailure()
+    {
+        Result result = vault("query", "select * from iceberg.silver_cli.no_such_table");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("error: the query failed").contains("no_such_table");
+    }
+
+    @Test
+    void secondRunInsertsNothing()
+    {
+        Result result = vault("run");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("inserted 0 rows")
+                .doesNotContain("inserted 1")
+                .contains("UP-TO-DATE mart      mart_leads_unificados")
+                .contains("Run: 8 done, 0 failed, 0 skipped, 0 rows written");
+    }
+
+    @Test
+    void typoInAModelFailsBeforeAnySqlRuns()
+            throws Exception
+    {
+        Path broken = TestingProjects.copyExample(temp.resolve("broken"), "broken");
+        Path hubs = broken.resolve("models/silver/hubs.yml");
+        String original = Files.readString(hubs);
+        Files.writeString(hubs, original.replace("business-keys: [person_key]", "business-keys: [persn_key]"));
+        int line = original.lines().toList().indexOf("    business-keys: [person_key]") + 1;
+
+        Result result = vaultIn(broken, "build");
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err())
+                .contains("models/silver/hubs.yml:" + line + ":")
+                .contains("unknown column 'persn_key'")
+                .contains("did you mean 'person_key'?");
+        assertThat(result.out()).doesNotContain("Starting").doesNotContain("Connected");
+        // nothing was created: not even the bronze schema that seeding starts with
+        Result schemas = vault("query", "-f", "csv", "select count(*) from iceberg.information_schema.schemata where schema_name like '%_broken'");
+        assertThat(schemas.out()).isEqualTo("_col0\n0\n");
+    }
+
+    @Test
+    void unreachableClusterExitsWithEngineUnavailable()
+    {
+        Result result = run(project, "run", "--jdbc-url", "jdbc:trino://127.0.0.1:9/iceberg?password=hunter2secret");
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).contains("cannot reach Trino at jdbc:trino://127.0.0.1:9/iceberg?password=****").doesNotContain("hunter2secret");
+    }
+
+    private Result vault(String... args)
+    {
+        return vaultIn(project, args);
+    }
+
+    private static Result vaultIn(Path projectDirectory, String... args)
+    {
+        String[] withConnection = new String[args.length + 4];
+        System.arraycopy(args, 0, withConnection, 0, args.length);
+        withConnection[args.length] = "--project-dir";
+        withConnection[args.length + 1] = projectDirectory.toString();
+        withConnection[args.length + 2] = "--jdbc-url";
+        withConnection[args.length + 3] = TestingVaultEngine.jdbcUrl();
+        return run(projectDirectory, withConnection);
+    }
+
+    private static Result run(Path projectDirectory, String... args)
+    {
+        String[] arguments = args;
+        if (!java.util.Arrays.asList(args).contains("--project-dir")) {
+            arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--project-dir", projectDirectory.toString())).toArray(String[]::new);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = VaultCli.execute(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)), arguments);
+        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+}
