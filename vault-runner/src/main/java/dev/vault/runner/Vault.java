@@ -17,6 +17,7 @@ import dev.vault.core.seed.Seed;
 import dev.vault.core.seed.SeedReader;
 import dev.vault.runner.engine.LocalEngine;
 import dev.vault.runner.engine.LocalEngineFactory;
+import dev.vault.runner.engine.WarehouseLock;
 import dev.vault.runner.jdbc.EngineSession;
 import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.SqlExecutor;
@@ -338,20 +339,69 @@ public final class Vault
     {
         Stopwatch stopwatch = Stopwatch.createStarted();
         EngineSession connected = switch (target) {
-            case VaultConfiguration.ResolvedTarget.Embedded embedded -> {
-                listener.engineStarting("embedded Trino on " + embedded.warehouse());
-                LocalEngine engine = LocalEngineFactory.load().start(embedded.warehouse(), project.config().catalog(), embedded.port(), engineLog);
-                String url = engine.jdbcUrl() + "/" + project.config().catalog();
-                yield EngineSession.connect(url, VaultConfiguration.DEFAULT_USER, Optional.empty(), Optional.of(engine), url);
-            }
+            case VaultConfiguration.ResolvedTarget.Embedded embedded -> connectEmbedded(embedded);
             case VaultConfiguration.ResolvedTarget.Trino trino -> {
                 String description = Redaction.jdbcUrl(trino.jdbcUrl());
-                listener.engineStarting("Trino at " + description);
+                listener.engineStarting("Connecting to Trino at " + description);
                 yield EngineSession.connect(trino.jdbcUrl(), trino.user(), trino.password(), Optional.empty(), description);
             }
         };
         listener.engineReady(connected.description(), stopwatch.elapsed());
         return connected;
+    }
+
+    /**
+     * Starts the embedded engine on the target's warehouse, or, when a {@code vault serve} is
+     * already running on it, connects to that one: one engine per warehouse, always.
+     */
+    private EngineSession connectEmbedded(VaultConfiguration.ResolvedTarget.Embedded embedded)
+    {
+        Optional<WarehouseLock> lock = WarehouseLock.tryAcquire(embedded.warehouse());
+        if (lock.isEmpty()) {
+            Optional<String> served = WarehouseLock.servedAt(embedded.warehouse());
+            if (served.isPresent() && embedded.port().isEmpty()) {
+                listener.engineStarting("Using the embedded Trino of 'vault serve' at " + served.get());
+                return EngineSession.connect(served.get(), VaultConfiguration.DEFAULT_USER, Optional.empty(), Optional.empty(), served.get());
+            }
+            throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, ("another vault process is using the warehouse %s: wait for it to finish, " +
+                    "or keep one engine up with 'vault serve' and other commands will use it").formatted(embedded.warehouse()));
+        }
+        listener.engineStarting("Starting the embedded Trino on " + embedded.warehouse());
+        try {
+            LocalEngine engine = LocalEngineFactory.load().start(embedded.warehouse(), project.config().catalog(), embedded.port(), engineLog);
+            String url = engine.jdbcUrl() + "/" + project.config().catalog();
+            if (embedded.port().isPresent()) {
+                lock.get().announce(url);
+            }
+            LocalEngine locked = new LockedEngine(engine, lock.get());
+            return EngineSession.connect(url, VaultConfiguration.DEFAULT_USER, Optional.empty(), Optional.of(locked), url);
+        }
+        catch (RuntimeException e) {
+            lock.get().close();
+            throw e;
+        }
+    }
+
+    /** Releases the warehouse when the engine stops. */
+    private record LockedEngine(LocalEngine engine, WarehouseLock lock)
+            implements LocalEngine
+    {
+        @Override
+        public String jdbcUrl()
+        {
+            return engine.jdbcUrl();
+        }
+
+        @Override
+        public void close()
+        {
+            try {
+                engine.close();
+            }
+            finally {
+                lock.close();
+            }
+        }
     }
 
     private SqlExecutor executor()

@@ -5,7 +5,7 @@ public interface VaultListener
 {
     VaultListener NONE = new VaultListener() {};
 
-    /** The engine is being started or connected to; {@code description} names it without secrets. */
+    /** The engine is being started or connected to; {@code description} says which, without secrets. */
     default void engineStarting(String description) {}
 
     default void engineReady(String description, java.time.Duration startup) {}

@@ -94,7 +94,7 @@ class TestVaultCliEndToEnd
                 .contains("models/silver/hubs.yml:" + line + ":")
                 .contains("unknown column 'persn_key'")
                 .contains("did you mean 'person_key'?");
-        assertThat(result.out()).doesNotContain("Starting").doesNotContain("Connected");
+        assertThat(result.out()).doesNotContain("Connecting").doesNotContain("Connected");
         // nothing was created: not even the bronze schema that seeding starts with
         Result schemas = vault("query", "-f", "csv", "select count(*) from iceberg.information_schema.schemata where schema_name like '%_broken'");
         assertThat(schemas.out()).isEqualTo("_col0\n0\n");

@@ -29,7 +29,7 @@ final class ProgressPrinter
     @Override
     public void engineStarting(String description)
     {
-        out.println("Starting " + description + " ...");
+        out.println(description + " ...");
     }
 
     @Override
