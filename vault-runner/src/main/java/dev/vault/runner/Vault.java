@@ -40,7 +40,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,6 +52,8 @@ public final class Vault
         implements AutoCloseable
 {
     private static final String UNKNOWN_SNAPSHOT = "none";
+    /** The list of files {@link #compile(Path)} wrote, kept in the folder it wrote them to. */
+    public static final String COMPILE_MANIFEST = ".vault-compiled";
 
     private final Project project;
     private final VaultConfiguration.ResolvedTarget target;
@@ -89,18 +90,21 @@ public final class Vault
     }
 
     /**
-     * Writes every model's SQL to {@code <folder>/<layer>/<model>.sql}, replacing what an earlier
-     * compile wrote there. Returns the files written.
+     * Writes every model's SQL to {@code <folder>/<layer>/<model>.sql}. The files an earlier
+     * compile wrote there (listed in {@value #COMPILE_MANIFEST}) are removed first; nothing else
+     * in the folder is touched. Returns the files written.
      */
     public ImmutableList<Path> compile(Path folder)
     {
         Plan plan = compiler.compile();
         ImmutableList.Builder<Path> written = ImmutableList.builder();
+        Path manifest = folder.resolve(COMPILE_MANIFEST);
         try {
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> old = Files.walk(folder)) {
-                    for (Path file : old.filter(path -> path.toString().endsWith(".sql")).toList()) {
-                        Files.delete(file);
+            if (Files.isRegularFile(manifest)) {
+                for (String file : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                    Path old = folder.resolve(file).normalize();
+                    if (!file.isBlank() && old.startsWith(folder.normalize()) && old.toString().endsWith(".sql")) {
+                        Files.deleteIfExists(old);
                     }
                 }
             }
@@ -117,11 +121,13 @@ public final class Vault
                 Files.writeString(file, String.join(";\n\n", statements.stream().map(statement -> statement.sql().strip()).toList()) + ";\n", StandardCharsets.UTF_8);
                 written.add(file);
             }
+            ImmutableList<Path> files = written.build();
+            Files.write(manifest, files.stream().map(file -> folder.relativize(file).toString()).toList(), StandardCharsets.UTF_8);
+            return files;
         }
         catch (IOException e) {
             throw new VaultException(ErrorCode.INTERNAL, "cannot write compiled SQL to " + folder + ": " + e.getMessage(), e);
         }
-        return written.build();
     }
 
     /**
@@ -341,9 +347,10 @@ public final class Vault
         EngineSession connected = switch (target) {
             case VaultConfiguration.ResolvedTarget.Embedded embedded -> connectEmbedded(embedded);
             case VaultConfiguration.ResolvedTarget.Trino trino -> {
+                Optional<String> password = trino.password().resolve();
                 String description = Redaction.jdbcUrl(trino.jdbcUrl());
                 listener.engineStarting("Connecting to Trino at " + description);
-                yield EngineSession.connect(trino.jdbcUrl(), trino.user(), trino.password(), Optional.empty(), description);
+                yield EngineSession.connect(trino.jdbcUrl(), trino.user(), password, Optional.empty(), description);
             }
         };
         listener.engineReady(connected.description(), stopwatch.elapsed());

@@ -163,16 +163,8 @@ public final class VaultConfiguration
                     throw new VaultException(ErrorCode.INVALID_PROJECT, "the JDBC URL must start with jdbc:trino://, e.g. jdbc:trino://trino.example.com:443/iceberg?SSL=true");
                 }
                 Optional<String> variable = passwordEnvironmentVariable.or(trino::passwordEnv);
-                Optional<String> resolvedPassword = password;
-                if (resolvedPassword.isEmpty() && variable.isPresent()) {
-                    String value = environment.get(variable.get());
-                    if (value == null || value.isEmpty()) {
-                        throw new VaultException(ErrorCode.INVALID_PROJECT, "target '%s' reads its password from the environment variable %s, which is not set"
-                                .formatted(trino.name(), variable.get()));
-                    }
-                    resolvedPassword = Optional.of(value);
-                }
-                yield new ResolvedTarget.Trino(trino.name(), trino.jdbcUrl(), user.or(trino::user).orElse(DEFAULT_USER), resolvedPassword);
+                PasswordSource passwordSource = new PasswordSource(trino.name(), password, password.isPresent() ? Optional.empty() : variable, environment);
+                yield new ResolvedTarget.Trino(trino.name(), trino.jdbcUrl(), user.or(trino::user).orElse(DEFAULT_USER), passwordSource);
             }
         };
     }
@@ -185,15 +177,54 @@ public final class VaultConfiguration
         record Embedded(String name, Path warehouse, OptionalInt port)
                 implements ResolvedTarget {}
 
-        record Trino(String name, String jdbcUrl, String user, Optional<String> password)
+        record Trino(String name, String jdbcUrl, String user, PasswordSource password)
                 implements ResolvedTarget
         {
             @Override
             public String toString()
             {
-                // records print every component; this one holds a password
                 return "Trino[name=" + name + ", jdbcUrl=" + dev.vault.runner.jdbc.Redaction.jdbcUrl(jdbcUrl) + ", user=" + user + "]";
             }
+        }
+    }
+
+    /**
+     * Where a target's password comes from. It is read only when vault connects, so commands that
+     * never connect (compile) need no password.
+     */
+    record PasswordSource(String target, Optional<String> value, Optional<String> variable, Map<String, String> environment)
+    {
+        PasswordSource
+        {
+            requireNonNull(target, "target is null");
+            requireNonNull(value, "value is null");
+            requireNonNull(variable, "variable is null");
+            environment = ImmutableMap.copyOf(environment);
+        }
+
+        static PasswordSource none()
+        {
+            return new PasswordSource("", Optional.empty(), Optional.empty(), ImmutableMap.of());
+        }
+
+        /** The password, if the target has one. */
+        Optional<String> resolve()
+        {
+            if (value.isPresent() || variable.isEmpty()) {
+                return value;
+            }
+            String password = environment.get(variable.get());
+            if (password == null || password.isEmpty()) {
+                throw new VaultException(ErrorCode.INVALID_PROJECT, "target '%s' reads its password from the environment variable %s, which is not set"
+                        .formatted(target, variable.get()));
+            }
+            return Optional.of(password);
+        }
+
+        @Override
+        public String toString()
+        {
+            return "PasswordSource[target=" + target + ", variable=" + variable.orElse("none") + "]";
         }
     }
 }

@@ -48,7 +48,7 @@ enum QueryFormat
             for (String[] row : cells) {
                 line(out, row, widths, numeric);
             }
-            out.append("(%d row%s)%n".formatted(cells.size(), cells.size() == 1 ? "" : "s"));
+            out.append("(%d row%s)\n".formatted(cells.size(), cells.size() == 1 ? "" : "s"));
             return out.toString();
         }
 

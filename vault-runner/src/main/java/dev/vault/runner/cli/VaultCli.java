@@ -102,6 +102,14 @@ public final class VaultCli
         @Mixin
         ConnectionOptions connection;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        CommandLine.ParameterException usage(String message)
+        {
+            return new CommandLine.ParameterException(spec.commandLine(), message);
+        }
+
         Vault load(ProgressPrinter printer)
         {
             return connection.configuration(printer).load();
@@ -239,7 +247,7 @@ public final class VaultCli
                 queryFormat = QueryFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
             }
             catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "unknown format '" + format + "': use table, csv or json");
+                throw usage("unknown format '" + format + "': use table, csv or json");
             }
             // a quiet listener: the output may be piped into another program
             try (Vault vault = connection.configuration(dev.vault.runner.VaultListener.NONE).load()) {
@@ -263,7 +271,7 @@ public final class VaultCli
                 throws InterruptedException
         {
             if (connection.jdbcUrl != null) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "serve runs the embedded engine; it takes no --jdbc-url");
+                throw usage("serve runs the embedded engine; it takes no --jdbc-url");
             }
             ProgressPrinter printer = new ProgressPrinter(console);
             Vault vault = connection.configuration(printer).port(port).load();

@@ -13,17 +13,20 @@ import static java.util.Objects.requireNonNull;
  */
 public final class Redaction
 {
+    // trino-jdbc splits parameters on '&' only: a ';' belongs to the value
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)([?&;](?:password|accesstoken|sslkeystorepassword|ssltruststorepassword|kerberoskeytabpath|extracredentials)=)([^&;]*)");
-    private static final Pattern USER_INFO = Pattern.compile("(://)([^/@]+)@");
+            "(?i)([?&;](?:password|accesstoken|sslkeystorepassword|ssltruststorepassword|kerberoskeytabpath|extracredentials)=)([^&]*)");
+    private static final Pattern USER_INFO = Pattern.compile("(://)([^/@?#]+)@");
     private static final String MASK = "****";
 
     private final ImmutableSet<String> secrets;
 
     public Redaction(ImmutableSet<String> secrets)
     {
+        // longest first: a secret that contains another must be masked whole
         this.secrets = requireNonNull(secrets, "secrets is null").stream()
                 .filter(secret -> secret.length() >= 3)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
                 .collect(ImmutableSet.toImmutableSet());
     }
 

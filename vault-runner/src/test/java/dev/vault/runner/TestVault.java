@@ -1,0 +1,114 @@
+package dev.vault.runner;
+
+import dev.vault.core.model.Layer;
+import dev.vault.sql.Plan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a Vault does without an engine: plan and compile. */
+class TestVault
+{
+    @TempDir
+    Path directory;
+
+    @Test
+    void planNeedsNoEngine()
+    {
+        RecordingListener listener = new RecordingListener();
+        try (Vault vault = load(listener)) {
+            Plan plan = vault.plan();
+            assertThat(plan.models().keySet()).containsExactly("customers", "stg_customers", "hub_customer", "mart_customers");
+            assertThat(vault.schema(Layer.GOLD)).isEqualTo("gold");
+            assertThat(vault.schema(Layer.BRONZE)).isEqualTo("bronze");
+        }
+        assertThat(listener.events).isEmpty();
+    }
+
+    @Test
+    void compileWritesOneFilePerModelUnderItsLayer()
+            throws IOException
+    {
+        Path output = directory.resolve("out");
+        RecordingListener listener = new RecordingListener();
+        List<Path> files;
+        try (Vault vault = load(listener)) {
+            files = vault.compile(output);
+        }
+
+        assertThat(files).containsExactly(
+                output.resolve("staging/stg_customers.sql"),
+                output.resolve("silver/hub_customer.sql"),
+                output.resolve("gold/mart_customers.sql"));
+        assertThat(output.resolve("bronze")).doesNotExist();
+        assertThat(listener.events).isEmpty();
+
+        String hub = Files.readString(output.resolve("silver/hub_customer.sql"), StandardCharsets.UTF_8);
+        assertThat(hub)
+                .startsWith("-- vault hub: hub_customer (models/customers.yml:")
+                .containsSubsequence("CREATE TABLE IF NOT EXISTS \"iceberg\".\"silver\".\"hub_customer\"", ";\n\n-- vault hub", "INSERT INTO \"iceberg\".\"silver\".\"hub_customer\"")
+                .endsWith("= first_seen.\"hk_customer\");\n");
+        assertThat(Files.readString(output.resolve("staging/stg_customers.sql"), StandardCharsets.UTF_8))
+                .contains("CREATE OR REPLACE VIEW \"iceberg\".\"silver\".\"stg_customers\" AS")
+                .endsWith("FROM hash_input;\n");
+        assertThat(Files.readString(output.resolve("gold/mart_customers.sql"), StandardCharsets.UTF_8))
+                .contains("CREATE OR REPLACE TABLE \"iceberg\".\"gold\".\"mart_customers\"")
+                .contains("; vault fingerprint (computed at run time from the inputs'' snapshots)'")
+                .endsWith("AS\nSELECT customer_id FROM \"iceberg\".\"silver\".\"hub_customer\";\n");
+    }
+
+    @Test
+    void compileReplacesTheSqlFilesOfAnEarlierCompileOnly()
+            throws IOException
+    {
+        Path output = directory.resolve("out");
+        try (Vault vault = load(VaultListener.NONE)) {
+            vault.compile(output);
+        }
+        // a file an earlier compile wrote for a model removed since, and files vault never wrote
+        Files.writeString(output.resolve("silver/hub_removed_since.sql"), "SELECT 1;\n");
+        Files.writeString(output.resolve(Vault.COMPILE_MANIFEST), "silver/hub_removed_since.sql\n", StandardOpenOption.APPEND);
+        Files.writeString(output.resolve("silver/hub_customer.sql"), "stale\n");
+        Files.writeString(output.resolve("silver/written_by_hand.sql"), "kept\n");
+        Files.writeString(output.resolve("notes.txt"), "kept\n");
+
+        try (Vault vault = load(VaultListener.NONE)) {
+            vault.compile(output);
+        }
+
+        assertThat(output.resolve("silver/hub_removed_since.sql")).doesNotExist();
+        assertThat(output.resolve("silver/hub_customer.sql")).content().doesNotContain("stale").contains("INSERT INTO");
+        assertThat(output.resolve("silver/written_by_hand.sql")).hasContent("kept");
+        assertThat(output.resolve("notes.txt")).hasContent("kept");
+        assertThat(output.resolve(Vault.COMPILE_MANIFEST)).content().doesNotContain("hub_removed_since").contains("silver/hub_customer.sql");
+    }
+
+    @Test
+    void compileIntoTheProjectFolderKeepsTheModelsSqlFiles()
+    {
+        Path project = FixtureProject.in(directory).write();
+        Path martSql = project.resolve("models/gold/mart_customers.sql");
+        try (Vault vault = Vault.configure().projectDirectory(project).environment(Map.of()).load()) {
+            vault.compile(project);
+        }
+        assertThat(martSql).exists().hasContent(FixtureProject.MART_SQL.strip());
+    }
+
+    private Vault load(VaultListener listener)
+    {
+        return Vault.configure()
+                .projectDirectory(FixtureProject.in(directory.resolve("project")).write())
+                .listener(listener)
+                .environment(Map.of())
+                .load();
+    }
+}

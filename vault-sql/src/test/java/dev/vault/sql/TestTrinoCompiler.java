@@ -1,0 +1,463 @@
+package dev.vault.sql;
+
+import com.google.common.collect.ImmutableList;
+import dev.vault.core.load.ProjectLoader;
+import dev.vault.core.model.Location;
+import dev.vault.core.model.Mart;
+import dev.vault.core.model.Project;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.TableName;
+import dev.vault.core.seed.Seed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestTrinoCompiler
+{
+    private static final String CUSTOMER_ID_PART = "coalesce(replace(replace(upper(nullif(trim(CAST(\"customer_id\" AS varchar)), '')), '\\', '\\\\'), '|', '\\|'), '\\N')";
+    private static final String COUNTRY_PART = "coalesce(replace(replace(upper(nullif(trim(CAST(\"country\" AS varchar)), '')), '\\', '\\\\'), '|', '\\|'), '\\N')";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void defaultHashingIsUpperCasedSha256WithA64CharacterZeroKey()
+    {
+        String sql = stageSql(FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load());
+
+        assertThat(sql)
+                .contains("to_hex(sha256(to_utf8(\"hk_customer$input\")))")
+                .contains("to_hex(sha256(to_utf8(\"hd_customer$input\")))")
+                .contains("upper(nullif(trim(CAST(\"customer_id\" AS varchar)), ''))")
+                .contains("THEN '" + "0".repeat(64) + "'")
+                .doesNotContain("md5(");
+    }
+
+    @Test
+    void md5AlgorithmAndPreservedKeyCaseChangeTheStageSql()
+    {
+        Project project = FixtureProject.in(directory)
+                .config("""
+                        hashing:
+                          algorithm: md5
+                          business-key-case: preserve
+                        """)
+                .file("models/customers.yml", FixtureProject.CUSTOMERS)
+                .load();
+        String sql = stageSql(project);
+
+        assertThat(sql)
+                .contains("CASE WHEN \"hk_customer$input\" = '\\N|\\N' THEN '" + "0".repeat(32) + "' ELSE to_hex(md5(to_utf8(\"hk_customer$input\"))) END AS \"hk_customer\"")
+                .contains("to_hex(md5(to_utf8(\"hd_customer$input\"))) AS \"hd_customer\"")
+                .contains("coalesce(replace(replace(nullif(trim(CAST(\"customer_id\" AS varchar)), ''), '\\', '\\\\'), '|', '\\|'), '\\N')")
+                .doesNotContain("upper(")
+                .doesNotContain("sha256")
+                .doesNotContain("0".repeat(33));
+    }
+
+    @Test
+    void sha512UsesA128CharacterZeroKey()
+    {
+        Project project = FixtureProject.in(directory)
+                .config("hashing: { algorithm: sha512 }\n")
+                .file("models/customers.yml", FixtureProject.CUSTOMERS)
+                .load();
+
+        assertThat(stageSql(project))
+                .contains("to_hex(sha512(to_utf8(\"hk_customer$input\")))")
+                .contains("'" + "0".repeat(128) + "'")
+                .doesNotContain("0".repeat(129));
+    }
+
+    @Test
+    void derivedColumnReadingAnEarlierDerivedColumnLandsInALaterCte()
+    {
+        String sql = stageSql(FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load());
+
+        String derived1 = between(sql, "derived_1 AS (", "derived_2 AS (");
+        String derived2 = between(sql, "derived_2 AS (", "hash_input AS (");
+        assertThat(derived1)
+                .contains("lower(trim(email)) AS \"email_clean\"")
+                .contains("FROM source")
+                .doesNotContain("email_domain");
+        assertThat(derived2)
+                .contains("split_part(email_clean, '@', 2) AS \"email_domain\"")
+                .contains("FROM derived_1")
+                .doesNotContain("AS \"email_clean\"");
+        assertThat(between(sql, "hash_input AS (", "\nSELECT\n")).contains("FROM derived_2");
+        assertThat(sql).doesNotContain("derived_3");
+    }
+
+    @Test
+    void derivedColumnsWithoutDependenciesShareOneCte()
+    {
+        String models = FixtureProject.CUSTOMERS.replace(
+                "email_domain: \"split_part(email_clean, '@', 2)\"",
+                "email_domain: \"split_part(email, '@', 2)\"");
+        String sql = stageSql(FixtureProject.in(directory).file("models/customers.yml", models).load());
+
+        assertThat(between(sql, "derived_1 AS (", "hash_input AS ("))
+                .contains("AS \"email_clean\"")
+                .contains("AS \"email_domain\"");
+        assertThat(sql)
+                .doesNotContain("derived_2")
+                .contains("FROM derived_1\n)\nSELECT");
+    }
+
+    @Test
+    void stageWithoutDerivedColumnsHashesFromTheSource()
+    {
+        String models = FixtureProject.CUSTOMERS
+                .replace("    derived-columns:\n      email_clean: \"lower(trim(email))\"\n      email_domain: \"split_part(email_clean, '@', 2)\"\n", "")
+                .replace("hd_customer: [email_clean, email_domain]", "hd_customer: [email]")
+                .replace("  - name: sat_customer\n", "  - name: sat_customer\n    payload: [email]\n");
+        String sql = stageSql(FixtureProject.in(directory).file("models/customers.yml", models).load());
+
+        assertThat(sql)
+                .doesNotContain("derived_")
+                .contains("    FROM source\n)\nSELECT");
+    }
+
+    @Test
+    void hubWithTwoBusinessKeysHashesBothInOrder()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        String sql = stageSql(project);
+
+        assertThat(sql)
+                .contains("concat_ws('|', " + CUSTOMER_ID_PART + ", " + COUNTRY_PART + ") AS \"hk_customer$input\"")
+                .contains("CASE WHEN \"hk_customer$input\" = '\\N|\\N' THEN");
+        // hashdiff input: name=value pairs sorted by column name
+        assertThat(sql).containsSubsequence(
+                "concat_ws('|', CASE WHEN \"email_clean\" IS NULL THEN NULL ELSE 'email_clean=' ||",
+                "CASE WHEN \"email_domain\" IS NULL THEN NULL ELSE 'email_domain=' ||",
+                "AS \"hd_customer$input\"");
+
+        List<Statement> hub = new TrinoCompiler(project).compile().model("hub_customer").statements();
+        assertThat(hub).extracting(Statement::kind).containsExactly(Statement.Kind.CREATE_TABLE, Statement.Kind.LOAD);
+        assertThat(hub.get(0).sql())
+                .contains("CREATE TABLE IF NOT EXISTS \"iceberg\".\"silver\".\"hub_customer\" (")
+                .containsSubsequence(
+                        "\"hk_customer\" varchar NOT NULL COMMENT 'Hash key of customer_id, country'",
+                        "\"customer_id\" varchar COMMENT 'Business key'",
+                        "\"country\" varchar COMMENT 'Business key'",
+                        "\"load_datetime\"",
+                        "\"record_source\" varchar NOT NULL")
+                .contains("partitioning = ARRAY['bucket(hk_customer, ")
+                .contains("sorted_by = ARRAY['hk_customer']");
+        assertThat(hub.get(1).sql())
+                .contains("INSERT INTO \"iceberg\".\"silver\".\"hub_customer\" (\"hk_customer\", \"customer_id\", \"country\", \"load_datetime\", \"record_source\")")
+                .contains("ORDER BY \"load_datetime\", \"record_source\", \"customer_id\", \"country\") AS \"first_seen$rank\"")
+                .contains("FROM \"iceberg\".\"silver\".\"stg_customers\"");
+    }
+
+    @Test
+    void singleKeyZeroInputIsOneNullMarker()
+    {
+        Project project = FixtureProject.in(directory)
+                .file("models/customers.yml", FixtureProject.CUSTOMERS.replace("[customer_id, country]", "[customer_id]"))
+                .load();
+
+        assertThat(stageSql(project))
+                .contains("concat_ws('|', " + CUSTOMER_ID_PART + ") AS \"hk_customer$input\"")
+                .contains("CASE WHEN \"hk_customer$input\" = '\\N' THEN");
+    }
+
+    @Test
+    void viewMartCompilesToCreateOrReplaceViewWithRefsResolved()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        ModelPlan mart = new TrinoCompiler(project).compile().model("mart_customers");
+
+        assertThat(mart.target()).isEqualTo(new TableName("iceberg", "gold", "mart_customers"));
+        assertThat(mart.statements()).hasSize(1);
+        Statement view = mart.statements().getFirst();
+        assertThat(view.kind()).isEqualTo(Statement.Kind.VIEW);
+        assertThat(view.target()).isEqualTo(mart.target());
+        assertThat(view.sql())
+                .startsWith("-- vault mart: mart_customers (models/customers.yml:")
+                .contains("\nCREATE OR REPLACE VIEW \"iceberg\".\"gold\".\"mart_customers\" AS\n"
+                        + "SELECT hk_customer, customer_id FROM \"iceberg\".\"silver\".\"hub_customer\"\n"
+                        + "WHERE country = 'BR'\n")
+                .doesNotContain("{{")
+                .doesNotContain("ref(")
+                // the trailing ';' of the model's SQL is dropped
+                .endsWith("WHERE country = 'BR'\n");
+    }
+
+    @Test
+    void tableMartHasNoPlannedStatementButAReplaceWithItsFingerprint()
+    {
+        Project project = FixtureProject.in(directory)
+                .file("models/customers.yml", FixtureProject.CUSTOMERS.replace("materialized: view", "materialized: table"))
+                .load();
+        TrinoCompiler compiler = new TrinoCompiler(project);
+        Mart mart = project.model("mart_customers", Mart.class);
+
+        assertThat(compiler.compile().model("mart_customers").statements()).isEmpty();
+        Statement statement = compiler.martTable(mart, "00ff");
+        assertThat(statement.kind()).isEqualTo(Statement.Kind.REPLACE);
+        assertThat(statement.model()).isEqualTo("mart_customers");
+        assertThat(statement.sql())
+                .contains("CREATE OR REPLACE TABLE \"iceberg\".\"gold\".\"mart_customers\"")
+                .contains("COMMENT 'vault mart mart_customers, models/customers.yml:")
+                .contains("; vault fingerprint 00ff'")
+                .endsWith("AS\nSELECT hk_customer, customer_id FROM \"iceberg\".\"silver\".\"hub_customer\"\nWHERE country = 'BR'\n");
+        assertThat(TrinoCompiler.fingerprint(statement)).contains("00ff");
+        assertThat(TrinoCompiler.fingerprint(comment(statement))).contains("00ff");
+    }
+
+    @Test
+    void compileCreatesOnlyTheSchemasModelsWriteTo()
+    {
+        Plan plan = new TrinoCompiler(exampleProject()).compile();
+
+        assertThat(plan.schemas()).extracting(Statement::sql).containsExactly(
+                "CREATE SCHEMA IF NOT EXISTS \"iceberg\".\"silver\"\n",
+                "CREATE SCHEMA IF NOT EXISTS \"iceberg\".\"gold\"\n");
+        assertThat(plan.schemas()).extracting(Statement::kind).containsOnly(Statement.Kind.SCHEMA);
+        assertThat(plan.model("crm_activecampaign_contacts").statements()).isEmpty();
+        assertThatThrownBy(() -> plan.model("hub_nope")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hub_nope");
+    }
+
+    @Test
+    void bronzeSchemaUsesTheConfiguredSchema()
+    {
+        Project project = FixtureProject.in(directory)
+                .config("catalog: lake\nschemas: { bronze: raw }\n")
+                .file("models/customers.yml", FixtureProject.CUSTOMERS)
+                .load();
+
+        Statement schema = new TrinoCompiler(project).bronzeSchema();
+        assertThat(schema.sql()).isEqualTo("CREATE SCHEMA IF NOT EXISTS \"lake\".\"raw\"\n");
+        assertThat(stageSql(project)).contains("FROM \"lake\".\"raw\".\"customers\"");
+    }
+
+    @Test
+    void martInputsAreTheAncestorTablesButNotTheStagingViews()
+    {
+        Project project = exampleProject();
+        ImmutableList<TableName> inputs = new TrinoCompiler(project).martInputs(project.model("mart_leads_unificados", Mart.class));
+
+        assertThat(inputs).extracting(TableName::toString).containsExactly(
+                "iceberg.bronze.crm_activecampaign_contacts",
+                "iceberg.bronze.facebook_ads_leads",
+                "iceberg.bronze.google_ads_leads",
+                "iceberg.silver.hub_pessoa",
+                "iceberg.silver.hub_produtor",
+                "iceberg.silver.link_pessoa_produtor",
+                "iceberg.silver.sat_pessoa_detalhes");
+        assertThat(inputs).extracting(TableName::table).noneMatch(table -> table.startsWith("stg_"));
+    }
+
+    @Test
+    void martInputsLookThroughViewMarts()
+    {
+        String models = FixtureProject.CUSTOMERS + """
+                  - name: mart_top
+                    sql: "SELECT * FROM {{ ref('mart_customers') }}"
+                """;
+        Project project = FixtureProject.in(directory).file("models/customers.yml", models).load();
+
+        assertThat(new TrinoCompiler(project).martInputs(project.model("mart_top", Mart.class)))
+                .extracting(TableName::table)
+                .containsExactly("customers", "hub_customer");
+    }
+
+    @Test
+    void integrityTestsOfTheExampleProject()
+    {
+        ImmutableList<DataTest> tests = new TrinoCompiler(exampleProject()).integrityTests();
+
+        assertThat(tests).extracting(DataTest::name).containsExactly(
+                "hub_pessoa.unique(hk_pessoa)",
+                "hub_produtor.unique(hk_produtor)",
+                "link_pessoa_produtor.unique(hk_pessoa_produtor)",
+                "link_pessoa_produtor.hk_pessoa in hub_pessoa",
+                "link_pessoa_produtor.hk_produtor in hub_produtor",
+                "sat_pessoa_detalhes.unique(hk_pessoa, load_datetime)",
+                "sat_pessoa_detalhes.hk_pessoa in hub_pessoa");
+        assertThat(tests).extracting(DataTest::model).containsExactly(
+                "hub_pessoa", "hub_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "sat_pessoa_detalhes");
+
+        DataTest unique = tests.get(5);
+        assertThat(unique.description()).isEqualTo("one row per key and load_datetime");
+        assertThat(unique.sql()).isEqualTo("""
+                -- vault test: sat_pessoa_detalhes.unique(hk_pessoa, load_datetime)
+                -- one row per key and load_datetime
+                SELECT count(*) AS failing_rows
+                FROM (
+                    SELECT "hk_pessoa", "load_datetime"
+                    FROM "iceberg"."silver"."sat_pessoa_detalhes"
+                    GROUP BY "hk_pessoa", "load_datetime"
+                    HAVING count(*) > 1
+                )
+                """);
+
+        DataTest relationship = tests.get(4);
+        assertThat(relationship.description()).isEqualTo("every hk_produtor of link_pessoa_produtor is a key of hub_produtor");
+        assertThat(relationship.sql()).isEqualTo("""
+                -- vault test: link_pessoa_produtor.hk_produtor in hub_produtor
+                -- every hk_produtor of link_pessoa_produtor is a key of hub_produtor
+                SELECT count(*) AS failing_rows
+                FROM "iceberg"."silver"."link_pessoa_produtor" AS child
+                WHERE NOT EXISTS (
+                    SELECT 1
+                    FROM "iceberg"."silver"."hub_produtor" AS parent
+                    WHERE parent."hk_produtor" = child."hk_produtor")
+                """);
+        assertThat(tests).allSatisfy(test -> assertThat(test.sql()).startsWith("-- vault test: " + test.name() + "\n").contains("AS failing_rows"));
+    }
+
+    @Test
+    void seedFingerprintRoundTripsThroughTheTableComment()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        TrinoCompiler compiler = new TrinoCompiler(project);
+        Statement statement = compiler.seed(seed(project, row("c1", "BR", "a@x.com", "2026-11-01 03:00:00 UTC")));
+
+        Optional<String> fromStatement = TrinoCompiler.fingerprint(statement);
+        assertThat(fromStatement).get().asString().matches("[0-9a-f]{64}");
+        String comment = comment(statement);
+        assertThat(comment).startsWith("Seeded by vault from seeds/customers.csv; vault fingerprint ");
+        assertThat(TrinoCompiler.fingerprint(comment)).isEqualTo(fromStatement);
+
+        // the same rows give the same fingerprint; other rows another one
+        assertThat(TrinoCompiler.fingerprint(compiler.seed(seed(project, row("c1", "BR", "a@x.com", "2026-11-01 03:00:00 UTC")))))
+                .isEqualTo(fromStatement);
+        assertThat(TrinoCompiler.fingerprint(compiler.seed(seed(project, row("c1", "BR", "b@x.com", "2026-11-01 03:00:00 UTC")))))
+                .isPresent()
+                .isNotEqualTo(fromStatement);
+    }
+
+    @Test
+    void fingerprintOfCommentsWithoutOrWithSeveralMarks()
+    {
+        assertThat(TrinoCompiler.fingerprint((String) null)).isEmpty();
+        assertThat(TrinoCompiler.fingerprint("")).isEmpty();
+        assertThat(TrinoCompiler.fingerprint("a table somebody else made")).isEmpty();
+        assertThat(TrinoCompiler.fingerprint("says '; vault fingerprint x' in its description; vault fingerprint abc123")).contains("abc123");
+    }
+
+    @Test
+    void fingerprintOfAStatementWithoutOne()
+    {
+        Statement statement = new Statement("m", Statement.Kind.VIEW, new TableName("iceberg", "gold", "m"), "CREATE OR REPLACE VIEW x AS SELECT 1");
+        assertThat(TrinoCompiler.fingerprint(statement)).isEmpty();
+    }
+
+    @Test
+    void seedWithoutRowsSelectsNothing()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        Statement statement = new TrinoCompiler(project).seed(seed(project));
+
+        assertThat(statement.kind()).isEqualTo(Statement.Kind.REPLACE);
+        assertThat(statement.target()).isEqualTo(new TableName("iceberg", "bronze", "customers"));
+        assertThat(statement.sql())
+                .contains("(0 rows)")
+                .contains("CREATE OR REPLACE TABLE \"iceberg\".\"bronze\".\"customers\"")
+                .contains("CAST(\"loaded_at\" AS timestamp(6) with time zone) AS \"loaded_at\"")
+                .contains("        (NULL, NULL, NULL, NULL)\n")
+                .contains(") AS seed (\"customer_id\", \"country\", \"email\", \"loaded_at\")\nWHERE false\n");
+        assertThat(TrinoCompiler.fingerprint(statement)).isPresent();
+    }
+
+    @Test
+    void seedValuesAreLiteralsWithQuotesDoubledAndEmptyValuesNull()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        Statement statement = new TrinoCompiler(project).seed(seed(project,
+                row("c1", "BR", "o'hara@x.com", "2026-11-01 03:00:00 UTC"),
+                row("x'); DROP TABLE t; --", null, null, "2026-11-01 03:00:00 UTC")));
+
+        assertThat(statement.sql())
+                .contains("(2 rows)")
+                .contains("        ('c1', 'BR', 'o''hara@x.com', '2026-11-01 03:00:00 UTC'),\n")
+                .contains("        ('x''); DROP TABLE t; --', NULL, NULL, '2026-11-01 03:00:00 UTC')\n")
+                .doesNotContain("WHERE false");
+    }
+
+    @Test
+    void modelSqlIsCopiedVerbatimWithoutTemplateProcessingOrEscaping()
+    {
+        String models = FixtureProject.CUSTOMERS
+                .replace("email_clean: \"lower(trim(email))\"", "email_clean: \"CASE WHEN length(email) < 3 AND email <> '${x}' THEN '<#if>&amp;' ELSE lower(trim(email)) END\"")
+                .replace("WHERE country = 'BR';", "WHERE country <> '${country}' AND customer_id > 'a&b'");
+        Project project = FixtureProject.in(directory).file("models/customers.yml", models).load();
+        Plan plan = new TrinoCompiler(project).compile();
+
+        assertThat(plan.model("stg_customers").statements().getFirst().sql())
+                .contains("CASE WHEN length(email) < 3 AND email <> '${x}' THEN '<#if>&amp;' ELSE lower(trim(email)) END AS \"email_clean\"");
+        assertThat(plan.model("mart_customers").statements().getFirst().sql())
+                .endsWith("WHERE country <> '${country}' AND customer_id > 'a&b'\n");
+    }
+
+    @Test
+    void seedOfAHeaderOnlyCsvFileSelectsNothing()
+            throws java.io.IOException
+    {
+        Project project = FixtureProject.in(directory)
+                .file("models/customers.yml", FixtureProject.CUSTOMERS)
+                .file("seeds/customers.csv", "customer_id,country,email,loaded_at\n")
+                .load();
+        List<Seed> seeds = dev.vault.core.seed.SeedReader.read(project, List.of(Path.of("seeds")));
+
+        assertThat(seeds).singleElement().satisfies(seed -> assertThat(seed.rows()).isEmpty());
+        Statement statement = new TrinoCompiler(project).seed(seeds.getFirst());
+        assertThat(statement.sql())
+                .contains("-- Replaces the table's content with the rows of seeds/customers.csv (0 rows), in one atomic replace.")
+                .contains("COMMENT 'Seeded by vault from seeds/customers.csv; vault fingerprint ")
+                .endsWith("\nWHERE false\n");
+    }
+
+    private static Project exampleProject()
+    {
+        return ProjectLoader.load(Path.of(".."));
+    }
+
+    private static String stageSql(Project project)
+    {
+        List<Statement> statements = new TrinoCompiler(project).compile().model("stg_customers").statements();
+        assertThat(statements).hasSize(1);
+        assertThat(statements.getFirst().kind()).isEqualTo(Statement.Kind.VIEW);
+        return statements.getFirst().sql();
+    }
+
+    private static String between(String text, String start, String end)
+    {
+        int from = text.indexOf(start);
+        assertThat(from).as("'%s' in:%n%s", start, text).isNotNegative();
+        int to = text.indexOf(end, from + start.length());
+        assertThat(to).as("'%s' after '%s' in:%n%s", end, start, text).isNotNegative();
+        return text.substring(from, to);
+    }
+
+    /** The table comment a statement writes, as the engine would return it. */
+    private static String comment(Statement statement)
+    {
+        Matcher matcher = Pattern.compile("(?m)^COMMENT '((?:[^']|'')*)'$").matcher(statement.sql());
+        assertThat(matcher.find()).as("COMMENT in:%n%s", statement.sql()).isTrue();
+        return matcher.group(1).replace("''", "'");
+    }
+
+    private static Seed.Row row(String... values)
+    {
+        return new Seed.Row(new Location(Path.of("seeds/customers.csv"), 2, 1),
+                Arrays.stream(values).map(Optional::ofNullable).collect(ImmutableList.toImmutableList()));
+    }
+
+    private static Seed seed(Project project, Seed.Row... rows)
+    {
+        return new Seed(project.model("customers", Source.class), ImmutableList.of(Path.of("seeds/customers.csv")), ImmutableList.copyOf(rows));
+    }
+}
