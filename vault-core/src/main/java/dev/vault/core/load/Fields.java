@@ -87,9 +87,19 @@ public final class Fields
     {
         Optional<String> value = string(key);
         if (value.isEmpty() && !has(key)) {
-            problems.add(mapping.location(), "%s is missing '%s:'", what, key);
+            missing(key);
         }
         return value.orElse("");
+    }
+
+    /** Reports a missing key, unless a misspelling of it is there: the unknown-key problem says it all. */
+    private void missing(String key)
+    {
+        boolean misspelled = mapping.entries().keySet().stream()
+                .anyMatch(written -> Suggestions.closest(written, java.util.List.of(key)).isPresent());
+        if (!misspelled) {
+            problems.add(mapping.location(), "%s is missing '%s:'", what, key);
+        }
     }
 
     public Optional<String> string(String key)
@@ -184,11 +194,12 @@ public final class Fields
     public ImmutableList<Located<String>> requiredStringList(String key)
     {
         if (!has(key)) {
-            problems.add(mapping.location(), "%s is missing '%s:'", what, key);
+            missing(key);
             return ImmutableList.of();
         }
+        int before = problems.size();
         ImmutableList<Located<String>> values = stringList(key);
-        if (values.isEmpty()) {
+        if (values.isEmpty() && problems.size() == before) {
             problems.add(locationOf(key), "'%s' of %s must list at least one value", key, what);
         }
         return values;

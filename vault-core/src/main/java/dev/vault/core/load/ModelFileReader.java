@@ -57,6 +57,7 @@ final class ModelFileReader
     private final Problems problems;
     private final LocationIndex index;
     private String model = "";
+    private java.util.List<String> lines = java.util.List.of();
 
     ModelFileReader(Path projectRoot, Problems problems, LocationIndex index)
     {
@@ -65,8 +66,10 @@ final class ModelFileReader
         this.index = requireNonNull(index, "index is null");
     }
 
-    ImmutableList<Model> read(YamlNode root)
+    /** @param lines the file's text, to tell a block scalar ('sql: |') from a one-line value */
+    ImmutableList<Model> read(YamlNode root, java.util.List<String> lines)
     {
+        this.lines = lines;
         Optional<Fields> file = Fields.of(root, "a model file", problems);
         if (file.isEmpty()) {
             return ImmutableList.of();
@@ -243,9 +246,11 @@ final class ModelFileReader
         }
         else if (fields.has("sql")) {
             sql = fields.string("sql", "");
-            // a block scalar ('sql: |') starts on the line after the key
-            Location key = fields.locationOf("sql");
-            sqlLocation = new Location(key.file(), key.line() + (fields.node("sql").isPresent() ? 1 : 0), 1);
+            // a block scalar ('sql: |' or 'sql: >') starts on the line after its indicator
+            Location value = fields.locationOf("sql");
+            boolean block = value.line() >= 1 && value.line() <= lines.size()
+                    && lines.get(value.line() - 1).substring(Math.min(value.column() - 1, lines.get(value.line() - 1).length())).matches("\\s*[|>].*");
+            sqlLocation = new Location(value.file(), value.line() + (block ? 1 : 0), 1);
         }
         else {
             String file = fields.string("sql-file", "");

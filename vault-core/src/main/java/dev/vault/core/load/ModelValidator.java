@@ -41,6 +41,8 @@ final class ModelValidator
     private final Map<String, Model> models;
     private final LocationIndex index;
     private final Problems problems;
+    // stages whose source is missing: already reported, so models reading them are not checked against their columns
+    private final Set<String> unresolvedStages = new HashSet<>();
 
     ModelValidator(Map<String, Model> models, LocationIndex index, Problems problems)
     {
@@ -52,18 +54,26 @@ final class ModelValidator
     /** Validates every model; returns them with defaults filled in, in the same order. */
     ImmutableMap<String, Model> validate()
     {
-        Map<String, Model> resolved = new LinkedHashMap<>();
+        // sources and stages first: what hubs, links and satellites check depends on them
+        Map<String, Model> checked = new HashMap<>();
         for (Model model : models.values()) {
-            Model checked = switch (model) {
-                case Source source -> source(source);
-                case Stage stage -> stage(stage);
-                case Hub hub -> hub(hub);
-                case Link link -> link(link);
-                case Satellite satellite -> satellite(satellite);
-                case Mart mart -> mart(mart);
-            };
-            resolved.put(checked.name(), checked);
+            switch (model) {
+                case Source source -> checked.put(source.name(), source(source));
+                case Stage stage -> checked.put(stage.name(), stage(stage));
+                default -> {}
+            }
         }
+        for (Model model : models.values()) {
+            switch (model) {
+                case Hub hub -> checked.put(hub.name(), hub(hub));
+                case Link link -> checked.put(link.name(), link(link));
+                case Satellite satellite -> checked.put(satellite.name(), satellite(satellite));
+                case Mart mart -> checked.put(mart.name(), mart(mart));
+                default -> {}
+            }
+        }
+        Map<String, Model> resolved = new LinkedHashMap<>();
+        models.keySet().forEach(name -> resolved.put(name, checked.get(name)));
         checkSourceTablesUnique();
         return ImmutableMap.copyOf(resolved);
     }
@@ -74,6 +84,10 @@ final class ModelValidator
         source.columns().forEach(column -> {
             if (!names.add(column.name())) {
                 problems.add(column.location(), "column '%s' is listed twice in source '%s'", column.name(), source.name());
+            }
+            if (RESERVED_STAGE_COLUMNS.contains(column.name())) {
+                problems.add(column.location(), "source '%s' has a column named '%s', a name vault gives to a column of every staging view; "
+                        + "leave it out of 'columns:' or expose the table through a view that renames it", source.name(), column.name());
             }
         });
         if (source.columns().isEmpty()) {
@@ -98,6 +112,7 @@ final class ModelValidator
     {
         Optional<Source> source = reference(stage, "source", stage.source(), Source.class);
         if (source.isEmpty()) {
+            unresolvedStages.add(stage.name());
             return stage;
         }
         Set<String> available = new java.util.LinkedHashSet<>();
@@ -112,6 +127,7 @@ final class ModelValidator
             Optional<String> unsafe = SqlReferences.unsafe(derived.sql());
             if (unsafe.isPresent()) {
                 problems.add(where, "derived column '%s' of stage '%s' is not a single SQL expression: %s", derived.name(), stage.name(), unsafe.get());
+                available.add(derived.name());
                 continue;
             }
             for (SqlReferences.Reference reference : SqlReferences.columns(derived.sql())) {
@@ -177,12 +193,20 @@ final class ModelValidator
         for (Stage stage : stages(link, link.sources())) {
             Optional<HashedColumn> linkKey = hashKey(link, stage, link.hashKey(), "hash-key");
             List<String> expected = new ArrayList<>();
+            int found = 0;
             for (ForeignKey foreignKey : foreignKeys) {
+                if (!(models.get(foreignKey.hub()) instanceof Hub)) {
+                    continue; // the missing hub is reported already
+                }
                 Optional<HashedColumn> parentKey = hashKey(link, stage, foreignKey.column(), "hubs", foreignKey.hub());
-                parentKey.ifPresent(key -> expected.addAll(key.columns()));
+                if (parentKey.isPresent()) {
+                    expected.addAll(parentKey.get().columns());
+                    found++;
+                }
             }
+            boolean allParentKeysFound = found == foreignKeys.size();
             linkKey.ifPresent(key -> {
-                if (expected.size() == foreignKeys.size() && !key.columns().equals(expected) && !expected.isEmpty()) {
+                if (allParentKeysFound && !key.columns().equals(expected)) {
                     // Data Vault 2.0: a link hash key is the hash of its hubs' business keys, in the order of 'hubs:'
                     problems.add(at(link, "hash-key", link.hashKey()), "stage '%s' computes link key '%s' from %s; it must hash the hubs' business keys in the order of 'hubs:': %s",
                             stage.name(), key.name(), key.columns(), expected);
@@ -299,6 +323,7 @@ final class ModelValidator
         return names.stream()
                 .map(name -> reference(model, "sources", name, Stage.class))
                 .flatMap(Optional::stream)
+                .filter(stage -> !unresolvedStages.contains(stage.name()))
                 .collect(ImmutableList.toImmutableList());
     }
 

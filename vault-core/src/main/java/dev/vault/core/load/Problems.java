@@ -31,9 +31,14 @@ public final class Problems
         return problems.isEmpty();
     }
 
+    /** Every problem, in file order: by file, then line, then column. */
     public ImmutableList<Problem> list()
     {
-        return ImmutableList.copyOf(problems);
+        return problems.stream()
+                .sorted(java.util.Comparator.<Problem, String>comparing(problem -> problem.location().file().toString())
+                        .thenComparingInt(problem -> problem.location().line())
+                        .thenComparingInt(problem -> problem.location().column()))
+                .collect(ImmutableList.toImmutableList());
     }
 
     public void throwIfAny()
@@ -41,6 +46,12 @@ public final class Problems
         if (!problems.isEmpty()) {
             throw new InvalidProjectException(list());
         }
+    }
+
+    /** The number of problems so far; callers compare counts to know whether a step added any. */
+    public int size()
+    {
+        return problems.size();
     }
 
     /** The project cannot be used; every problem found is listed, in file order. */

@@ -56,14 +56,15 @@ public final class ProjectLoader
         ModelFileReader reader = new ModelFileReader(root, problems, index);
         Map<String, Model> models = new LinkedHashMap<>();
         for (Path file : modelFiles(config, problems)) {
+            int before = problems.size();
             Optional<YamlNode> node = readYaml(root, file, problems);
             if (node.isEmpty()) {
-                if (problems.isEmpty() || !problems.list().getLast().location().file().equals(root.relativize(file))) {
+                if (problems.size() == before) {
                     problems.add(Location.of(root.relativize(file)), "the file is empty; add models to it (e.g. 'hubs:') or delete it");
                 }
                 continue;
             }
-            for (Model model : reader.read(node.get())) {
+            for (Model model : reader.read(node.get(), lines(file))) {
                 Model previous = models.putIfAbsent(model.name(), model);
                 if (previous != null) {
                     problems.add(model.location(), "a model named '%s' is already defined at %s; model names must be unique in a project", model.name(), previous.location());
@@ -87,6 +88,16 @@ public final class ProjectLoader
             problems.throwIfAny();
         }
         return new Project(config, validated, graph.orElseThrow());
+    }
+
+    private static List<String> lines(Path file)
+    {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            return List.of(); // already reported by readYaml
+        }
     }
 
     private static ImmutableList<Path> modelFiles(ProjectConfig config, Problems problems)

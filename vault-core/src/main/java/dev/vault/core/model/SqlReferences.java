@@ -29,6 +29,8 @@ public final class SqlReferences
             "bigint", "boolean", "char", "date", "decimal", "double", "integer", "int", "json", "precision", "real",
             "smallint", "tinyint", "uuid", "varbinary", "varchar", "ipaddress");
 
+    private static final java.util.regex.Pattern LAMBDA_PARAMETERS = java.util.regex.Pattern.compile("\\(([\\w\\s,\"]*)\\)\\s*->");
+
     private SqlReferences() {}
 
     /** A name used as a column, and its character offset in the expression. */
@@ -61,7 +63,8 @@ public final class SqlReferences
             }
             else if (c == '"') {
                 int end = skipQuoted(sql, i, '"');
-                String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"");
+                // Trino folds quoted names to lower case too
+                String name = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"").toLowerCase(Locale.ROOT);
                 addIfColumn(sql, i, end, name, references, lambdaParameters);
                 i = end;
             }
@@ -84,6 +87,7 @@ public final class SqlReferences
                 i++;
             }
         }
+        lambdaParameters.addAll(parenthesizedLambdaParameters(sql));
         return references.build().stream()
                 .filter(reference -> !lambdaParameters.contains(reference.name()))
                 .collect(ImmutableList.toImmutableList());
@@ -122,6 +126,33 @@ public final class SqlReferences
             i++;
         }
         return depth == 0 ? java.util.Optional.empty() : java.util.Optional.of("it has a '(' without a matching ')'");
+    }
+
+    /** The parameters of lambdas written {@code (x, y) -> ...}, with string literals blanked out first. */
+    private static Set<String> parenthesizedLambdaParameters(String sql)
+    {
+        StringBuilder masked = new StringBuilder(sql);
+        int i = 0;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == '\'') {
+                int end = skipQuoted(sql, i, '\'');
+                for (int j = i; j < end; j++) {
+                    masked.setCharAt(j, ' ');
+                }
+                i = end;
+            }
+            else {
+                i++;
+            }
+        }
+        Set<String> parameters = new HashSet<>();
+        java.util.regex.Matcher lambda = LAMBDA_PARAMETERS.matcher(masked);
+        while (lambda.find()) {
+            for (String parameter : lambda.group(1).split(",")) {
+                parameters.add(parameter.strip().replace("\"", "").toLowerCase(Locale.ROOT));
+            }
+        }
+        return parameters;
     }
 
     private static void addIfColumn(String sql, int start, int end, String name, ImmutableList.Builder<Reference> references, Set<String> lambdaParameters)

@@ -16,6 +16,8 @@ public final class TrinoTypes
             "time(\\(6\\))?",
             "timestamp(\\(6\\))?", "timestamp(\\(6\\))? with time zone"));
 
+    private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+)(?:, ?(\\d+))?\\)");
+
     private TrinoTypes() {}
 
     public static String normalize(String type)
@@ -25,12 +27,22 @@ public final class TrinoTypes
 
     public static boolean isValid(String type)
     {
-        return VALID.matcher(normalize(type)).matches();
+        String normalized = normalize(type);
+        if (!VALID.matcher(normalized).matches()) {
+            return false;
+        }
+        java.util.regex.Matcher decimal = DECIMAL.matcher(normalized);
+        if (decimal.matches()) {
+            int precision = Integer.parseInt(decimal.group(1));
+            int scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));
+            return precision >= 1 && precision <= 38 && scale <= precision;
+        }
+        return true;
     }
 
     public static String validTypesHint()
     {
-        return "use one of: boolean, integer, bigint, real, double, decimal(p, s), varchar, varchar(n), date, " +
+        return "use one of: boolean, integer, bigint, real, double, decimal(p, s) with p <= 38 and s <= p, varchar, varchar(n), date, " +
                 "timestamp(6), timestamp(6) with time zone, uuid, varbinary";
     }
 }

@@ -92,6 +92,7 @@ public final class SeedReader
                 return;
             }
             String[] header = records.nextValue();
+            int problemsBefore = problems.size();
             Map<String, Integer> positions = new HashMap<>();
             for (int i = 0; i < header.length; i++) {
                 String name = header[i].strip().replace("\uFEFF", "");
@@ -108,8 +109,8 @@ public final class SeedReader
                     problems.add(new Location(display, 1, 1), "the header has no column '%s' of source '%s'; add it (an empty field means NULL)", column.name(), source.name());
                 }
             }
-            if (!problems.isEmpty()) {
-                return;
+            if (problems.size() > problemsBefore) {
+                return; // rows cannot be read against a wrong header
             }
             while (true) {
                 int line = records.getCurrentLocation().getLineNr();
@@ -169,7 +170,7 @@ public final class SeedReader
             return;
         }
         if (!pattern.matcher(value.strip()).matches()) {
-            problems.add(location, "value '%s' of column '%s' is not a %s%s", value, column.name(), type,
+            problems.add(location, "value '%s' of column '%s' is not a valid %s%s", value, column.name(), type,
                     type.startsWith("timestamp") ? " (write e.g. 2026-11-01 03:00:00" + (type.endsWith("zone") ? " UTC)" : ")") : "");
         }
     }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.vault.core.model.Location;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +32,10 @@ public final class YamlReader
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            // 'key:' with nothing after it is null, not ""
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            // YAML 1.1 reads on/off/yes/no as booleans; a column named 'on' must stay 'on'
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .build();
 
     private YamlReader() {}
@@ -54,10 +61,19 @@ public final class YamlReader
             return Optional.of(root);
         }
         catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                // SnakeYAML says what it found (problem) and what it was reading (context); a problem
+                // found at the end of the file is better shown where the unfinished construct starts
+                Mark mark = yaml.getProblem() != null && yaml.getProblem().contains("<stream end>") && yaml.getContextMark() != null
+                        ? yaml.getContextMark()
+                        : yaml.getProblemMark();
+                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+                throw new YamlException(new Location(displayPath, mark.getLine() + 1, mark.getColumn() + 1),
+                        "invalid YAML: " + firstLine(yaml.getProblem()) + context);
+            }
             JsonLocation where = e.getLocation();
-            String message = e.getOriginalMessage();
             throw new YamlException(where == null ? Location.of(displayPath) : location(displayPath, where),
-                    "invalid YAML: " + firstLine(message));
+                    "invalid YAML: " + firstLine(e.getOriginalMessage()));
         }
         catch (IOException e) {
             throw new YamlException(Location.of(displayPath), "cannot read YAML: " + e.getMessage());
@@ -73,8 +89,12 @@ public final class YamlReader
             case START_OBJECT -> readMapping(parser, file, location);
             case START_ARRAY -> readSequence(parser, file, location);
             case VALUE_NULL -> new YamlNode.Scalar(null, location);
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_EMBEDDED_OBJECT ->
-                    new YamlNode.Scalar(parser.getText(), location);
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_EMBEDDED_OBJECT -> {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw new YamlException(location, "YAML aliases (*%s) are not supported in vault files; write the value out".formatted(parser.getText()));
+                }
+                yield new YamlNode.Scalar(parser.getText(), location);
+            }
             default -> throw new YamlException(location, "unexpected YAML token " + token);
         };
     }

@@ -5,7 +5,6 @@ import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.Source;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +24,8 @@ class TestModelFileReader
     {
         assertThat(project(directory).replace("models/hubs.yml", "    hash-key: hk_person", "    hash_key: hk_person").problems())
                 .extracting(Problem::toString)
-                .containsExactly(
-                        "models/hubs.yml:3:5: unknown key 'hash_key' in hub 'hub_person'; did you mean 'hash-key'?",
-                        "models/hubs.yml:2:5: hub 'hub_person' is missing 'hash-key:'");
+                // and not also "is missing 'hash-key:'": the misspelling explains it
+                .containsExactly("models/hubs.yml:3:5: unknown key 'hash_key' in hub 'hub_person'; did you mean 'hash-key'?");
     }
 
     @Test
@@ -111,7 +109,7 @@ class TestModelFileReader
         Problem problem = project(directory).replace("models/sources.yml", "type: integer", "type: int4").problem();
         assertThat(problem.location()).isEqualTo(new Location(Path.of("models/sources.yml"), 9, 28));
         assertThat(problem.message()).isEqualTo("'int4' is not a column type vault stores in Iceberg; use one of: boolean, integer, bigint, real, double, "
-                + "decimal(p, s), varchar, varchar(n), date, timestamp(6), timestamp(6) with time zone, uuid, varbinary");
+                + "decimal(p, s) with p <= 38 and s <= p, varchar, varchar(n), date, timestamp(6), timestamp(6) with time zone, uuid, varbinary");
     }
 
     @Test
@@ -119,7 +117,7 @@ class TestModelFileReader
     {
         assertThat(project(directory).replace("models/stages.yml", "type: integer", "type: timestamp(3)").problem())
                 .hasToString("models/stages.yml:6:38: 'timestamp(3)' is not a column type vault stores in Iceberg; use one of: boolean, integer, bigint, real, double, "
-                        + "decimal(p, s), varchar, varchar(n), date, timestamp(6), timestamp(6) with time zone, uuid, varbinary");
+                        + "decimal(p, s) with p <= 38 and s <= p, varchar, varchar(n), date, timestamp(6), timestamp(6) with time zone, uuid, varbinary");
     }
 
     @Test
@@ -159,7 +157,6 @@ class TestModelFileReader
                 .hasToString("models/hubs.yml:5:14: 'sources' of hub 'hub_person' must list at least one value");
     }
 
-    @Disabled("BUG: an empty 'sources:' is read as a list of one empty name, which the validator skips, so a hub with no sources loads")
     @Test
     void emptySourcesValue()
     {
@@ -249,7 +246,6 @@ class TestModelFileReader
                 .hasToString("models/people.sql:3:1: mart 'mart_people' refers to {{ ref('hub_persn') }}, which is not a model; did you mean 'hub_person'?");
     }
 
-    @Disabled("BUG: for a one-line 'sql:' (not a block scalar) the SQL is located one line below its key, so refs are reported at the wrong line")
     @Test
     void refInOneLineSqlIsReportedAtItsLine()
     {

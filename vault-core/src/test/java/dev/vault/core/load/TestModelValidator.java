@@ -5,7 +5,6 @@ import dev.vault.core.model.Link;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.Satellite;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,7 +131,6 @@ class TestModelValidator
                 .contains("models/stages.yml:3:13: stage 'stg_people' refers to source 'peple', which does not exist; did you mean 'people'?");
     }
 
-    @Disabled("BUG: a stage whose source is missing also makes every hub and satellite loading from it report its columns as unknown ('stage has no such column')")
     @Test
     void referenceToMissingSourceIsReportedOnce()
     {
@@ -215,7 +213,6 @@ class TestModelValidator
                         + "it must hash the hubs' business keys in the order of 'hubs:': [person_key, company_id]");
     }
 
-    @Disabled("BUG: ModelValidator.link compares the number of business-key columns with the number of hubs, so the link key order check is skipped when a hub has a composite business key")
     @Test
     void linkHashKeyOrderIsCheckedWithCompositeBusinessKeys()
     {
@@ -293,7 +290,6 @@ class TestModelValidator
                 .hasToString("models/sources.yml:2:5: sources 'people_again' and 'people' (at models/more_sources.yml:2:5) read the same table 'people'; define it once");
     }
 
-    @Disabled("BUG: a source column named record_source or load_datetime is accepted, but the staging view adds columns with these names, so it has two of them")
     @Test
     void sourceColumnWithAStandardColumnName()
     {

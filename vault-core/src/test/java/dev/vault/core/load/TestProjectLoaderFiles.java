@@ -153,7 +153,7 @@ class TestProjectLoaderFiles
                 "models/hubs.yml:7:11: hub name 'Hub_Company' is not a valid name: use lower-case letters, digits and underscores, starting with a letter (e.g. 'hub_company')",
                 "models/links.yml:6:5: unknown key 'bucket' in link 'link_person_company'; did you mean 'buckets'?",
                 "models/satellites.yml:6:5: duplicate key 'parent' (first written at line 3); remove one of them",
-                "models/sources.yml:9:28: 'int4' is not a column type vault stores in Iceberg; use one of: boolean, integer, bigint, real, double, decimal(p, s), "
+                "models/sources.yml:9:28: 'int4' is not a column type vault stores in Iceberg; use one of: boolean, integer, bigint, real, double, decimal(p, s) with p <= 38 and s <= p, "
                         + "varchar, varchar(n), date, timestamp(6), timestamp(6) with time zone, uuid, varbinary");
         assertThat(exception.getMessage())
                 .startsWith("the project has 5 problems:\n  models/empty.yml: the file is empty")

@@ -1,6 +1,5 @@
 package dev.vault.core.model;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -84,7 +83,6 @@ class TestSqlReferences
         assertThat(columns("any_match(items, item -> item.price > limit_price)")).containsExactly("items", "limit_price");
     }
 
-    @Disabled("BUG: parenthesized lambda parameters, e.g. (x, y) -> x + y, are reported as columns")
     @Test
     void parenthesizedLambdaParametersAreNotColumns()
     {

@@ -1,6 +1,5 @@
 package dev.vault.core.model;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,6 @@ class TestTrinoTypes
         }
     }
 
-    @Disabled("BUG: decimal precision up to 99 and scale above precision are accepted; Trino allows precision 1..38 and scale <= precision")
     @Test
     void invalidDecimals()
     {
