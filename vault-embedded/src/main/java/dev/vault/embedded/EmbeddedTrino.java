@@ -3,6 +3,7 @@ package dev.vault.embedded;
 import com.google.common.collect.ImmutableMap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.model.TableName;
 import dev.vault.runner.engine.LocalEngine;
 import io.airlift.log.Level;
 import io.airlift.log.Logging;
@@ -134,6 +135,13 @@ public final class EmbeddedTrino
         }
         logging.setLevel("io.trino", Level.WARN);
         logging.setLevel("org.apache.iceberg", Level.WARN);
+    }
+
+    @Override
+    public Optional<TableName> functionSchema()
+    {
+        // TableName is catalog.schema.table; the "table" part is unused here
+        return Optional.of(new TableName(FUNCTION_CATALOG, FUNCTION_SCHEMA, "routines"));
     }
 
     @Override

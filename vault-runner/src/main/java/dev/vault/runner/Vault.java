@@ -22,6 +22,7 @@ import dev.vault.runner.jdbc.EngineSession;
 import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.DataTest;
+import dev.vault.sql.IdentitySql;
 import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
 import dev.vault.sql.Statement;
@@ -381,11 +382,35 @@ public final class Vault
                 lock.get().announce(url);
             }
             LocalEngine locked = new LockedEngine(engine, lock.get());
-            return EngineSession.connect(url, VaultConfiguration.DEFAULT_USER, Optional.empty(), Optional.of(locked), url);
+            EngineSession session = EngineSession.connect(url, VaultConfiguration.DEFAULT_USER, Optional.empty(), Optional.of(locked), url);
+            installFunctions(session, engine);
+            return session;
         }
         catch (RuntimeException e) {
             lock.get().close();
             throw e;
+        }
+    }
+
+    /**
+     * Puts the identity functions (generate_person_hash, normalize_email, ...) where the engine
+     * keeps SQL routines, so they work in plain SQL: {@code SELECT generate_person_hash(...)}.
+     */
+    private void installFunctions(EngineSession session, LocalEngine engine)
+    {
+        Optional<TableName> schema = engine.functionSchema();
+        if (schema.isEmpty()) {
+            return;
+        }
+        SqlExecutor executor = new SqlExecutor(session);
+        for (String function : new IdentitySql(project.config().identity()).functions(schema.get().catalog(), schema.get().schema())) {
+            try {
+                executor.update(function);
+            }
+            catch (SQLException e) {
+                session.close();
+                throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot create the identity functions on the embedded engine: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -3,6 +3,10 @@ package dev.vault.core.load;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.identity.IdentityPart;
+import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.model.Identifiers;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Location;
@@ -12,6 +16,9 @@ import dev.vault.core.project.TargetConfig;
 import dev.vault.core.yaml.YamlNode;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +31,8 @@ final class ProjectConfigReader
     static final String DEFAULT_TARGET = "embedded";
 
     private static final ImmutableSet<String> KEYS = ImmutableSet.of(
-            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing");
+            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "identity");
+    private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
     private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port");
     private static final ImmutableSet<String> TRINO_KEYS = ImmutableSet.of("type", "jdbc-url", "user", "password-env");
@@ -54,6 +62,7 @@ final class ProjectConfigReader
 
         ImmutableMap<Layer, String> schemas = schemas(fields, problems);
         HashingSettings hashing = hashing(fields, problems);
+        IdentitySettings identity = identity(fields, problems);
 
         Map<String, TargetConfig> targets = new LinkedHashMap<>();
         targets.put(DEFAULT_TARGET, new TargetConfig.Embedded(DEFAULT_TARGET, targetPath.resolve("warehouse"), OptionalInt.empty()));
@@ -72,7 +81,7 @@ final class ProjectConfigReader
         }
 
         problems.throwIfAny();
-        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing);
+        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, identity);
     }
 
     private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath)
@@ -117,6 +126,56 @@ final class ProjectConfigReader
                             hashing.enumValue("business-key-case", HashingSettings.KeyCase.class, HashingSettings.KeyCase.UPPER));
                 })
                 .orElse(HashingSettings.defaults());
+    }
+
+    private static IdentitySettings identity(Fields fields, Problems problems)
+    {
+        Optional<Fields> identity = fields.node("identity").flatMap(node -> Fields.of(node, "'identity' of vault.yml", problems));
+        if (identity.isEmpty()) {
+            return IdentitySettings.defaults();
+        }
+        Fields settings = identity.get();
+        settings.rejectUnknownKeys(IDENTITY_KEYS);
+        IdentitySettings defaults = IdentitySettings.defaults();
+        String country = settings.string("default-country", defaults.defaultCountry());
+        if (!country.matches("[A-Z]{2}")) {
+            problems.add(settings.locationOf("default-country"), "'default-country' must be a two-letter ISO country code such as BR, found '%s'", country);
+            country = defaults.defaultCountry();
+        }
+        int maxRecords = settings.integer("max-records-per-key", defaults.maxRecordsPerKey(), 2, Integer.MAX_VALUE);
+        ImmutableList<IdentityKey> keys = defaults.keys();
+        Optional<Fields> keyFields = settings.node("keys").flatMap(node -> Fields.of(node, "'keys' of 'identity'", problems));
+        if (keyFields.isPresent()) {
+            ImmutableList.Builder<IdentityKey> configured = ImmutableList.builder();
+            Set<Set<IdentityPart>> seen = new HashSet<>();
+            ImmutableSet<String> partNames = Arrays.stream(IdentityPart.values()).map(IdentityPart::id).collect(ImmutableSet.toImmutableSet());
+            for (YamlNode.Entry entry : keyFields.get().mapping().entries().values()) {
+                checkName(entry.key(), "identity key name", entry.keyLocation(), problems);
+                ImmutableSortedSet.Builder<IdentityPart> parts = ImmutableSortedSet.naturalOrder();
+                for (Fields.Located<String> part : keyFields.get().requiredStringList(entry.key())) {
+                    if (!partNames.contains(part.value())) {
+                        problems.add(part.location(), "identity key '%s' has part '%s'; parts are name, email and phone%s", entry.key(), part.value(), Suggestions.hint(part.value(), partNames));
+                        continue;
+                    }
+                    parts.add(IdentityPart.valueOf(part.value().toUpperCase(Locale.ROOT)));
+                }
+                ImmutableSortedSet<IdentityPart> built = parts.build();
+                if (!built.isEmpty() && Identifiers.isValid(entry.key())) {
+                    if (!seen.add(built)) {
+                        problems.add(entry.keyLocation(), "identity key '%s' has the same parts as an earlier key; remove one", entry.key());
+                    }
+                    configured.add(new IdentityKey(entry.key(), built));
+                }
+            }
+            keys = configured.build();
+            if (keys.isEmpty() && problems.isEmpty()) {
+                problems.add(settings.locationOf("keys"), "'keys' of 'identity' must define at least one key, e.g. 'email: [email]'");
+            }
+        }
+        if (keys.isEmpty()) {
+            keys = defaults.keys();
+        }
+        return new IdentitySettings(country, keys, maxRecords);
     }
 
     private static Optional<TargetConfig> target(Path root, String name, Fields fields, Problems problems)

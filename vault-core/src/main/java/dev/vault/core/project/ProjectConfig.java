@@ -26,7 +26,8 @@ public record ProjectConfig(
         ImmutableMap<Layer, String> schemas,
         String defaultTarget,
         ImmutableMap<String, TargetConfig> targets,
-        HashingSettings hashing)
+        HashingSettings hashing,
+        dev.vault.core.identity.IdentitySettings identity)
 {
     public static final String FILE_NAME = "vault.yml";
 
@@ -42,6 +43,7 @@ public record ProjectConfig(
         requireNonNull(defaultTarget, "defaultTarget is null");
         requireNonNull(targets, "targets is null");
         requireNonNull(hashing, "hashing is null");
+        requireNonNull(identity, "identity is null");
         checkArgument(schemas.keySet().containsAll(java.util.EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
         checkArgument(targets.containsKey(defaultTarget), "default target is not defined");
     }

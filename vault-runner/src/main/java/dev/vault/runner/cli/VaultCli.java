@@ -34,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Compile.class,
                 VaultCli.Query.class,
                 VaultCli.Serve.class,
+                VaultCli.Hash.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed."})
 public final class VaultCli
@@ -78,6 +79,11 @@ public final class VaultCli
                 K command = CommandLine.defaultFactory().create(type);
                 ((ConsoleCommand) command).console = console;
                 return command;
+            }
+            if (type == Hash.class) {
+                Hash command = new Hash();
+                command.console = console;
+                return type.cast(command);
             }
             return CommandLine.defaultFactory().create(type);
         }
@@ -255,6 +261,65 @@ public final class VaultCli
                 console.out().flush();
                 return SUCCESS;
             }
+        }
+    }
+
+    @Command(name = "hash", mixinStandardHelpOptions = true,
+            description = "Print a lead's normalized name, email and phone and its matching keys, as the warehouse computes them (no engine needed).")
+    static final class Hash
+            implements Callable<Integer>
+    {
+        Console console;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The person's name as written in the source.")
+        String name;
+
+        @Option(names = "--email", paramLabel = "EMAIL")
+        String email;
+
+        @Option(names = "--phone", paramLabel = "PHONE")
+        String phone;
+
+        @Option(names = {"-p", "--project-dir"}, paramLabel = "DIR", description = "Folder with vault.yml, for its 'identity:' settings (default: the current folder; built-in defaults without one).")
+        Path projectDirectory = Path.of(".");
+
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).", defaultValue = "text")
+        String format;
+
+        @Override
+        public Integer call()
+                throws Exception
+        {
+            var settings = java.nio.file.Files.isRegularFile(projectDirectory.resolve(dev.vault.core.project.ProjectConfig.FILE_NAME))
+                    ? dev.vault.core.load.ProjectLoader.load(projectDirectory).config().identity()
+                    : dev.vault.core.identity.IdentitySettings.defaults();
+            var hasher = new dev.vault.core.identity.IdentityHasher(settings);
+            var normalized = hasher.normalize(name, email, phone);
+            var output = new java.util.LinkedHashMap<String, Object>();
+            output.put("name", normalized.name());
+            output.put("email", normalized.email());
+            output.put("phone", normalized.phone());
+            output.put("keys", hasher.keys(normalized));
+            output.put("generate_person_hash", hasher.personHash(name, email, phone));
+            switch (format) {
+                case "json" -> console.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(output));
+                case "text" -> {
+                    console.out().printf("name                  %s%n", text(normalized.name()));
+                    console.out().printf("email                 %s%n", text(normalized.email()));
+                    console.out().printf("phone                 %s%n", text(normalized.phone()));
+                    for (var key : settings.keys()) {
+                        console.out().printf("key %-17s %s%n", key.name(), text(hasher.keys(normalized).get(key.name())));
+                    }
+                    console.out().printf("generate_person_hash  %s%n", text(hasher.personHash(name, email, phone)));
+                }
+                default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown format '" + format + "': use text or json");
+            }
+            return SUCCESS;
+        }
+
+        private static String text(String value)
+        {
+            return value == null ? "(none)" : value;
         }
     }
 

@@ -10,6 +10,15 @@ public interface LocalEngine
     /** A trino-jdbc URL without catalog or schema, e.g. {@code jdbc:trino://127.0.0.1:41234}. */
     String jdbcUrl();
 
+    /**
+     * The catalog and schema where this engine stores SQL routines and which is on its SQL path,
+     * so functions created there are callable unqualified.
+     */
+    default java.util.Optional<dev.vault.core.model.TableName> functionSchema()
+    {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,168 @@
+package dev.vault.core.identity;
+
+import com.google.common.collect.ImmutableList;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Computes the matching keys of a lead in Java, identical to those the warehouse computes with
+ * the SQL twin. A key is SHA-256, as upper-case hex (Trino's to_hex), of
+ * {@code vault-person-v1} followed by {@code |<part>=<normalized value>} for each of the key's
+ * parts in the order name, email, phone. Normalized values are ASCII without '|', so the
+ * encoding is unambiguous. Instances are thread-safe.
+ */
+public final class IdentityHasher
+{
+    public static final String VERSION = "vault-person-v1";
+    private static final byte[] VERSION_BYTES = VERSION.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    });
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[512]);
+
+    private final IdentitySettings settings;
+
+    public IdentityHasher(IdentitySettings settings)
+    {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    public IdentitySettings settings()
+    {
+        return settings;
+    }
+
+    /** The normalized parts of a lead; any may be null. */
+    public record Normalized(String name, String email, String phone)
+    {
+        public String part(IdentityPart part)
+        {
+            return switch (part) {
+                case NAME -> name;
+                case EMAIL -> email;
+                case PHONE -> phone;
+            };
+        }
+    }
+
+    public Normalized normalize(String name, String email, String phone)
+    {
+        return new Normalized(
+                IdentityNormalizer.name(name),
+                IdentityNormalizer.email(email),
+                IdentityNormalizer.phone(phone, settings.defaultCountry()));
+    }
+
+    /** The configured keys a lead has, by key name, in configuration order; absent keys are left out. */
+    public Map<String, String> keys(String name, String email, String phone)
+    {
+        return keys(normalize(name, email, phone));
+    }
+
+    public Map<String, String> keys(Normalized normalized)
+    {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (IdentityKey key : settings.keys()) {
+            String value = key(key, normalized);
+            if (value != null) {
+                keys.put(key.name(), value);
+            }
+        }
+        return keys;
+    }
+
+    /** The key values of a lead in configuration order, null where absent; the fast path for bulk work. */
+    public String[] keyValues(Normalized normalized)
+    {
+        ImmutableList<IdentityKey> keys = settings.keys();
+        String[] values = new String[keys.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = key(keys.get(i), normalized);
+        }
+        return values;
+    }
+
+    /** One key of a lead, or null when it lacks one of the key's parts. */
+    public static String key(IdentityKey key, Normalized normalized)
+    {
+        for (IdentityPart part : key.parts()) {
+            if (normalized.part(part) == null) {
+                return null;
+            }
+        }
+        return hash(key.parts().contains(IdentityPart.NAME) ? normalized.name() : null,
+                key.parts().contains(IdentityPart.EMAIL) ? normalized.email() : null,
+                key.parts().contains(IdentityPart.PHONE) ? normalized.phone() : null);
+    }
+
+    /**
+     * The seeds' {@code generate_person_hash(name, email, phone)}: the key of whichever parts are
+     * present after normalization, or null when none is.
+     */
+    public String personHash(String name, String email, String phone)
+    {
+        Normalized normalized = normalize(name, email, phone);
+        if (normalized.name() == null && normalized.email() == null && normalized.phone() == null) {
+            return null;
+        }
+        return hash(normalized.name(), normalized.email(), normalized.phone());
+    }
+
+    /** Hashes the given normalized parts (null ones left out) with the key encoding. */
+    static String hash(String name, String email, String phone)
+    {
+        int length = VERSION_BYTES.length + size("name", name) + size("email", email) + size("phone", phone);
+        byte[] buffer = BUFFER.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+            BUFFER.set(buffer);
+        }
+        System.arraycopy(VERSION_BYTES, 0, buffer, 0, VERSION_BYTES.length);
+        int position = VERSION_BYTES.length;
+        position = put(buffer, position, "name", name);
+        position = put(buffer, position, "email", email);
+        position = put(buffer, position, "phone", phone);
+        MessageDigest digest = SHA_256.get();
+        digest.update(buffer, 0, position);
+        byte[] hash = digest.digest();
+        byte[] hex = new byte[hash.length * 2];
+        for (int i = 0; i < hash.length; i++) {
+            hex[2 * i] = HEX[(hash[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX[hash[i] & 0xF];
+        }
+        return new String(hex, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static int size(String label, String value)
+    {
+        return value == null ? 0 : 2 + label.length() + value.length();
+    }
+
+    private static int put(byte[] buffer, int position, String label, String value)
+    {
+        if (value == null) {
+            return position;
+        }
+        buffer[position++] = '|';
+        for (int i = 0; i < label.length(); i++) {
+            buffer[position++] = (byte) label.charAt(i);
+        }
+        buffer[position++] = '=';
+        for (int i = 0; i < value.length(); i++) {
+            // normalized values are ASCII
+            buffer[position++] = (byte) value.charAt(i);
+        }
+        return position;
+    }
+}

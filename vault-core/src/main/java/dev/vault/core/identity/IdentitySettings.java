@@ -1,0 +1,40 @@
+package dev.vault.core.identity;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How persons are matched ({@code identity:} in vault.yml).
+ *
+ * @param defaultCountry ISO code whose phone rules apply to numbers without a country code;
+ *         {@code BR} has full rules, any other country keeps the digits
+ * @param keys the matching keys
+ * @param maxRecordsPerKey a key value shared by more distinct records than this is junk (a test
+ *         email, a call centre's phone): it is not used for matching and is reported
+ */
+public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey> keys, int maxRecordsPerKey)
+{
+    public IdentitySettings
+    {
+        requireNonNull(defaultCountry, "defaultCountry is null");
+        requireNonNull(keys, "keys is null");
+        checkArgument(defaultCountry.matches("[A-Z]{2}"), "country must be an ISO 3166 alpha-2 code: %s", defaultCountry);
+        checkArgument(!keys.isEmpty(), "at least one key is needed");
+        checkArgument(maxRecordsPerKey >= 2, "maxRecordsPerKey must be at least 2");
+    }
+
+    /**
+     * Email alone identifies a person; a phone only together with the name, since families and
+     * offices share phones.
+     */
+    public static IdentitySettings defaults()
+    {
+        return new IdentitySettings("BR", ImmutableList.of(
+                new IdentityKey("email", ImmutableSortedSet.of(IdentityPart.EMAIL)),
+                new IdentityKey("name_phone", ImmutableSortedSet.of(IdentityPart.NAME, IdentityPart.PHONE))),
+                50);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.vault.sql;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vault.core.identity.IdentityHasher;
+import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.identity.IdentityNormalizer;
+import dev.vault.core.identity.IdentityPart;
+import dev.vault.core.identity.IdentitySettings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The SQL twin of {@link IdentityHasher}: Trino expressions that normalize names, emails and
+ * phones and compute matching keys exactly as the Java hasher does. Inputs are SQL expressions
+ * (column references, literals), outputs are SQL expressions; templates in {@code identity.ftl}.
+ */
+public final class IdentitySql
+{
+    private final IdentitySettings settings;
+    private final Templates templates = new Templates("trino");
+
+    public IdentitySql(IdentitySettings settings)
+    {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    public String name(String input)
+    {
+        return render("name", Map.of("input", input));
+    }
+
+    public String email(String input)
+    {
+        return render("email", Map.of("input", input));
+    }
+
+    public String phone(String input)
+    {
+        return render("phone", Map.of("input", input, "country", settings.defaultCountry()));
+    }
+
+    /**
+     * A matching key from already normalized parts.
+     *
+     * @param normalized SQL expressions of the normalized name, email and phone
+     */
+    public String key(IdentityKey key, Map<IdentityPart, String> normalized)
+    {
+        List<Map<String, String>> parts = new ArrayList<>();
+        for (IdentityPart part : key.parts()) {
+            parts.add(Map.of("id", part.id(), "expression", requireNonNull(normalized.get(part), "no expression for " + part)));
+        }
+        return render("key", Map.of("parts", parts));
+    }
+
+    /** generate_person_hash over already normalized parts. */
+    public String personHash(String normalizedName, String normalizedEmail, String normalizedPhone)
+    {
+        return render("personHash", Map.of("name", normalizedName, "email", normalizedEmail, "phone", normalizedPhone));
+    }
+
+    /**
+     * CREATE FUNCTION statements for {@code normalize_person_name}, {@code normalize_email},
+     * {@code normalize_phone} and {@code generate_person_hash(name, email, phone)} in a schema
+     * that can store SQL routines (on the embedded engine, its memory catalog).
+     */
+    public ImmutableList<String> functions(String catalog, String schema)
+    {
+        return ImmutableList.of(
+                function(catalog, schema, "normalize_person_name", List.of("name"), name("name")),
+                function(catalog, schema, "normalize_email", List.of("email"), email("email")),
+                function(catalog, schema, "normalize_phone", List.of("phone"), phone("phone")),
+                function(catalog, schema, "generate_person_hash", List.of("name", "email", "phone"),
+                        personHash(name("name"), email("email"), phone("phone"))));
+    }
+
+    private String function(String catalog, String schema, String function, List<String> parameters, String body)
+    {
+        return templates.render("identity_functions.ftl", Map.of(
+                "catalog", catalog,
+                "schema", schema,
+                "function", function,
+                "parameters", parameters,
+                "body", body)).strip();
+    }
+
+    private String render(String what, Map<String, Object> arguments)
+    {
+        Map<String, Object> model = new HashMap<>(arguments);
+        model.put("what", what);
+        model.putAll(constants());
+        return templates.render("identity_expression.ftl", model).strip();
+    }
+
+    private static Map<String, Object> constants()
+    {
+        StringBuilder singleFrom = new StringBuilder();
+        StringBuilder singleTo = new StringBuilder();
+        List<Map<String, String>> multi = new ArrayList<>();
+        IdentityNormalizer.LETTER_MAP.forEach((from, to) -> {
+            if (to.length() == 1) {
+                singleFrom.append(from);
+                singleTo.append(to);
+            }
+            else {
+                multi.add(Map.of("from", from, "to", to));
+            }
+        });
+        return ImmutableMap.of(
+                "version", IdentityHasher.VERSION,
+                "singleFrom", singleFrom.toString(),
+                "singleTo", singleTo.toString(),
+                "multiLetters", multi,
+                "plusTagDomains", IdentityNormalizer.PLUS_TAG_DOMAINS.asList(),
+                "dotlessDomains", IdentityNormalizer.DOTLESS_DOMAINS.asList());
+    }
+}
