@@ -1,4 +1,4 @@
--- vault hub: hub_produtor (models/silver/hubs.yml:8:5)
+-- vault hub: hub_produtor (models/silver/hubs.yml:11:5)
 -- Inserts the business keys the hub does not have yet, each with the load_datetime and
 -- record_source of its earliest staged row (ties broken by record_source, then business key).
 -- Insert-only: a key keeps its first-seen load time and source forever.

@@ -4,14 +4,22 @@
 INSERT INTO "iceberg"."silver"."link_pessoa_produtor" ("hk_pessoa_produtor", "hk_pessoa", "hk_produtor", "load_datetime", "record_source")
 WITH
 staged AS (
-    SELECT "hk_pessoa_produtor", "hk_pessoa", "hk_produtor", "load_datetime", "record_source"
-    FROM "iceberg"."silver"."stg_crm_contacts"
+    SELECT resolved."hk_pessoa" AS "hk_pessoa", staged."hk_produtor", staged."load_datetime", staged."record_source"
+    FROM "iceberg"."silver"."stg_crm_contacts" AS staged
+    JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
     UNION ALL
-    SELECT "hk_pessoa_produtor", "hk_pessoa", "hk_produtor", "load_datetime", "record_source"
-    FROM "iceberg"."silver"."stg_facebook_leads"
+    SELECT resolved."hk_pessoa" AS "hk_pessoa", staged."hk_produtor", staged."load_datetime", staged."record_source"
+    FROM "iceberg"."silver"."stg_facebook_leads" AS staged
+    JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
     UNION ALL
-    SELECT "hk_pessoa_produtor", "hk_pessoa", "hk_produtor", "load_datetime", "record_source"
-    FROM "iceberg"."silver"."stg_google_leads"
+    SELECT resolved."hk_pessoa" AS "hk_pessoa", staged."hk_produtor", staged."load_datetime", staged."record_source"
+    FROM "iceberg"."silver"."stg_google_leads" AS staged
+    JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
+),
+keyed AS (
+    -- the parents' keys are resolved persons: the link key is the hash of the parents' keys
+    SELECT to_hex(sha256(to_utf8(concat_ws('|', "hk_pessoa", "hk_produtor")))) AS "hk_pessoa_produtor", *
+    FROM staged
 ),
 first_seen AS (
     SELECT
@@ -19,7 +27,7 @@ first_seen AS (
         row_number() OVER (
             PARTITION BY "hk_pessoa_produtor"
             ORDER BY "load_datetime", "record_source", "hk_pessoa", "hk_produtor") AS "first_seen$rank"
-    FROM staged
+    FROM keyed
 )
 SELECT "hk_pessoa_produtor", "hk_pessoa", "hk_produtor", "load_datetime", "record_source"
 FROM first_seen

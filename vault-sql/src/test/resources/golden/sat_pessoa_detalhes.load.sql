@@ -4,37 +4,40 @@
 -- previous row's (the latest satellite row for the first). Changes inside one batch are all
 -- kept and A -> B -> A keeps three rows. Two different payloads for one key at one
 -- load_datetime fail the load; identical ones count once.
-INSERT INTO "iceberg"."silver"."sat_pessoa_detalhes" ("hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone")
+INSERT INTO "iceberg"."silver"."sat_pessoa_detalhes" ("hk_pessoa", "identity_record", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone")
 WITH
 staged AS (
-    SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
-    FROM "iceberg"."silver"."stg_crm_contacts"
+    SELECT resolved."hk_pessoa", staged."identity_record", staged."load_datetime", staged."record_source", staged."hd_pessoa_detalhes", staged."nome", staged."email_normalizado", staged."telefone"
+    FROM "iceberg"."silver"."stg_crm_contacts" AS staged
+    JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
     UNION ALL
-    SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
-    FROM "iceberg"."silver"."stg_facebook_leads"
+    SELECT resolved."hk_pessoa", staged."identity_record", staged."load_datetime", staged."record_source", staged."hd_pessoa_detalhes", staged."nome", staged."email_normalizado", staged."telefone"
+    FROM "iceberg"."silver"."stg_facebook_leads" AS staged
+    JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
     UNION ALL
-    SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
-    FROM "iceberg"."silver"."stg_google_leads"
+    SELECT resolved."hk_pessoa", staged."identity_record", staged."load_datetime", staged."record_source", staged."hd_pessoa_detalhes", staged."nome", staged."email_normalizado", staged."telefone"
+    FROM "iceberg"."silver"."stg_google_leads" AS staged
+    JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
 ),
 latest AS (
     SELECT
-        "hk_pessoa",
+        "hk_pessoa", "identity_record",
         max("load_datetime") AS "load_datetime",
         max_by("hd_pessoa_detalhes", "load_datetime") AS "hd_pessoa_detalhes"
     FROM "iceberg"."silver"."sat_pessoa_detalhes"
     WHERE "hk_pessoa" IN (SELECT "hk_pessoa" FROM staged)
-    GROUP BY "hk_pessoa"
+    GROUP BY "hk_pessoa", "identity_record"
 ),
 delta AS (
     SELECT
         staged.*,
         min(staged."hd_pessoa_detalhes") OVER same_load AS "hashdiff$min",
         max(staged."hd_pessoa_detalhes") OVER same_load AS "hashdiff$max",
-        row_number() OVER (PARTITION BY staged."hk_pessoa", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
+        row_number() OVER (PARTITION BY staged."hk_pessoa", staged."identity_record", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
     FROM staged
-    LEFT JOIN latest ON latest."hk_pessoa" = staged."hk_pessoa"
+    LEFT JOIN latest ON latest."hk_pessoa" = staged."hk_pessoa" AND latest."identity_record" = staged."identity_record"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
-    WINDOW same_load AS (PARTITION BY staged."hk_pessoa", staged."load_datetime")
+    WINDOW same_load AS (PARTITION BY staged."hk_pessoa", staged."identity_record", staged."load_datetime")
 ),
 one_per_load AS (
     SELECT *
@@ -48,11 +51,11 @@ changes AS (
     SELECT
         one_per_load.*,
         coalesce(
-            lag(one_per_load."hd_pessoa_detalhes") OVER (PARTITION BY one_per_load."hk_pessoa" ORDER BY one_per_load."load_datetime"),
+            lag(one_per_load."hd_pessoa_detalhes") OVER (PARTITION BY one_per_load."hk_pessoa", one_per_load."identity_record" ORDER BY one_per_load."load_datetime"),
             latest."hd_pessoa_detalhes") AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON latest."hk_pessoa" = one_per_load."hk_pessoa"
+    LEFT JOIN latest ON latest."hk_pessoa" = one_per_load."hk_pessoa" AND latest."identity_record" = one_per_load."identity_record"
 )
-SELECT "hk_pessoa", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
+SELECT "hk_pessoa", "identity_record", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
 FROM changes
 WHERE "previous$hashdiff" IS NULL OR "hd_pessoa_detalhes" <> "previous$hashdiff"

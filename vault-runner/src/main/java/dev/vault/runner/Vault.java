@@ -6,6 +6,7 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.model.Hub;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
@@ -22,6 +23,7 @@ import dev.vault.runner.jdbc.EngineSession;
 import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.DataTest;
+import dev.vault.sql.IdentityResolutionSql;
 import dev.vault.sql.IdentitySql;
 import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
@@ -230,6 +232,12 @@ public final class Vault
             if (definition instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
                 return buildMart(executor, mart, model.target(), stopwatch);
             }
+            if (definition instanceof Hub hub && hub.identity()) {
+                for (Statement statement : model.statements()) {
+                    executor.update(statement.sql());
+                }
+                return resolveIdentities(executor, compiler.identityResolution(hub), stopwatch);
+            }
             long rows = 0;
             boolean loaded = false;
             for (Statement statement : model.statements()) {
@@ -269,6 +277,67 @@ public final class Vault
         long rows = executor.update(compiler.martTable(mart, expected).sql());
         return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
                 "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty());
+    }
+
+    /** Rounds after which resolution stops as a bug rather than loop: log2 of any real record count is far below. */
+    private static final int MAX_ROUNDS = 200;
+
+    /**
+     * Resolves the persons of an identity hub: clusters every record by its matching keys with
+     * rounds of SQL until no label changes, then inserts new persons, maps new records and
+     * records merges. Skipped when neither the bronze inputs nor the identity tables changed.
+     */
+    private ModelResult resolveIdentities(SqlExecutor executor, IdentityResolutionSql sql, Stopwatch stopwatch)
+            throws SQLException
+    {
+        Hub hub = sql.hub();
+        Optional<String> current = executor.queryValue(TrinoQueries.tableComment(project.tableName(hub))).flatMap(TrinoCompiler::fingerprint);
+        if (current.isPresent() && current.get().equals(identityFingerprint(executor, sql))) {
+            return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.of(0), stopwatch.elapsed(),
+                    "up to date (no input changed)", Optional.empty());
+        }
+        executor.update(sql.workKeys());
+        executor.update(sql.workRecords());
+        long junk = executor.update(sql.junkInsert());
+        executor.update(sql.workEdges());
+        executor.update(sql.labelsInit());
+        int round = 0;
+        while (true) {
+            if (round >= MAX_ROUNDS) {
+                throw new SQLException("identity resolution of %s did not converge in %s rounds".formatted(hub.name(), MAX_ROUNDS));
+            }
+            executor.update(sql.labelsStep(round));
+            long changed = Long.parseLong(executor.queryValue(sql.labelsChanged(round)).orElse("0"));
+            round++;
+            listener.modelProgress(hub.name(), "round %d: %d labels changed".formatted(round, changed));
+            if (changed == 0) {
+                break;
+            }
+        }
+        executor.update(sql.workResolution(round));
+        long persons = executor.update(sql.hubInsert());
+        long records = executor.update(sql.recordsInsert());
+        long merges = executor.update(sql.sameAsInsert());
+        for (String drop : sql.dropWorkTables(round)) {
+            executor.update(drop);
+        }
+        // the fingerprint of the state just written: the next run with no new data skips all of this
+        String comment = "Persons resolved by vault from " + String.join(", ", hub.sources()) + TrinoCompiler.FINGERPRINT_MARK + identityFingerprint(executor, sql);
+        executor.update(sql.comment(comment));
+        String detail = "inserted %d person%s, %d records, %d merge%s, %d junk key%s, %d rounds".formatted(
+                persons, persons == 1 ? "" : "s", records, merges, merges == 1 ? "" : "s", junk, junk == 1 ? "" : "s", round);
+        return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(persons), stopwatch.elapsed(), detail, Optional.empty());
+    }
+
+    private String identityFingerprint(SqlExecutor executor, IdentityResolutionSql sql)
+            throws SQLException
+    {
+        Hasher fingerprint = Hashing.sha256().newHasher().putString(sql.definition(), StandardCharsets.UTF_8);
+        for (TableName input : sql.inputs()) {
+            String snapshot = executor.queryValue(TrinoQueries.latestSnapshot(input)).orElse(UNKNOWN_SNAPSHOT);
+            fingerprint.putString("\n" + input + "=" + snapshot, StandardCharsets.UTF_8);
+        }
+        return fingerprint.hash().toString();
     }
 
     /** Runs the built-in Data Vault integrity tests on every hub, link and satellite. */

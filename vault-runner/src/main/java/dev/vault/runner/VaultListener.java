@@ -14,5 +14,8 @@ public interface VaultListener
 
     default void modelFinished(ModelResult result, int index, int total) {}
 
+    /** A step inside a model's run worth telling, e.g. a round of identity resolution. */
+    default void modelProgress(String model, String message) {}
+
     default void testFinished(DataTestResult result, int index, int total) {}
 }

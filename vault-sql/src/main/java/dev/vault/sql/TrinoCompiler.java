@@ -16,6 +16,9 @@ import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
+import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
@@ -44,7 +47,7 @@ import static java.util.Objects.requireNonNull;
 public final class TrinoCompiler
 {
     private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
-    private static final String FINGERPRINT_MARK = "; vault fingerprint ";
+    public static final String FINGERPRINT_MARK = "; vault fingerprint ";
 
     private final Project project;
     private final Templates templates = new Templates("trino");
@@ -85,6 +88,10 @@ public final class TrinoCompiler
         return switch (model) {
             case Source ignored -> ImmutableList.of();
             case Stage stage -> ImmutableList.of(new Statement(model.name(), Statement.Kind.VIEW, target, stage(stage, target)));
+            case Hub hub when hub.identity() -> ImmutableList.<Statement>builder()
+                    .add(new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, hubTable(hub, target)))
+                    .addAll(identityResolution(hub).setup())
+                    .build();
             case Hub hub -> ImmutableList.of(
                     new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, hubTable(hub, target)),
                     new Statement(model.name(), Statement.Kind.LOAD, target, hubLoad(hub, target)));
@@ -116,7 +123,10 @@ public final class TrinoCompiler
         List<String> outputColumns = new ArrayList<>();
         source.columns().forEach(column -> outputColumns.add(column.name()));
         stage.derivedColumns().forEach(column -> outputColumns.add(column.name()));
+        Map<String, Object> model = new HashMap<>();
+        stage.identity().ifPresent(identity -> model.put("identity", identityColumns(identity)));
         return templates.render("stage.ftl", ImmutableMap.<String, Object>builder()
+                .putAll(model)
                 .put("model", header(stage))
                 .put("target", target)
                 .put("sourceTable", project.tableName(source))
@@ -131,6 +141,30 @@ public final class TrinoCompiler
                         "zeroKey", hashing.zeroKey(),
                         "upperKeys", hashing.businessKeyCase() == HashingSettings.KeyCase.UPPER))
                 .buildOrThrow());
+    }
+
+    private Map<String, Object> identityColumns(StageIdentity identity)
+    {
+        IdentitySql sql = new IdentitySql(project.config().identity());
+        Map<IdentityPart, String> normalized = Map.of(
+                IdentityPart.NAME, SqlText.identifier(StageIdentity.NAME),
+                IdentityPart.EMAIL, SqlText.identifier(StageIdentity.EMAIL),
+                IdentityPart.PHONE, SqlText.identifier(StageIdentity.PHONE));
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (IdentityKey key : project.config().identity().keys()) {
+            keys.add(Map.of("column", StageIdentity.KEY_PREFIX + key.name(), "expression", sql.key(key, normalized)));
+        }
+        return Map.of(
+                "recordKey", identity.recordKey(),
+                "name", identity.name().map(column -> sql.name(text(column))).orElse("CAST(NULL AS varchar)"),
+                "email", identity.email().map(column -> sql.email(text(column))).orElse("CAST(NULL AS varchar)"),
+                "phone", identity.phone().map(column -> sql.phone(text(column))).orElse("CAST(NULL AS varchar)"),
+                "keys", keys);
+    }
+
+    private static String text(String column)
+    {
+        return "CAST(" + SqlText.identifier(column) + " AS varchar)";
     }
 
     /**
@@ -164,7 +198,12 @@ public final class TrinoCompiler
         Map<String, String> staged = project.stagedColumns(stage);
         List<Map<String, Object>> columns = new ArrayList<>();
         columns.add(column(hub.hashKey(), StandardColumns.HASH_TYPE, true, "Hash key of " + String.join(", ", hub.businessKeys())));
-        hub.businessKeys().forEach(key -> columns.add(column(key, staged.get(key), false, "Business key")));
+        if (hub.identity()) {
+            columns.add(column(Hub.FOUNDING_RECORD, StandardColumns.HASH_TYPE, true, "The identity_record of the earliest record of the person"));
+        }
+        else {
+            hub.businessKeys().forEach(key -> columns.add(column(key, staged.get(key), false, "Business key")));
+        }
         addLoadColumns(columns);
         return createTable(hub, target, columns, List.of(bucket(hub.hashKey(), hub.layout().buckets())), List.of(hub.hashKey()));
     }
@@ -196,19 +235,48 @@ public final class TrinoCompiler
 
     private String linkLoad(Link link, TableName target)
     {
-        List<String> foreignKeys = link.foreignKeys().stream().map(ForeignKey::column).toList();
         List<String> columns = new ArrayList<>();
         columns.add(link.hashKey());
-        columns.addAll(foreignKeys);
+        link.foreignKeys().forEach(key -> columns.add(key.column()));
         columns.add(StandardColumns.LOAD_DATETIME);
         columns.add(StandardColumns.RECORD_SOURCE);
+        List<Map<String, Object>> foreignKeys = new ArrayList<>();
+        Optional<Hub> identityHub = Optional.empty();
+        for (ForeignKey key : link.foreignKeys()) {
+            Hub hub = project.model(key.hub(), Hub.class);
+            foreignKeys.add(Map.of("column", key.column(), "hubKey", hub.hashKey(), "resolved", hub.identity()));
+            if (hub.identity()) {
+                identityHub = Optional.of(hub);
+            }
+        }
         return templates.render("link.ftl", Map.of(
                 "model", header(link),
                 "target", target,
                 "columns", columns,
-                "sources", tables(link.sources()),
+                "sources", sources(link.sources(), identityHub),
                 "hashKey", link.hashKey(),
-                "foreignKeys", foreignKeys));
+                "foreignKeys", foreignKeys,
+                "computedKey", identityHub.isPresent(),
+                "hashFunction", project.config().hashing().algorithm().trinoFunction()));
+    }
+
+    /** The stages a load reads; with an identity hub, each joined to the hub's resolved view. */
+    private List<Map<String, Object>> sources(List<String> stages, Optional<Hub> identityHub)
+    {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (String stage : stages) {
+            Map<String, Object> source = new HashMap<>();
+            source.put("table", project.tableName(project.model(stage)));
+            identityHub.ifPresent(hub -> source.put("resolved", identityResolution(hub).resolvedView()));
+            sources.add(source);
+        }
+        return sources;
+    }
+
+    /** The SQL that resolves the persons of an identity hub; the runner drives its rounds. */
+    public IdentityResolutionSql identityResolution(Hub hub)
+    {
+        return new IdentityResolutionSql(project, hub, templates);
     }
 
     private String satelliteTable(Satellite satellite, TableName target)
@@ -217,10 +285,15 @@ public final class TrinoCompiler
         String parentKey = parentKey(satellite);
         List<Map<String, Object>> columns = new ArrayList<>();
         columns.add(column(parentKey, StandardColumns.HASH_TYPE, true, "Hash key in " + satellite.parent()));
+        satellite.childKeys().forEach(key -> columns.add(column(key, staged.get(key), true, "Dependent child key")));
         addLoadColumns(columns);
         columns.add(column(satellite.hashdiff(), StandardColumns.HASH_TYPE, true, "Hash of the payload"));
         satellite.payload().forEach(column -> columns.add(column(column, staged.get(column), false, "")));
-        return createTable(satellite, target, columns, List.of(bucket(parentKey, satellite.layout().buckets())), List.of(parentKey, StandardColumns.LOAD_DATETIME));
+        List<String> sortedBy = new ArrayList<>();
+        sortedBy.add(parentKey);
+        sortedBy.addAll(satellite.childKeys());
+        sortedBy.add(StandardColumns.LOAD_DATETIME);
+        return createTable(satellite, target, columns, List.of(bucket(parentKey, satellite.layout().buckets())), sortedBy);
     }
 
     private String satelliteLoad(Satellite satellite, TableName target)
@@ -228,16 +301,22 @@ public final class TrinoCompiler
         String parentKey = parentKey(satellite);
         List<String> columns = new ArrayList<>();
         columns.add(parentKey);
+        columns.addAll(satellite.childKeys());
         columns.add(StandardColumns.LOAD_DATETIME);
         columns.add(StandardColumns.RECORD_SOURCE);
         columns.add(satellite.hashdiff());
         columns.addAll(satellite.payload());
+        List<String> keys = new ArrayList<>();
+        keys.add(parentKey);
+        keys.addAll(satellite.childKeys());
+        Optional<Hub> identityHub = project.model(satellite.parent()) instanceof Hub hub && hub.identity() ? Optional.of(hub) : Optional.empty();
         return templates.render("satellite.ftl", Map.of(
                 "model", header(satellite),
                 "target", target,
                 "columns", columns,
-                "sources", tables(satellite.sources()),
+                "sources", sources(satellite.sources(), identityHub),
                 "parentKey", parentKey,
+                "keys", keys,
                 "hashdiff", satellite.hashdiff()));
     }
 
@@ -262,7 +341,7 @@ public final class TrinoCompiler
         Matcher matcher = REF.matcher(mart.sql());
         StringBuilder query = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(query, Matcher.quoteReplacement(SqlText.table(project.tableName(project.model(matcher.group(1))))));
+            matcher.appendReplacement(query, Matcher.quoteReplacement(SqlText.table(project.refTable(matcher.group(1)))));
         }
         matcher.appendTail(query);
         return query.toString().strip().replaceFirst(";\\s*$", "");
@@ -274,12 +353,20 @@ public final class TrinoCompiler
      */
     public ImmutableList<TableName> martInputs(Mart mart)
     {
-        return project.graph().ancestors(mart.name()).stream()
-                .sorted()
-                .map(project::model)
-                .filter(model -> !(model instanceof Stage) && !(model instanceof Mart ancestor && ancestor.materialized() == Mart.Materialization.VIEW))
-                .map(project::tableName)
-                .collect(ImmutableList.toImmutableList());
+        ImmutableList.Builder<TableName> inputs = ImmutableList.builder();
+        for (String name : project.graph().ancestors(mart.name()).stream().sorted().toList()) {
+            Model model = project.model(name);
+            if (model instanceof Stage || model instanceof Mart ancestor && ancestor.materialized() == Mart.Materialization.VIEW) {
+                continue;
+            }
+            inputs.add(project.tableName(model));
+            if (model instanceof Hub hub && hub.identity()) {
+                // a merge writes only the same-as link and the records map, not the hub
+                IdentityResolutionSql identity = identityResolution(hub);
+                inputs.add(identity.recordsTable(), identity.sameAsTable());
+            }
+        }
+        return inputs.build();
     }
 
     /** Replaces a source table with the seed's rows; skipped by the runner when the fingerprint matches. */
@@ -330,7 +417,11 @@ public final class TrinoCompiler
                 }
                 case Satellite satellite -> {
                     String parentKey = parentKey(satellite);
-                    tests.add(unique(satellite, target, List.of(parentKey, StandardColumns.LOAD_DATETIME), "one row per key and load_datetime"));
+                    List<String> unique = new ArrayList<>();
+                    unique.add(parentKey);
+                    unique.addAll(satellite.childKeys());
+                    unique.add(StandardColumns.LOAD_DATETIME);
+                    tests.add(unique(satellite, target, unique, "one row per key and load_datetime"));
                     tests.add(relationship(satellite, target, parentKey, project.model(satellite.parent()), parentKey));
                 }
                 default -> {}
@@ -423,7 +514,7 @@ public final class TrinoCompiler
         return models.stream().map(project::model).map(project::tableName).toList();
     }
 
-    private static Map<String, Object> header(Model model)
+    static Map<String, Object> header(Model model)
     {
         return Map.of("kind", model.kind().displayName(), "name", model.name(), "location", model.location().toString());
     }

@@ -248,13 +248,15 @@ class TestTrinoCompiler
         Project project = exampleProject();
         ImmutableList<TableName> inputs = new TrinoCompiler(project).martInputs(project.model("mart_leads_unificados", Mart.class));
 
+        // with the identity hub's records map and same-as link: a merge writes only those
         assertThat(inputs).extracting(TableName::toString).containsExactly(
                 "iceberg.bronze.crm_activecampaign_contacts",
                 "iceberg.bronze.facebook_ads_leads",
                 "iceberg.bronze.google_ads_leads",
                 "iceberg.silver.hub_pessoa",
+                "iceberg.silver.hub_pessoa_records",
+                "iceberg.silver.sal_pessoa",
                 "iceberg.silver.hub_produtor",
-                "iceberg.silver.link_pessoa_produtor",
                 "iceberg.silver.sat_pessoa_detalhes");
         assertThat(inputs).extracting(TableName::table).noneMatch(table -> table.startsWith("stg_"));
     }
@@ -284,7 +286,7 @@ class TestTrinoCompiler
                 "link_pessoa_produtor.unique(hk_pessoa_produtor)",
                 "link_pessoa_produtor.hk_pessoa in hub_pessoa",
                 "link_pessoa_produtor.hk_produtor in hub_produtor",
-                "sat_pessoa_detalhes.unique(hk_pessoa, load_datetime)",
+                "sat_pessoa_detalhes.unique(hk_pessoa, identity_record, load_datetime)",
                 "sat_pessoa_detalhes.hk_pessoa in hub_pessoa");
         assertThat(tests).extracting(DataTest::model).containsExactly(
                 "hub_pessoa", "hub_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "sat_pessoa_detalhes");
@@ -292,13 +294,13 @@ class TestTrinoCompiler
         DataTest unique = tests.get(5);
         assertThat(unique.description()).isEqualTo("one row per key and load_datetime");
         assertThat(unique.sql()).isEqualTo("""
-                -- vault test: sat_pessoa_detalhes.unique(hk_pessoa, load_datetime)
+                -- vault test: sat_pessoa_detalhes.unique(hk_pessoa, identity_record, load_datetime)
                 -- one row per key and load_datetime
                 SELECT count(*) AS failing_rows
                 FROM (
-                    SELECT "hk_pessoa", "load_datetime"
+                    SELECT "hk_pessoa", "identity_record", "load_datetime"
                     FROM "iceberg"."silver"."sat_pessoa_detalhes"
-                    GROUP BY "hk_pessoa", "load_datetime"
+                    GROUP BY "hk_pessoa", "identity_record", "load_datetime"
                     HAVING count(*) > 1
                 )
                 """);

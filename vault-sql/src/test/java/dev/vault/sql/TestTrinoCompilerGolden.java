@@ -1,6 +1,7 @@
 package dev.vault.sql;
 
 import dev.vault.core.load.ProjectLoader;
+import dev.vault.core.model.Hub;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Project;
 import dev.vault.core.seed.Seed;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,9 +46,29 @@ class TestTrinoCompilerGolden
                 statements.add(compiler.martTable(mart, "0123456789abcdef"));
             }
             for (Statement statement : statements) {
-                String file = model.model().name() + "." + statement.kind().name().toLowerCase() + ".sql";
+                String file = statement.target().table() + "." + statement.kind().name().toLowerCase() + ".sql";
                 expectedFiles.add(file);
                 check(file, statement.sql(), mismatches);
+            }
+            if (model.model() instanceof Hub hub && hub.identity()) {
+                IdentityResolutionSql identity = compiler.identityResolution(hub);
+                Map<String, String> steps = new LinkedHashMap<>();
+                steps.put("1_work_keys", identity.workKeys());
+                steps.put("2_work_records", identity.workRecords());
+                steps.put("3_junk_insert", identity.junkInsert());
+                steps.put("4_work_edges", identity.workEdges());
+                steps.put("5_labels_init", identity.labelsInit());
+                steps.put("6_labels_step", identity.labelsStep(0));
+                steps.put("7_labels_changed", identity.labelsChanged(0));
+                steps.put("8_work_resolution", identity.workResolution(1));
+                steps.put("9_hub_insert", identity.hubInsert());
+                steps.put("10_records_insert", identity.recordsInsert());
+                steps.put("11_same_as_insert", identity.sameAsInsert());
+                for (Map.Entry<String, String> step : steps.entrySet()) {
+                    String file = hub.name() + ".identity." + step.getKey() + ".sql";
+                    expectedFiles.add(file);
+                    check(file, step.getValue(), mismatches);
+                }
             }
         }
         for (Seed seed : SeedReader.read(project, List.of(Path.of("examples/leads/batch_1")))) {

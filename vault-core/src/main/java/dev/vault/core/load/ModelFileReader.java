@@ -16,6 +16,7 @@ import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.TableLayout;
 import dev.vault.core.model.TrinoTypes;
 import dev.vault.core.yaml.YamlNode;
@@ -45,9 +46,10 @@ final class ModelFileReader
 
     private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("name", "description", "schema", "table", "record-source", "load-timestamp", "columns");
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description");
-    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("name", "description", "source", "derived-columns", "hash-keys", "hashdiffs");
+    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity");
+    private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
     private static final ImmutableSet<String> DERIVED_KEYS = ImmutableSet.of("sql", "type");
-    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("name", "description", "hash-key", "business-keys", "sources", "buckets");
+    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("name", "description", "hash-key", "business-keys", "sources", "buckets", "identity");
     private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("name", "description", "hash-key", "hubs", "sources", "buckets");
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
     private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("name", "description", "parent", "hashdiff", "payload", "sources", "buckets");
@@ -143,6 +145,19 @@ final class ModelFileReader
                 }
             }
         });
+        Optional<StageIdentity> identity = fields.node("identity")
+                .flatMap(node -> Fields.of(node, "'identity' of " + fields.what(), problems))
+                .map(block -> {
+                    block.rejectUnknownKeys(STAGE_IDENTITY_KEYS);
+                    ImmutableList<String> recordKey = values("identity/record-key", block.requiredStringList("record-key"));
+                    Optional<String> name = block.string("name").map(column -> single(block, "identity/name", "name", column));
+                    Optional<String> email = block.string("email").map(column -> single(block, "identity/email", "email", column));
+                    Optional<String> phone = block.string("phone").map(column -> single(block, "identity/phone", "phone", column));
+                    if (name.isEmpty() && email.isEmpty() && phone.isEmpty()) {
+                        problems.add(block.location(), "'identity' of %s names none of 'name:', 'email:' or 'phone:'; name the columns that hold them", fields.what());
+                    }
+                    return new StageIdentity(recordKey, name, email, phone, block.location());
+                });
         return new Stage(
                 fields.string("name", ""),
                 fields.string("description", ""),
@@ -150,6 +165,7 @@ final class ModelFileReader
                 derived.build(),
                 hashedColumns(fields, "hash-keys", HashedColumn.Kind.HASH_KEY),
                 hashedColumns(fields, "hashdiffs", HashedColumn.Kind.HASHDIFF),
+                identity,
                 fields.keyLocation("name"));
     }
 
@@ -170,13 +186,25 @@ final class ModelFileReader
     private Hub hub(Fields fields)
     {
         fields.rejectUnknownKeys(HUB_KEYS);
+        boolean identity = fields.bool("identity", false);
+        ImmutableList<String> businessKeys;
+        if (identity) {
+            if (fields.has("business-keys")) {
+                problems.add(fields.locationOf("business-keys"), "%s is an identity hub: its persons come from the stages' identity keys; remove 'business-keys:'", fields.what());
+            }
+            businessKeys = ImmutableList.of(Hub.FOUNDING_RECORD);
+        }
+        else {
+            businessKeys = values("business-keys", fields.requiredStringList("business-keys"));
+        }
         return new Hub(
                 fields.string("name", ""),
                 fields.string("description", ""),
                 column(fields, "hash-key"),
-                values("business-keys", fields.requiredStringList("business-keys")),
+                businessKeys,
                 values("sources", fields.requiredStringList("sources")),
                 layout(fields),
+                identity,
                 fields.keyLocation("name"));
     }
 
@@ -231,6 +259,7 @@ final class ModelFileReader
                 single(fields, "parent", fields.requiredString("parent")),
                 column(fields, "hashdiff"),
                 values("payload", fields.stringList("payload")),
+                ImmutableList.of(),
                 values("sources", fields.requiredStringList("sources")),
                 layout(fields),
                 fields.keyLocation("name"));
@@ -323,7 +352,12 @@ final class ModelFileReader
 
     private String single(Fields fields, String key, String value)
     {
-        index.put(model, key, value, fields.locationOf(key));
+        return single(fields, key, key, value);
+    }
+
+    private String single(Fields fields, String field, String key, String value)
+    {
+        index.put(model, field, value, fields.locationOf(key));
         return value;
     }
 }

@@ -139,6 +139,14 @@ final class ModelValidator
             available.add(derived.name());
         }
         available.addAll(RESERVED_STAGE_COLUMNS);
+        stage.identity().ifPresent(identity -> {
+            for (String column : identity.recordKey()) {
+                checkAvailable(stage, "identity/record-key", column, available);
+            }
+            identity.name().ifPresent(column -> checkAvailable(stage, "identity/name", column, available));
+            identity.email().ifPresent(column -> checkAvailable(stage, "identity/email", column, available));
+            identity.phone().ifPresent(column -> checkAvailable(stage, "identity/phone", column, available));
+        });
         Set<String> hashed = new HashSet<>();
         for (HashedColumn column : ImmutableList.<HashedColumn>builder().addAll(stage.hashKeys()).addAll(stage.hashdiffs()).build()) {
             if (available.contains(column.name()) || !hashed.add(column.name())) {
@@ -155,8 +163,21 @@ final class ModelValidator
         return stage;
     }
 
+    private void checkAvailable(Stage stage, String field, String column, Set<String> available)
+    {
+        if (!available.contains(column)) {
+            problems.add(at(stage, field, column), "unknown column '%s' in 'identity' of stage '%s'%s", column, stage.name(), Suggestions.hint(column, available));
+        }
+    }
+
     private Hub hub(Hub hub)
     {
+        if (hub.identity()) {
+            for (Stage stage : stages(hub, hub.sources())) {
+                requireIdentity(hub, stage, "sources");
+            }
+            return hub;
+        }
         Map<String, String> keyTypes = new HashMap<>();
         for (Stage stage : stages(hub, hub.sources())) {
             Optional<HashedColumn> key = hashKey(hub, stage, hub.hashKey(), "hash-key");
@@ -190,7 +211,18 @@ final class ModelValidator
         if (link.foreignKeys().size() < 2) {
             problems.add(at(link, "hash-key", link.hashKey()), "link '%s' must link at least two hubs under 'hubs:'", link.name());
         }
+        boolean resolved = foreignKeys.stream().anyMatch(foreignKey -> isIdentityHub(foreignKey.hub()));
         for (Stage stage : stages(link, link.sources())) {
+            if (resolved) {
+                // the link key is the hash of the parents' resolved keys, computed by the load; stages only supply the other hubs' keys
+                requireIdentity(link, stage, "sources");
+                for (ForeignKey foreignKey : foreignKeys) {
+                    if (models.get(foreignKey.hub()) instanceof Hub hub && !hub.identity()) {
+                        hashKey(link, stage, foreignKey.column(), "hubs", foreignKey.hub());
+                    }
+                }
+                continue;
+            }
             Optional<HashedColumn> linkKey = hashKey(link, stage, link.hashKey(), "hash-key");
             List<String> expected = new ArrayList<>();
             int found = 0;
@@ -238,8 +270,14 @@ final class ModelValidator
         }
         ImmutableList<String> payload = satellite.payload();
         Map<String, String> payloadTypes = new HashMap<>();
+        boolean identityParent = isIdentityHub(satellite.parent());
         for (Stage stage : stages(satellite, satellite.sources())) {
-            parentKey.ifPresent(key -> hashKey(satellite, stage, key, "parent", satellite.parent()));
+            if (identityParent) {
+                requireIdentity(satellite, stage, "sources");
+            }
+            else {
+                parentKey.ifPresent(key -> hashKey(satellite, stage, key, "parent", satellite.parent()));
+            }
             Optional<HashedColumn> hashdiff = stage.hashdiff(satellite.hashdiff());
             if (hashdiff.isEmpty()) {
                 problems.add(at(satellite, "hashdiff", satellite.hashdiff()), "stage '%s' has no hashdiff '%s' (under 'hashdiffs:') for satellite '%s'%s",
@@ -258,13 +296,21 @@ final class ModelValidator
                 checkColumn(satellite, "payload", column, stage, columns, payloadTypes);
             }
         }
-        return new Satellite(satellite.name(), satellite.description(), satellite.parent(), satellite.hashdiff(), payload, satellite.sources(), satellite.layout(), satellite.location());
+        // history per person and source record: one person's leads in one batch are not competing versions
+        ImmutableList<String> childKeys = identityParent ? ImmutableList.of(dev.vault.core.model.StageIdentity.RECORD) : satellite.childKeys();
+        return new Satellite(satellite.name(), satellite.description(), satellite.parent(), satellite.hashdiff(), payload, childKeys, satellite.sources(), satellite.layout(), satellite.location());
     }
 
     private Mart mart(Mart mart)
     {
+        Set<String> auxiliary = new HashSet<>();
+        models.values().forEach(model -> {
+            if (model instanceof Hub hub) {
+                auxiliary.addAll(hub.auxiliaryTables());
+            }
+        });
         for (String ref : mart.refs()) {
-            if (!models.containsKey(ref)) {
+            if (!models.containsKey(ref) && !auxiliary.contains(ref)) {
                 problems.add(at(mart, "ref", ref), "mart '%s' refers to {{ ref('%s') }}, which is not a model%s", mart.name(), ref, Suggestions.hint(ref, models.keySet()));
             }
             else if (ref.equals(mart.name())) {
@@ -301,6 +347,19 @@ final class ModelValidator
             problems.add(at(model, field, column), "column '%s' of %s '%s' is %s in stage '%s' but %s in an earlier source; cast it to one type in the stages",
                     column, model.kind().displayName(), model.name(), type, stage.name(), previous);
         }
+    }
+
+    private void requireIdentity(Model model, Stage stage, String field)
+    {
+        if (stage.identity().isEmpty()) {
+            problems.add(at(model, field, stage.name()), "stage '%s' has no 'identity:' block, which %s '%s' needs to resolve persons; add one naming its record key and its name, email and phone columns",
+                    stage.name(), model.kind().displayName(), model.name());
+        }
+    }
+
+    private boolean isIdentityHub(String name)
+    {
+        return models.get(name) instanceof Hub hub && hub.identity();
     }
 
     private Optional<HashedColumn> hashKey(Model model, Stage stage, String column, String field)

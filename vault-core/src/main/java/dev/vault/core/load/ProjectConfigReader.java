@@ -146,6 +146,7 @@ final class ProjectConfigReader
         ImmutableList<IdentityKey> keys = defaults.keys();
         Optional<Fields> keyFields = settings.node("keys").flatMap(node -> Fields.of(node, "'keys' of 'identity'", problems));
         if (keyFields.isPresent()) {
+            int problemsBefore = problems.size();
             ImmutableList.Builder<IdentityKey> configured = ImmutableList.builder();
             Set<Set<IdentityPart>> seen = new HashSet<>();
             ImmutableSet<String> partNames = Arrays.stream(IdentityPart.values()).map(IdentityPart::id).collect(ImmutableSet.toImmutableSet());
@@ -168,7 +169,7 @@ final class ProjectConfigReader
                 }
             }
             keys = configured.build();
-            if (keys.isEmpty() && problems.isEmpty()) {
+            if (keys.isEmpty() && problems.size() == problemsBefore) {
                 problems.add(settings.locationOf("keys"), "'keys' of 'identity' must define at least one key, e.g. 'email: [email]'");
             }
         }

@@ -81,7 +81,13 @@ public final class ProjectLoader
         problems.throwIfAny();
 
         List<String> cycle = new ArrayList<>();
-        Optional<ModelGraph> graph = ModelGraph.of(validated, cycle);
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (Model model : validated.values()) {
+            if (model instanceof dev.vault.core.model.Hub hub) {
+                hub.auxiliaryTables().forEach(table -> owners.put(table, hub.name()));
+            }
+        }
+        Optional<ModelGraph> graph = ModelGraph.of(validated, owners, cycle);
         if (graph.isEmpty()) {
             problems.add(validated.get(cycle.getFirst()).location(), "the models form a cycle: %s; a model cannot read, directly or not, from itself",
                     String.join(" -> ", cycle));

@@ -5,7 +5,11 @@ import com.google.common.collect.ImmutableSet;
 
 import static java.util.Objects.requireNonNull;
 
-/** A hub: the unique business keys of one concept, loaded from one or more stages. */
+/**
+ * A hub: the unique business keys of one concept, loaded from one or more stages. An identity hub
+ * ({@code identity: true}) has no business key of its own: its keys are persons resolved from
+ * the stages' identity keys, each identified by the record that founded it.
+ */
 public record Hub(
         String name,
         String description,
@@ -13,9 +17,13 @@ public record Hub(
         ImmutableList<String> businessKeys,
         ImmutableList<String> sources,
         TableLayout layout,
+        boolean identity,
         Location location)
         implements Model
 {
+    /** The business key column of an identity hub: the identity record that founded the person. */
+    public static final String FOUNDING_RECORD = "founding_record";
+
     public Hub
     {
         requireNonNull(name, "name is null");
@@ -25,6 +33,39 @@ public record Hub(
         requireNonNull(sources, "sources is null");
         requireNonNull(layout, "layout is null");
         requireNonNull(location, "location is null");
+    }
+
+    /**
+     * The tables and views an identity hub writes besides itself, which marts may read with
+     * {@code {{ ref('...') }}}; empty for other hubs.
+     */
+    public ImmutableList<String> auxiliaryTables()
+    {
+        return identity ? ImmutableList.of(recordsTable(), sameAsTable(), junkKeysTable(), resolvedView()) : ImmutableList.of();
+    }
+
+    /** The record to person map of an identity hub. */
+    public String recordsTable()
+    {
+        return name + "_records";
+    }
+
+    /** The same-as link of an identity hub: merges of persons, the surviving one first. */
+    public String sameAsTable()
+    {
+        return "sal_" + (name.startsWith("hub_") ? name.substring(4) : name);
+    }
+
+    /** Key values of an identity hub left out of matching because too many records share them. */
+    public String junkKeysTable()
+    {
+        return name + "_junk_keys";
+    }
+
+    /** The current person of every mapped record, merges applied. */
+    public String resolvedView()
+    {
+        return name + "_resolved";
     }
 
     @Override

@@ -36,12 +36,22 @@ public final class ModelGraph
     /** Builds the graph; returns empty and fills {@code cycle} when the models have a cycle. */
     public static Optional<ModelGraph> of(Map<String, Model> models, List<String> cycle)
     {
+        return of(models, Map.of(), cycle);
+    }
+
+    /**
+     * @param owners names that are not models but belong to one (an identity hub's auxiliary
+     *         tables), mapped to that model: reading them depends on it
+     */
+    public static Optional<ModelGraph> of(Map<String, Model> models, Map<String, String> owners, List<String> cycle)
+    {
         MutableGraph<String> graph = GraphBuilder.directed().allowsSelfLoops(true).build();
         models.keySet().forEach(graph::addNode);
         for (Model model : models.values()) {
             for (String dependency : model.dependencies()) {
-                if (models.containsKey(dependency)) {
-                    graph.putEdge(dependency, model.name());
+                String owner = models.containsKey(dependency) ? dependency : owners.get(dependency);
+                if (owner != null) {
+                    graph.putEdge(owner, model.name());
                 }
             }
         }

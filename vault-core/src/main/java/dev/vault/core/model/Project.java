@@ -53,6 +53,24 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         };
     }
 
+    /**
+     * The table a {@code {{ ref('name') }}} reads: a model's, or one an identity hub writes
+     * besides itself (its records map, same-as link, junk keys or resolved view).
+     */
+    public TableName refTable(String name)
+    {
+        if (models.containsKey(name)) {
+            return tableName(models.get(name));
+        }
+        for (Hub hub : models(Hub.class)) {
+            if (hub.auxiliaryTables().contains(name)) {
+                TableName hubTable = tableName(hub);
+                return new TableName(hubTable.catalog(), hubTable.schema(), name);
+            }
+        }
+        return tableName(model(name));
+    }
+
     /** The columns of a staging view, in view order, with their Trino types. */
     public ImmutableMap<String, String> stagedColumns(Stage stage)
     {

@@ -22,6 +22,7 @@ public record Stage(
         ImmutableList<DerivedColumn> derivedColumns,
         ImmutableList<HashedColumn> hashKeys,
         ImmutableList<HashedColumn> hashdiffs,
+        Optional<StageIdentity> identity,
         Location location)
         implements Model
 {
@@ -33,6 +34,7 @@ public record Stage(
         requireNonNull(derivedColumns, "derivedColumns is null");
         requireNonNull(hashKeys, "hashKeys is null");
         requireNonNull(hashdiffs, "hashdiffs is null");
+        requireNonNull(identity, "identity is null");
         requireNonNull(location, "location is null");
     }
 
@@ -56,6 +58,12 @@ public record Stage(
         columns.putIfAbsent(StandardColumns.RECORD_SOURCE, "varchar");
         hashKeys.forEach(column -> columns.putIfAbsent(column.name(), StandardColumns.HASH_TYPE));
         hashdiffs.forEach(column -> columns.putIfAbsent(column.name(), StandardColumns.HASH_TYPE));
+        identity.ifPresent(ignored -> {
+            columns.putIfAbsent(StageIdentity.RECORD, StandardColumns.HASH_TYPE);
+            columns.putIfAbsent(StageIdentity.NAME, "varchar");
+            columns.putIfAbsent(StageIdentity.EMAIL, "varchar");
+            columns.putIfAbsent(StageIdentity.PHONE, "varchar");
+        });
         return ImmutableMap.copyOf(columns);
     }
 

@@ -91,7 +91,8 @@ class TestProjectLoader
     {
         List<String> built = new ArrayList<>();
         for (Model model : project.inBuildOrder()) {
-            assertThat(built).as("built before %s", model.name()).containsAll(model.dependencies());
+            // through the graph: a ref to an identity hub's auxiliary table (sal_pessoa) is a dependency on the hub
+            assertThat(built).as("built before %s", model.name()).containsAll(project.graph().parents(model.name()));
             built.add(model.name());
         }
         assertThat(built).hasSize(project.models().size());
@@ -146,21 +147,22 @@ class TestProjectLoader
                 tuple("email_normalizado", "varchar"),
                 tuple("telefone_digitos", "varchar"),
                 tuple("telefone", "varchar"),
-                tuple("person_key", "varchar"),
                 tuple("lead_at", "timestamp(6) with time zone"));
         assertThat(stage.derivedColumns().getLast().sql()).isEqualTo("created_at");
         assertThat(stage.hashKeys()).extracting(HashedColumn::name, column -> column.columns().toString()).containsExactly(
-                tuple("hk_pessoa", "[person_key]"),
-                tuple("hk_produtor", "[producer_id]"),
-                tuple("hk_pessoa_produtor", "[person_key, producer_id]"));
-        assertThat(stage.hashdiffs()).containsExactly(new HashedColumn("hd_pessoa_detalhes", HashedColumn.Kind.HASHDIFF,
-                ImmutableList.of("nome", "email_normalizado", "telefone"), new Location(Path.of("models/staging/stg_leads.yml"), 23, 7)));
+                tuple("hk_produtor", "[producer_id]"));
+        assertThat(stage.hashdiffs()).extracting(HashedColumn::name, HashedColumn::columns).containsExactly(
+                tuple("hd_pessoa_detalhes", ImmutableList.of("nome", "email_normalizado", "telefone")));
+        assertThat(stage.identity().orElseThrow().recordKey()).containsExactly("contact_id");
+        assertThat(stage.identity().orElseThrow().name()).contains("nome");
+        assertThat(stage.identity().orElseThrow().phone()).contains("phone");
         assertThat(project.stagedColumns(stage).keySet()).containsExactly(
                 "contact_id", "first_name", "last_name", "email", "phone", "producer_id", "created_at", "updated_at", "_loaded_at",
-                "nome", "email_normalizado", "telefone_digitos", "telefone", "person_key", "lead_at",
+                "nome", "email_normalizado", "telefone_digitos", "telefone", "lead_at",
                 "load_datetime", "record_source",
-                "hk_pessoa", "hk_produtor", "hk_pessoa_produtor", "hd_pessoa_detalhes");
-        assertThat(project.stagedColumns(stage)).containsEntry("lead_at", "timestamp(6) with time zone").containsEntry("hk_pessoa", "varchar");
+                "hk_produtor", "hd_pessoa_detalhes",
+                "identity_record", "identity_name", "identity_email", "identity_phone");
+        assertThat(project.stagedColumns(stage)).containsEntry("lead_at", "timestamp(6) with time zone").containsEntry("identity_record", "varchar");
         assertThat(project.tableName(stage)).hasToString("iceberg.silver.stg_crm_contacts");
     }
 
@@ -169,7 +171,11 @@ class TestProjectLoader
     {
         Hub pessoa = project.model("hub_pessoa", Hub.class);
         assertThat(pessoa.hashKey()).isEqualTo("hk_pessoa");
-        assertThat(pessoa.businessKeys()).containsExactly("person_key");
+        assertThat(pessoa.identity()).isTrue();
+        assertThat(pessoa.businessKeys()).containsExactly("founding_record");
+        assertThat(pessoa.auxiliaryTables()).containsExactly("hub_pessoa_records", "sal_pessoa", "hub_pessoa_junk_keys", "hub_pessoa_resolved");
+        assertThat(project.refTable("sal_pessoa")).hasToString("iceberg.silver.sal_pessoa");
+        assertThat(project.model("hub_produtor", Hub.class).identity()).isFalse();
         assertThat(pessoa.sources()).containsExactly("stg_crm_contacts", "stg_facebook_leads", "stg_google_leads");
         assertThat(pessoa.layout().buckets()).isEqualTo(16);
         assertThat(project.model("hub_produtor", Hub.class).layout().buckets()).isEqualTo(4);
@@ -205,9 +211,9 @@ class TestProjectLoader
         Mart mart = project.model("mart_leads_unificados", Mart.class);
         assertThat(mart.materialized()).isEqualTo(Mart.Materialization.TABLE);
         assertThat(mart.refs()).containsExactly(
-                "stg_crm_contacts", "stg_facebook_leads", "stg_google_leads", "sat_pessoa_detalhes", "link_pessoa_produtor", "hub_pessoa", "hub_produtor");
+                "sal_pessoa", "hub_pessoa", "stg_crm_contacts", "hub_pessoa_resolved", "stg_facebook_leads", "stg_google_leads", "sat_pessoa_detalhes", "hub_produtor");
         assertThat(mart.sqlLocation()).isEqualTo(new Location(Path.of("models/gold/mart_leads_unificados.sql"), 1, 1));
-        assertThat(mart.sql()).startsWith("-- Unified leads: one row per person").contains("FROM {{ ref('link_pessoa_produtor') }} AS link");
+        assertThat(mart.sql()).startsWith("-- Unified leads: one row per person").contains("FROM {{ ref('sal_pessoa') }}");
         assertThat(mart.description()).startsWith("One row per person and producer");
         assertThat(project.tableName(mart)).hasToString("iceberg.gold.mart_leads_unificados");
     }
@@ -218,12 +224,14 @@ class TestProjectLoader
         var graph = project.graph();
         assertThat(graph.parents("hub_pessoa")).containsExactlyInAnyOrder("stg_crm_contacts", "stg_facebook_leads", "stg_google_leads");
         assertThat(graph.children("hub_pessoa")).containsExactlyInAnyOrder("link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados");
+        // the mart reads sal_pessoa and hub_pessoa_resolved, which hub_pessoa writes: an edge from the hub
+        assertThat(graph.parents("mart_leads_unificados")).contains("hub_pessoa").doesNotContain("sal_pessoa");
         assertThat(graph.parents("crm_activecampaign_contacts")).isEmpty();
         assertThat(graph.children("mart_leads_unificados")).isEmpty();
         assertThat(graph.ancestors("sat_pessoa_detalhes")).containsExactlyInAnyOrder(
                 "hub_pessoa", "stg_crm_contacts", "stg_facebook_leads", "stg_google_leads",
                 "crm_activecampaign_contacts", "facebook_ads_leads", "google_ads_leads");
-        assertThat(graph.ancestors("mart_leads_unificados")).hasSize(10).doesNotContain("mart_leads_unificados");
+        assertThat(graph.ancestors("mart_leads_unificados")).hasSize(9).doesNotContain("mart_leads_unificados", "link_pessoa_produtor");
     }
 
     @Test

@@ -130,12 +130,12 @@ class TestModelGraph
 
     private static Stage stage(String name, String source)
     {
-        return new Stage(name, "", source, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), LOCATION);
+        return new Stage(name, "", source, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), java.util.Optional.empty(), LOCATION);
     }
 
     private static Hub hub(String name, String... stages)
     {
-        return new Hub(name, "", "hk_" + name, ImmutableList.of("key"), ImmutableList.copyOf(stages), TableLayout.defaults(), LOCATION);
+        return new Hub(name, "", "hk_" + name, ImmutableList.of("key"), ImmutableList.copyOf(stages), TableLayout.defaults(), false, LOCATION);
     }
 
     private static Mart mart(String name, String... refs)

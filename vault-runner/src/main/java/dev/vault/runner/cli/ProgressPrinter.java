@@ -48,6 +48,12 @@ final class ProgressPrinter
     }
 
     @Override
+    public void modelProgress(String model, String message)
+    {
+        out.println("      " + model + ": " + message);
+    }
+
+    @Override
     public void testFinished(DataTestResult result, int index, int total)
     {
         String outcome = result.passed() ? "PASS" : result.failingRows().isPresent() ? "FAIL" : "ERROR";

@@ -286,10 +286,16 @@ public final class VaultCli
         @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).", defaultValue = "text")
         String format;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call()
                 throws Exception
         {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use text or json");
+            }
             var settings = java.nio.file.Files.isRegularFile(projectDirectory.resolve(dev.vault.core.project.ProjectConfig.FILE_NAME))
                     ? dev.vault.core.load.ProjectLoader.load(projectDirectory).config().identity()
                     : dev.vault.core.identity.IdentitySettings.defaults();
@@ -312,7 +318,7 @@ public final class VaultCli
                     }
                     console.out().printf("generate_person_hash  %s%n", text(hasher.personHash(name, email, phone)));
                 }
-                default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown format '" + format + "': use text or json");
+                default -> throw new IllegalStateException("format checked above: " + format);
             }
             return SUCCESS;
         }

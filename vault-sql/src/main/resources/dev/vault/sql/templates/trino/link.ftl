@@ -6,20 +6,30 @@ INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#li
 WITH
 staged AS (
 <#list sources as source>
-    SELECT <#list columns as column>${q(column)}<#sep>, </#list>
-    FROM ${table(source)}
+    SELECT <#if !computedKey>staged.${q(hashKey)}, </#if><#list foreignKeys as key><#if source.resolved?? && key.resolved>resolved.${q(key.hubKey)} AS ${q(key.column)}<#else>staged.${q(key.column)}</#if>, </#list>staged."load_datetime", staged."record_source"
+    FROM ${table(source.table)} AS staged
+<#if source.resolved??>
+    JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"
+</#if>
 <#sep>
     UNION ALL
 </#sep>
 </#list>
 ),
+<#if computedKey>
+keyed AS (
+    -- the parents' keys are resolved persons: the link key is the hash of the parents' keys
+    SELECT to_hex(${hashFunction}(to_utf8(concat_ws('|'<#list foreignKeys as key>, ${q(key.column)}</#list>)))) AS ${q(hashKey)}, *
+    FROM staged
+),
+</#if>
 first_seen AS (
     SELECT
         *,
         row_number() OVER (
             PARTITION BY ${q(hashKey)}
-            ORDER BY "load_datetime", "record_source"<#list foreignKeys as key>, ${q(key)}</#list>) AS "first_seen$rank"
-    FROM staged
+            ORDER BY "load_datetime", "record_source"<#list foreignKeys as key>, ${q(key.column)}</#list>) AS "first_seen$rank"
+    FROM <#if computedKey>keyed<#else>staged</#if>
 )
 SELECT <#list columns as column>${q(column)}<#sep>, </#list>
 FROM first_seen

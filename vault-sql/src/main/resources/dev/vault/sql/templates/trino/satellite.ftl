@@ -9,8 +9,14 @@ INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#li
 WITH
 staged AS (
 <#list sources as source>
+<#if source.resolved??>
+    SELECT <#list columns as column><#if column == parentKey>resolved.${q(column)}<#else>staged.${q(column)}</#if><#sep>, </#list>
+    FROM ${table(source.table)} AS staged
+    JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"
+<#else>
     SELECT <#list columns as column>${q(column)}<#sep>, </#list>
-    FROM ${table(source)}
+    FROM ${table(source.table)}
+</#if>
 <#sep>
     UNION ALL
 </#sep>
@@ -18,23 +24,23 @@ staged AS (
 ),
 latest AS (
     SELECT
-        ${q(parentKey)},
+        <#list keys as key>${q(key)}, </#list>
         max("load_datetime") AS "load_datetime",
         max_by(${q(hashdiff)}, "load_datetime") AS ${q(hashdiff)}
     FROM ${table(target)}
     WHERE ${q(parentKey)} IN (SELECT ${q(parentKey)} FROM staged)
-    GROUP BY ${q(parentKey)}
+    GROUP BY <#list keys as key>${q(key)}<#sep>, </#list>
 ),
 delta AS (
     SELECT
         staged.*,
         min(staged.${q(hashdiff)}) OVER same_load AS "hashdiff$min",
         max(staged.${q(hashdiff)}) OVER same_load AS "hashdiff$max",
-        row_number() OVER (PARTITION BY staged.${q(parentKey)}, staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
+        row_number() OVER (PARTITION BY <#list keys as key>staged.${q(key)}, </#list>staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
     FROM staged
-    LEFT JOIN latest ON latest.${q(parentKey)} = staged.${q(parentKey)}
+    LEFT JOIN latest ON <#list keys as key>latest.${q(key)} = staged.${q(key)}<#sep> AND </#list>
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
-    WINDOW same_load AS (PARTITION BY staged.${q(parentKey)}, staged."load_datetime")
+    WINDOW same_load AS (PARTITION BY <#list keys as key>staged.${q(key)}, </#list>staged."load_datetime")
 ),
 one_per_load AS (
     SELECT *
@@ -48,10 +54,10 @@ changes AS (
     SELECT
         one_per_load.*,
         coalesce(
-            lag(one_per_load.${q(hashdiff)}) OVER (PARTITION BY one_per_load.${q(parentKey)} ORDER BY one_per_load."load_datetime"),
+            lag(one_per_load.${q(hashdiff)}) OVER (PARTITION BY <#list keys as key>one_per_load.${q(key)}<#sep>, </#list> ORDER BY one_per_load."load_datetime"),
             latest.${q(hashdiff)}) AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON latest.${q(parentKey)} = one_per_load.${q(parentKey)}
+    LEFT JOIN latest ON <#list keys as key>latest.${q(key)} = one_per_load.${q(key)}<#sep> AND </#list>
 )
 SELECT <#list columns as column>${q(column)}<#sep>, </#list>
 FROM changes

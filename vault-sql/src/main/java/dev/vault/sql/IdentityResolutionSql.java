@@ -1,0 +1,241 @@
+package dev.vault.sql;
+
+import com.google.common.collect.ImmutableList;
+import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.identity.IdentityPart;
+import dev.vault.core.model.Hub;
+import dev.vault.core.model.Project;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
+import dev.vault.core.model.TableName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The statements that resolve the persons of an identity hub ({@code identity_hub.ftl}). Records
+ * sharing a matching key value are one person, transitively: connected components, computed by
+ * rounds of min-label propagation with pointer jumping over a star of edges per key value,
+ * which the runner repeats until no label changes (about log2 of the longest chain). Persons
+ * keep their ID across runs; when evidence joins two, the older survives and the merge is
+ * recorded in the same-as link.
+ */
+public final class IdentityResolutionSql
+{
+    private final Project project;
+    private final Hub hub;
+    private final Templates templates;
+    private final TableName hubTable;
+
+    IdentityResolutionSql(Project project, Hub hub, Templates templates)
+    {
+        this.project = requireNonNull(project, "project is null");
+        this.hub = requireNonNull(hub, "hub is null");
+        this.templates = requireNonNull(templates, "templates is null");
+        this.hubTable = project.tableName(hub);
+    }
+
+    public Hub hub()
+    {
+        return hub;
+    }
+
+    /** DDL of the record map, the same-as link, the junk-key report and the resolved view. */
+    public ImmutableList<Statement> setup()
+    {
+        return ImmutableList.of(
+                statement(Statement.Kind.CREATE_TABLE, recordsTable(), render("records_table")),
+                statement(Statement.Kind.CREATE_TABLE, sameAsTable(), render("same_as_table")),
+                statement(Statement.Kind.CREATE_TABLE, junkTable(), render("junk_table")),
+                statement(Statement.Kind.VIEW, resolvedView(), render("resolved_view")));
+    }
+
+    public String workKeys()
+    {
+        return render("work_keys");
+    }
+
+    public String workRecords()
+    {
+        return render("work_records");
+    }
+
+    public String junkInsert()
+    {
+        return render("junk_insert");
+    }
+
+    public String workEdges()
+    {
+        return render("work_edges");
+    }
+
+    /** The first labels table: every record its own label. */
+    public String labelsInit()
+    {
+        return render("labels_init", Map.of("to", labels(0)));
+    }
+
+    /** One round from labels table {@code round} to {@code round + 1}. */
+    public String labelsStep(int round)
+    {
+        return render("labels_step", Map.of("from", labels(round), "to", labels(round + 1)));
+    }
+
+    /** How many labels the round changed; the rounds stop at 0. */
+    public String labelsChanged(int round)
+    {
+        return render("labels_changed", Map.of("from", labels(round), "to", labels(round + 1)));
+    }
+
+    /** The person of every record, from the labels table of the last round. */
+    public String workResolution(int round)
+    {
+        return render("work_resolution", Map.of("labels", labels(round)));
+    }
+
+    public String hubInsert()
+    {
+        return render("hub_insert");
+    }
+
+    public String recordsInsert()
+    {
+        return render("records_insert");
+    }
+
+    public String sameAsInsert()
+    {
+        return render("same_as_insert");
+    }
+
+    /** Drops the work tables; {@code rounds} says how many label tables there are. */
+    public ImmutableList<String> dropWorkTables(int rounds)
+    {
+        ImmutableList.Builder<String> drops = ImmutableList.builder();
+        List<TableName> tables = new ArrayList<>(List.of(work("keys"), work("records"), work("edges"), work("resolution")));
+        tables.add(labels(0));
+        tables.add(labels(1));
+        for (TableName table : tables) {
+            drops.add(render("drop", Map.of("target", table)));
+        }
+        return drops.build();
+    }
+
+    /** Sets the hub's comment, which carries the fingerprint of the inputs it was resolved from. */
+    public String comment(String text)
+    {
+        return render("comment", Map.of("tableComment", text));
+    }
+
+    /**
+     * The tables whose snapshots decide whether resolution must run again: the bronze sources
+     * of the hub's stages and the identity tables themselves.
+     */
+    public ImmutableList<TableName> inputs()
+    {
+        ImmutableList.Builder<TableName> inputs = ImmutableList.builder();
+        for (String stage : hub.sources()) {
+            inputs.add(project.tableName(project.model(project.model(stage, Stage.class).source(), Source.class)));
+        }
+        return inputs.add(hubTable, recordsTable(), sameAsTable(), junkTable()).build();
+    }
+
+    /** Every statement text of a run, for the fingerprint: a change of SQL or settings resolves again. */
+    public String definition()
+    {
+        return String.join("\n", workKeys(), workRecords(), junkInsert(), workEdges(), labelsStep(0), workResolution(0),
+                hubInsert(), recordsInsert(), sameAsInsert());
+    }
+
+    public TableName recordsTable()
+    {
+        return sibling(hub.recordsTable());
+    }
+
+    public TableName sameAsTable()
+    {
+        return sibling(hub.sameAsTable());
+    }
+
+    public TableName junkTable()
+    {
+        return sibling(hub.junkKeysTable());
+    }
+
+    public TableName resolvedView()
+    {
+        return sibling(hub.resolvedView());
+    }
+
+    // label tables alternate between two names, so a round never reads what it writes
+    private TableName labels(int round)
+    {
+        return work("labels_" + (round % 2 == 0 ? "a" : "b"));
+    }
+
+    private TableName work(String what)
+    {
+        return sibling(hub.name() + "_work_" + what);
+    }
+
+    private TableName sibling(String table)
+    {
+        return new TableName(hubTable.catalog(), hubTable.schema(), table);
+    }
+
+    private Statement statement(Statement.Kind kind, TableName target, String sql)
+    {
+        return new Statement(hub.name(), kind, target, sql);
+    }
+
+    private String render(String step)
+    {
+        return render(step, Map.of());
+    }
+
+    private String render(String step, Map<String, Object> arguments)
+    {
+        Map<String, Object> model = new HashMap<>(arguments);
+        model.put("step", step);
+        model.put("model", TrinoCompiler.header(hub));
+        model.put("hub", hubTable);
+        model.put("hashKey", hub.hashKey());
+        model.put("buckets", hub.layout().buckets());
+        model.put("maxRecords", project.config().identity().maxRecordsPerKey());
+        model.put("recordsTable", recordsTable());
+        model.put("sameAsTable", sameAsTable());
+        model.put("junkTable", junkTable());
+        model.put("resolvedView", resolvedView());
+        model.put("workKeys", work("keys"));
+        model.put("workRecords", work("records"));
+        model.put("workEdges", work("edges"));
+        model.put("workResolution", work("resolution"));
+        model.put("sources", hub.sources().stream().map(stage -> project.tableName(project.model(stage))).toList());
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (IdentityKey key : project.config().identity().keys()) {
+            keys.add(Map.of("name", key.name(), "column", StageIdentity.KEY_PREFIX + key.name(), "sample", sample(key)));
+        }
+        model.put("keys", keys);
+        return templates.render("identity_hub.ftl", model);
+    }
+
+    /** The normalized parts behind a key value, readable in the junk report: e.g. 'teste@teste.com'. */
+    private static String sample(IdentityKey key)
+    {
+        List<String> parts = new ArrayList<>();
+        for (IdentityPart part : key.parts()) {
+            parts.add(SqlText.identifier(switch (part) {
+                case NAME -> StageIdentity.NAME;
+                case EMAIL -> StageIdentity.EMAIL;
+                case PHONE -> StageIdentity.PHONE;
+            }));
+        }
+        return parts.size() == 1 ? parts.getFirst() : "concat_ws(' / ', " + String.join(", ", parts) + ")";
+    }
+}

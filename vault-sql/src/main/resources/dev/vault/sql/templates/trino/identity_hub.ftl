@@ -1,0 +1,255 @@
+<#import "lib.ftl" as lib>
+<#--
+  Identity resolution for an identity hub, one statement per step; the runner runs them in order
+  and repeats 'labels_step' until 'labels_changed' is 0. Work tables are rebuilt each run and
+  dropped at the end; the hub, its record map, its same-as link and its junk-key report are
+  insert-only.
+-->
+<#macro stagedKeys>
+<#list sources as source>
+    SELECT "identity_record", "load_datetime", "record_source", key_name, key_value, sample
+    FROM ${table(source)}
+    CROSS JOIN UNNEST(ARRAY[<#list keys as key>
+        ROW(${lit(key.name)}, ${q(key.column)}, ${key.sample})<#sep>,</#sep></#list>]) AS matching (key_name, key_value, sample)
+    WHERE key_value IS NOT NULL
+<#sep>
+    UNION ALL
+</#sep>
+</#list>
+</#macro>
+<#switch step>
+<#case "records_table">
+<@lib.header model=model purpose=["Which person each source record belongs to, from its first resolution on. Insert-only."]/>
+CREATE TABLE IF NOT EXISTS ${table(recordsTable)} (
+    "identity_record" varchar NOT NULL COMMENT 'Hash of the record source and the record key',
+    ${q(hashKey)} varchar NOT NULL COMMENT 'The person the record was first resolved to',
+    "load_datetime" timestamp(6) with time zone NOT NULL,
+    "record_source" varchar NOT NULL
+)
+COMMENT ${lit("Record to person map of " + model.name)}
+<@lib.icebergProperties partitioning=["bucket(identity_record, " + buckets + ")"] sortedBy=["identity_record"]/>
+<#break>
+<#case "same_as_table">
+<@lib.header model=model purpose=["Same-as link: a person merged into an older one when new evidence joined them. Insert-only; the latest row of a duplicate names its master."]/>
+CREATE TABLE IF NOT EXISTS ${table(sameAsTable)} (
+    ${q(hashKey + "_master")} varchar NOT NULL COMMENT 'The surviving, older person',
+    ${q(hashKey + "_duplicate")} varchar NOT NULL COMMENT 'The person merged into it',
+    "load_datetime" timestamp(6) with time zone NOT NULL COMMENT 'Load time of the newest record that joined them',
+    "record_source" varchar NOT NULL
+)
+COMMENT ${lit("Same-as link of " + model.name)}
+<@lib.icebergProperties partitioning=[] sortedBy=[hashKey + "_duplicate"]/>
+<#break>
+<#case "junk_table">
+<@lib.header model=model purpose=["Key values shared by more than " + maxRecords + " records: not used for matching. Insert-only."]/>
+CREATE TABLE IF NOT EXISTS ${table(junkTable)} (
+    "key_name" varchar NOT NULL,
+    "key_value" varchar NOT NULL,
+    "sample" varchar COMMENT 'The normalized parts behind the key, from one record',
+    "records" bigint NOT NULL COMMENT 'Distinct records sharing the value when it was found',
+    "load_datetime" timestamp(6) with time zone NOT NULL
+)
+COMMENT ${lit("Junk keys of " + model.name)}
+<@lib.icebergProperties partitioning=[] sortedBy=[]/>
+<#break>
+<#case "resolved_view">
+<@lib.header model=model purpose=["The current person of every mapped record: its first person, or the master that person was merged into."]/>
+CREATE OR REPLACE VIEW ${table(resolvedView)} AS
+WITH current_master AS (
+    SELECT ${q(hashKey + "_duplicate")} AS duplicate, max_by(${q(hashKey + "_master")}, "load_datetime") AS master
+    FROM ${table(sameAsTable)}
+    GROUP BY ${q(hashKey + "_duplicate")}
+)
+SELECT records."identity_record", coalesce(current_master.master, records.${q(hashKey)}) AS ${q(hashKey)}, records.${q(hashKey)} AS "first_resolved_to"
+FROM ${table(recordsTable)} AS records
+LEFT JOIN current_master ON current_master.duplicate = records.${q(hashKey)}
+<#break>
+<#case "work_keys">
+<@lib.header model=model purpose=["Work table: every matching key value of every record."]/>
+CREATE OR REPLACE TABLE ${table(workKeys)} AS
+SELECT "identity_record", key_name, key_value, min(sample) AS sample, max("load_datetime") AS "load_datetime"
+FROM (
+<@stagedKeys/>
+)
+GROUP BY "identity_record", key_name, key_value
+<#break>
+<#case "work_records">
+<@lib.header model=model purpose=["Work table: every record once, with a dense number for the clustering."]/>
+CREATE OR REPLACE TABLE ${table(workRecords)} AS
+SELECT "identity_record", first_load, first_source, row_number() OVER (ORDER BY "identity_record") AS vid
+FROM (
+    SELECT "identity_record", min("load_datetime") AS first_load, min_by("record_source", "load_datetime") AS first_source
+    FROM (
+<#list sources as source>
+        SELECT "identity_record", "load_datetime", "record_source" FROM ${table(source)}<#sep>
+        UNION ALL</#sep>
+</#list>
+    )
+    GROUP BY "identity_record"
+)
+<#break>
+<#case "junk_insert">
+<@lib.header model=model purpose=["Reports key values shared by more than " + maxRecords + " distinct records (a test email, a call centre's phone); they are left out of matching."]/>
+INSERT INTO ${table(junkTable)} ("key_name", "key_value", "sample", "records", "load_datetime")
+SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
+FROM ${table(workKeys)} AS candidate
+GROUP BY key_name, key_value
+HAVING count(*) > ${maxRecords}
+   AND NOT EXISTS (
+       SELECT 1
+       FROM ${table(junkTable)} AS junk
+       WHERE junk."key_name" = candidate.key_name AND junk."key_value" = candidate.key_value)
+<#break>
+<#case "work_edges">
+<@lib.header model=model purpose=["Work table: a star per key value, each record linked to the smallest record sharing it (not a clique), junk values left out."]/>
+CREATE OR REPLACE TABLE ${table(workEdges)} AS
+SELECT DISTINCT vid AS a, star AS b
+FROM (
+    SELECT records.vid, min(records.vid) OVER (PARTITION BY keyed.key_name, keyed.key_value) AS star
+    FROM ${table(workKeys)} AS keyed
+    JOIN ${table(workRecords)} AS records ON records."identity_record" = keyed."identity_record"
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM ${table(junkTable)} AS junk
+        WHERE junk."key_name" = keyed.key_name AND junk."key_value" = keyed.key_value)
+)
+WHERE vid <> star
+<#break>
+<#case "labels_init">
+CREATE OR REPLACE TABLE ${table(to)} AS
+SELECT vid, vid AS label
+FROM ${table(workRecords)}
+<#break>
+<#case "labels_step">
+<@lib.header model=model purpose=["One round of clustering: each record takes the smallest label around it (hooking),",
+    "then the label of its label (pointer jumping), which halves chains, so rounds grow with log(n)."]/>
+CREATE OR REPLACE TABLE ${table(to)} AS
+WITH neighbors AS (
+    SELECT a AS vid, b AS other FROM ${table(workEdges)}
+    UNION ALL
+    SELECT b AS vid, a AS other FROM ${table(workEdges)}
+),
+hooked AS (
+    SELECT labels.vid, least(labels.label, coalesce(min(around.label), labels.label)) AS label
+    FROM ${table(from)} AS labels
+    LEFT JOIN neighbors ON neighbors.vid = labels.vid
+    LEFT JOIN ${table(from)} AS around ON around.vid = neighbors.other
+    GROUP BY labels.vid, labels.label
+)
+SELECT hooked.vid, least(hooked.label, pointed.label) AS label
+FROM hooked
+JOIN hooked AS pointed ON pointed.vid = hooked.label
+<#break>
+<#case "labels_changed">
+SELECT count(*)
+FROM ${table(to)} AS next
+JOIN ${table(from)} AS previous ON previous.vid = next.vid
+WHERE next.label <> previous.label
+<#break>
+<#case "work_resolution">
+<@lib.header model=model purpose=["Work table: the person of every record. A cluster keeps its oldest existing person;",
+    "a cluster without one gets a new person, named after its earliest record."]/>
+CREATE OR REPLACE TABLE ${table(workResolution)} AS
+WITH clusters AS (
+    SELECT records."identity_record", records.first_load, records.first_source, labels.label AS cluster
+    FROM ${table(workRecords)} AS records
+    JOIN ${table(labels)} AS labels ON labels.vid = records.vid
+),
+mapped AS (
+    SELECT clusters."identity_record", clusters.cluster, resolved.${q(hashKey)} AS person
+    FROM clusters
+    JOIN ${table(resolvedView)} AS resolved ON resolved."identity_record" = clusters."identity_record"
+),
+oldest AS (
+    SELECT cluster, person
+    FROM (
+        SELECT persons.cluster, persons.person,
+            row_number() OVER (PARTITION BY persons.cluster ORDER BY hub."load_datetime", persons.person) AS age_rank
+        FROM (SELECT DISTINCT cluster, person FROM mapped) AS persons
+        JOIN ${table(hub)} AS hub ON hub.${q(hashKey)} = persons.person
+    )
+    WHERE age_rank = 1
+),
+founders AS (
+    SELECT cluster, "identity_record" AS founder, first_load AS founder_load, first_source AS founder_source
+    FROM (
+        SELECT clusters.*, row_number() OVER (PARTITION BY cluster ORDER BY first_load, "identity_record") AS founder_rank
+        FROM clusters
+    )
+    WHERE founder_rank = 1
+)
+SELECT
+    clusters."identity_record",
+    clusters.cluster,
+    clusters.first_load,
+    clusters.first_source,
+    coalesce(oldest.person, founders.founder) AS person,
+    oldest.person IS NULL AS new_person,
+    founders.founder,
+    founders.founder_load,
+    founders.founder_source,
+    mapped.person AS mapped_person,
+    max(clusters.first_load) OVER (PARTITION BY clusters.cluster) AS cluster_load
+FROM clusters
+JOIN founders ON founders.cluster = clusters.cluster
+LEFT JOIN oldest ON oldest.cluster = clusters.cluster
+LEFT JOIN mapped ON mapped."identity_record" = clusters."identity_record"
+<#break>
+<#case "hub_insert">
+<@lib.header model=model purpose=["Inserts the new persons. Insert-only: a person keeps its first load time and source."]/>
+INSERT INTO ${table(hub)} (${q(hashKey)}, "founding_record", "load_datetime", "record_source")
+SELECT DISTINCT person, founder, founder_load, founder_source
+FROM ${table(workResolution)} AS resolution
+WHERE new_person
+  AND NOT EXISTS (
+      SELECT 1
+      FROM ${table(hub)} AS existing
+      WHERE existing.${q(hashKey)} = resolution.person)
+<#break>
+<#case "records_insert">
+<@lib.header model=model purpose=["Maps the records seen for the first time to their person."]/>
+INSERT INTO ${table(recordsTable)} ("identity_record", ${q(hashKey)}, "load_datetime", "record_source")
+SELECT "identity_record", person, first_load, first_source
+FROM ${table(workResolution)} AS resolution
+WHERE mapped_person IS NULL
+  AND NOT EXISTS (
+      SELECT 1
+      FROM ${table(recordsTable)} AS existing
+      WHERE existing."identity_record" = resolution."identity_record")
+<#break>
+<#case "same_as_insert">
+<@lib.header model=model purpose=["Records merges: every other person of a cluster, and every person merged into one of those",
+    "before, now points at the cluster's oldest person."]/>
+INSERT INTO ${table(sameAsTable)} (${q(hashKey + "_master")}, ${q(hashKey + "_duplicate")}, "load_datetime", "record_source")
+WITH merged AS (
+    SELECT DISTINCT person AS master, mapped_person AS duplicate, cluster_load
+    FROM ${table(workResolution)}
+    WHERE mapped_person IS NOT NULL AND mapped_person <> person
+),
+earlier AS (
+    SELECT ${q(hashKey + "_duplicate")} AS duplicate, max_by(${q(hashKey + "_master")}, "load_datetime") AS master
+    FROM ${table(sameAsTable)}
+    GROUP BY ${q(hashKey + "_duplicate")}
+),
+pointers AS (
+    SELECT master, duplicate, cluster_load FROM merged
+    UNION
+    SELECT merged.master, earlier.duplicate, merged.cluster_load
+    FROM merged
+    JOIN earlier ON earlier.master = merged.duplicate
+)
+SELECT master, duplicate, max(cluster_load), 'vault.identity'
+FROM pointers
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM ${table(sameAsTable)} AS existing
+    WHERE existing.${q(hashKey + "_master")} = pointers.master AND existing.${q(hashKey + "_duplicate")} = pointers.duplicate)
+GROUP BY master, duplicate
+<#break>
+<#case "drop">
+DROP TABLE IF EXISTS ${table(target)}
+<#break>
+<#case "comment">
+COMMENT ON TABLE ${table(hub)} IS ${lit(tableComment)}
+<#break>
+</#switch>

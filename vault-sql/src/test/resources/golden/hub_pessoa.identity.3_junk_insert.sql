@@ -1,0 +1,11 @@
+-- vault hub: hub_pessoa (models/silver/hubs.yml:2:5)
+-- Reports key values shared by more than 50 distinct records (a test email, a call centre's phone); they are left out of matching.
+INSERT INTO "iceberg"."silver"."hub_pessoa_junk_keys" ("key_name", "key_value", "sample", "records", "load_datetime")
+SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
+FROM "iceberg"."silver"."hub_pessoa_work_keys" AS candidate
+GROUP BY key_name, key_value
+HAVING count(*) > 50
+   AND NOT EXISTS (
+       SELECT 1
+       FROM "iceberg"."silver"."hub_pessoa_junk_keys" AS junk
+       WHERE junk."key_name" = candidate.key_name AND junk."key_value" = candidate.key_value)
