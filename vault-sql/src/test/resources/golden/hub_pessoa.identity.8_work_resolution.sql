@@ -3,7 +3,7 @@
 -- a cluster without one gets a new person, named after its earliest record.
 CREATE OR REPLACE TABLE "iceberg"."silver"."hub_pessoa_work_resolution" AS
 WITH clusters AS (
-    SELECT records."identity_record", records.first_load, records.first_source, labels.label AS cluster
+    SELECT records."identity_record", records.first_load, records.first_source, labels.parent AS cluster
     FROM "iceberg"."silver"."hub_pessoa_work_records" AS records
     JOIN "iceberg"."silver"."hub_pessoa_work_labels_b" AS labels ON labels.vid = records.vid
 ),

@@ -1,5 +1,7 @@
 package dev.vault.embedded;
 
+import dev.vault.core.identity.IdentityHasher;
+import dev.vault.core.identity.IdentityUnifier;
 import dev.vault.runner.ModelResult;
 import dev.vault.runner.QueryResult;
 import dev.vault.runner.RunResult;
@@ -14,8 +16,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestLeadsVault
 {
     private static final List<String> SILVER_TABLES = List.of("hub_pessoa", "hub_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes");
+    private static final List<String> IDENTITY_TABLES = List.of("hub_pessoa_records", "sal_pessoa", "hub_pessoa_junk_keys");
 
     @TempDir
     static Path temp;
@@ -58,26 +65,29 @@ class TestLeadsVault
 
             RunResult run = vault.run();
             assertThat(run.failures()).isEmpty();
-            assertThat(run.model("hub_pessoa").rowsWritten()).hasValue(83);
-            assertThat(run.model("link_pessoa_produtor").rowsWritten()).hasValue(87);
             assertThat(run.model("mart_leads_unificados").status()).isEqualTo(ModelResult.Status.SUCCESS);
 
-            assertThat(count(vault, silver + ".hub_pessoa")).isEqualTo(83);
-            assertThat(count(vault, silver + ".link_pessoa_produtor")).isEqualTo(87);
+            // the persons SQL resolved are exactly those the in-memory reference finds in the same records
+            Set<Set<String>> persons = sqlPersons(vault);
+            assertThat(persons).isEqualTo(referencePersons(vault));
+            assertThat(count(vault, silver + ".hub_pessoa")).isEqualTo(persons.size());
+            assertThat(run.model("hub_pessoa").rowsWritten()).hasValue(persons.size());
+            assertThat(count(vault, silver + ".hub_pessoa_records")).isEqualTo(persons.stream().mapToInt(Set::size).sum());
             assertThat(count(vault, silver + ".hub_produtor")).isEqualTo(
                     count(vault, "(SELECT DISTINCT producer_id FROM iceberg.bronze_leads.crm_activecampaign_contacts UNION SELECT producer_id FROM iceberg.bronze_leads.facebook_ads_leads UNION SELECT producer_id FROM iceberg.bronze_leads.google_ads_leads)"));
-            assertThat(count(vault, gold + ".mart_leads_unificados")).isEqualTo(87);
+            assertThat(count(vault, gold + ".mart_leads_unificados")).isEqualTo(count(vault, silver + ".link_pessoa_produtor"));
 
             assertThat(history(vault, "joao.silva82@gmail.com")).containsExactly("2026-11-01 03:00:00.000000 UTC activecampaign Joao Silva 11991234567");
             assertThat(history(vault, "renata.quintao@gmail.com")).containsExactly("2026-11-01 03:10:00.000000 UTC google_ads Renata Quintão null");
-            // the same person in three sources, differently cased: one hub key, first seen in the CRM
-            assertThat(rows(vault, "SELECT load_datetime, record_source FROM " + silver + ".hub_pessoa WHERE person_key = 'maria.souza@gmail.com'"))
+            // the same person in three sources, differently cased: one person, founded by its first record (the CRM's)
+            assertThat(rows(vault, "SELECT load_datetime, record_source FROM " + silver + ".hub_pessoa WHERE hk_pessoa IN (SELECT hk_pessoa FROM "
+                    + silver + ".sat_pessoa_detalhes WHERE email_normalizado = 'maria.souza@gmail.com')"))
                     .containsExactly("2026-11-01 03:00:00.000000 UTC activecampaign");
-            assertThat(rows(vault, "SELECT registros_origem, origens FROM " + gold + ".mart_leads_unificados WHERE chave_pessoa = 'maria.souza@gmail.com'"))
+            assertThat(rows(vault, "SELECT registros_origem, origens FROM " + gold + ".mart_leads_unificados WHERE email = 'maria.souza@gmail.com'"))
                     .containsExactly("3 activecampaign, facebook_ads, google_ads");
-            // phone-only leads in different formats are one person
-            assertThat(rows(vault, "SELECT origens FROM " + gold + ".mart_leads_unificados WHERE chave_pessoa = '21998123344'"))
-                    .hasSize(1);
+            // phone-only leads in different formats, with the same name, are one person
+            assertThat(rows(vault, "SELECT registros_origem FROM " + gold + ".mart_leads_unificados WHERE telefone = '21998123344'"))
+                    .containsExactly("2");
 
             assertThat(vault.test().successful()).isTrue();
         }
@@ -88,31 +98,34 @@ class TestLeadsVault
     void secondBatchLoadsIncrementally()
     {
         try (Vault vault = vault(project.resolve("examples/leads/batch_1"), project.resolve("examples/leads/batch_2"))) {
+            long personsBefore = count(vault, silver + ".hub_pessoa");
+            long mariaVersions = count(vault, "(SELECT * FROM " + silver + ".sat_pessoa_detalhes WHERE email_normalizado = 'maria.souza@gmail.com')");
             assertThat(vault.seed().successful()).isTrue();
             RunResult run = vault.run();
             assertThat(run.failures()).isEmpty();
-            assertThat(run.model("hub_pessoa").rowsWritten()).hasValue(106 - 83);
-            assertThat(run.model("link_pessoa_produtor").rowsWritten()).hasValue(111 - 87);
 
-            assertThat(count(vault, silver + ".hub_pessoa")).isEqualTo(106);
-            assertThat(count(vault, silver + ".link_pessoa_produtor")).isEqualTo(111);
-            assertThat(count(vault, gold + ".mart_leads_unificados")).isEqualTo(111);
+            Set<Set<String>> persons = sqlPersons(vault);
+            assertThat(persons).isEqualTo(referencePersons(vault));
+            assertThat(run.model("hub_pessoa").rowsWritten()).hasValue(persons.size() - personsBefore);
+            assertThat(count(vault, gold + ".mart_leads_unificados")).isEqualTo(count(vault, silver + ".link_pessoa_produtor"));
 
-            // changed details add a version; the hub keeps the first-seen load time
+            // changed details add a version; the person keeps its first-seen load time
             assertThat(history(vault, "joao.silva82@gmail.com")).containsExactly(
                     "2026-11-01 03:00:00.000000 UTC activecampaign Joao Silva 11991234567",
                     "2026-11-02 03:00:00.000000 UTC activecampaign João da Silva 11991234567");
-            assertThat(rows(vault, "SELECT load_datetime FROM " + silver + ".hub_pessoa WHERE person_key = 'joao.silva82@gmail.com'"))
+            assertThat(rows(vault, "SELECT load_datetime FROM " + silver + ".hub_pessoa WHERE hk_pessoa IN (SELECT hk_pessoa FROM "
+                    + silver + ".sat_pessoa_detalhes WHERE email_normalizado = 'joao.silva82@gmail.com')"))
                     .containsExactly("2026-11-01 03:00:00.000000 UTC");
             assertThat(history(vault, "renata.quintao@gmail.com")).containsExactly(
                     "2026-11-01 03:10:00.000000 UTC google_ads Renata Quintão null",
                     "2026-11-02 03:10:00.000000 UTC google_ads Renata Quintão 48991112233");
-            // a repeated lead with the same details adds no version
-            assertThat(history(vault, "conceicao.araujo@uol.com.br")).hasSize(1);
+            // a CRM contact exported again with the same details adds no version
+            assertThat(count(vault, "(SELECT * FROM " + silver + ".sat_pessoa_detalhes WHERE email_normalizado = 'maria.souza@gmail.com')"))
+                    .isEqualTo(mariaVersions);
 
-            assertThat(rows(vault, "SELECT nome, telefone, registros_origem FROM " + gold + ".mart_leads_unificados WHERE chave_pessoa = 'joao.silva82@gmail.com'"))
+            assertThat(rows(vault, "SELECT nome, telefone, registros_origem FROM " + gold + ".mart_leads_unificados WHERE email = 'joao.silva82@gmail.com'"))
                     .containsExactly("João da Silva 11991234567 2");
-            assertThat(rows(vault, "SELECT registros_origem, origens FROM " + gold + ".mart_leads_unificados WHERE chave_pessoa = 'maria.souza@gmail.com'"))
+            assertThat(rows(vault, "SELECT registros_origem, origens FROM " + gold + ".mart_leads_unificados WHERE email = 'maria.souza@gmail.com'"))
                     .containsExactly("4 activecampaign, facebook_ads, google_ads");
 
             TestResult tests = vault.test();
@@ -135,6 +148,7 @@ class TestLeadsVault
             for (String table : SILVER_TABLES) {
                 assertThat(run.model(table).rowsWritten()).as(table).hasValue(0);
             }
+            assertThat(run.model("hub_pessoa").status()).isEqualTo(ModelResult.Status.UP_TO_DATE);
             assertThat(run.model("mart_leads_unificados").status()).isEqualTo(ModelResult.Status.UP_TO_DATE);
 
             assertThat(snapshots(vault)).isEqualTo(before);
@@ -151,10 +165,15 @@ class TestLeadsVault
             assertThat(once.seed().successful()).isTrue();
             assertThat(once.run().failures()).isEmpty();
             for (String table : SILVER_TABLES) {
-                String columns = table.startsWith("sat") ? "hk_pessoa, load_datetime, record_source, hd_pessoa_detalhes, nome, email_normalizado, telefone" : "*";
+                String columns = table.startsWith("sat") ? "hk_pessoa, identity_record, load_datetime, record_source, hd_pessoa_detalhes, nome, email_normalizado, telefone" : "*";
                 assertThat(rows(once, "SELECT " + columns + " FROM iceberg.silver_leads_once." + table))
                         .as(table)
                         .containsExactlyInAnyOrderElementsOf(rows(incremental, "SELECT " + columns + " FROM " + silver + "." + table));
+            }
+            for (String table : List.of("hub_pessoa_records", "sal_pessoa")) {
+                assertThat(rows(once, "SELECT * FROM iceberg.silver_leads_once." + table))
+                        .as(table)
+                        .containsExactlyInAnyOrderElementsOf(rows(incremental, "SELECT * FROM " + silver + "." + table));
             }
             assertThat(rows(once, "SELECT * FROM iceberg.gold_leads_once.mart_leads_unificados"))
                     .containsExactlyInAnyOrderElementsOf(rows(incremental, "SELECT * FROM " + gold + ".mart_leads_unificados"));
@@ -169,15 +188,49 @@ class TestLeadsVault
     private Map<String, Long> snapshots(Vault vault)
     {
         Map<String, Long> snapshots = SILVER_TABLES.stream().collect(Collectors.toMap(table -> table, vault::snapshotCount));
+        for (String table : IDENTITY_TABLES) {
+            snapshots.put(table, count(vault, "iceberg.silver_leads.\"" + table + "$snapshots\""));
+        }
         snapshots.put("mart_leads_unificados", vault.snapshotCount("mart_leads_unificados"));
         snapshots.put("crm_activecampaign_contacts", vault.snapshotCount("crm_activecampaign_contacts"));
         return snapshots;
     }
 
-    private List<String> history(Vault vault, String personKey)
+    /** The satellite rows of the person who has this email, over all its records. */
+    private List<String> history(Vault vault, String email)
     {
-        return rows(vault, "SELECT s.load_datetime, s.record_source, s.nome, s.telefone FROM " + silver + ".sat_pessoa_detalhes s "
-                + "JOIN " + silver + ".hub_pessoa h ON h.hk_pessoa = s.hk_pessoa WHERE h.person_key = '" + personKey + "' ORDER BY s.load_datetime");
+        return rows(vault, "SELECT load_datetime, record_source, nome, telefone FROM " + silver + ".sat_pessoa_detalhes "
+                + "WHERE hk_pessoa IN (SELECT hk_pessoa FROM " + silver + ".sat_pessoa_detalhes WHERE email_normalizado = '" + email + "') ORDER BY load_datetime, identity_record");
+    }
+
+    /** Persons as SQL resolved them: the sets of records that share a person. */
+    private Set<Set<String>> sqlPersons(Vault vault)
+    {
+        Map<String, Set<String>> persons = new HashMap<>();
+        for (List<Object> row : vault.query("SELECT identity_record, hk_pessoa FROM " + silver + ".hub_pessoa_resolved").rows()) {
+            persons.computeIfAbsent((String) row.get(1), ignored -> new HashSet<>()).add((String) row.get(0));
+        }
+        return new HashSet<>(persons.values());
+    }
+
+    /** Persons as the in-memory unifier finds them in the same records, read from the staging views. */
+    private Set<Set<String>> referencePersons(Vault vault)
+    {
+        List<IdentityUnifier.Lead> leads = new ArrayList<>();
+        // each stage's 'identity:' columns, as models/staging/stg_leads.yml names them
+        Map<String, String> identityColumns = Map.of(
+                "stg_crm_contacts", "nome, email, phone",
+                "stg_facebook_leads", "full_name, email, phone_number",
+                "stg_google_leads", "full_name, email, phone_number");
+        for (Map.Entry<String, String> stage : identityColumns.entrySet()) {
+            for (List<Object> row : vault.query("SELECT identity_record, " + stage.getValue() + " FROM " + silver + "." + stage.getKey()).rows()) {
+                leads.add(new IdentityUnifier.Lead((String) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3)));
+            }
+        }
+        IdentityUnifier.Result result = new IdentityUnifier(new IdentityHasher(vault.project().config().identity())).unify(leads);
+        Map<String, Set<String>> persons = new HashMap<>();
+        result.personOf().forEach((record, person) -> persons.computeIfAbsent(person, ignored -> new HashSet<>()).add(record));
+        return new HashSet<>(persons.values());
     }
 
     static long count(Vault vault, String relation)

@@ -301,24 +301,36 @@ public final class Vault
         long junk = executor.update(sql.junkInsert());
         executor.update(sql.workEdges());
         executor.update(sql.labelsInit());
+        // parents tables are numbered: each statement reads table 'step' and writes 'step + 1'
+        int step = 0;
         int round = 0;
         while (true) {
             if (round >= MAX_ROUNDS) {
                 throw new SQLException("identity resolution of %s did not converge in %s rounds".formatted(hub.name(), MAX_ROUNDS));
             }
-            executor.update(sql.labelsStep(round));
-            long changed = Long.parseLong(executor.queryValue(sql.labelsChanged(round)).orElse("0"));
             round++;
-            listener.modelProgress(hub.name(), "round %d: %d labels changed".formatted(round, changed));
-            if (changed == 0) {
+            int jumps = 0;
+            long changed;
+            do {
+                executor.update(sql.labelsShortcut(step));
+                changed = Long.parseLong(executor.queryValue(sql.labelsChanged(step)).orElse("0"));
+                step++;
+                jumps++;
+            }
+            while (changed > 0);
+            executor.update(sql.labelsHook(step));
+            long hooked = Long.parseLong(executor.queryValue(sql.labelsChanged(step)).orElse("0"));
+            step++;
+            listener.modelProgress(hub.name(), "round %d: %d pointer jumps, %d trees hooked".formatted(round, jumps, hooked));
+            if (hooked == 0) {
                 break;
             }
         }
-        executor.update(sql.workResolution(round));
+        executor.update(sql.workResolution(step));
         long persons = executor.update(sql.hubInsert());
         long records = executor.update(sql.recordsInsert());
         long merges = executor.update(sql.sameAsInsert());
-        for (String drop : sql.dropWorkTables(round)) {
+        for (String drop : sql.dropWorkTables()) {
             executor.update(drop);
         }
         // the fingerprint of the state just written: the next run with no new data skips all of this

@@ -19,9 +19,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The statements that resolve the persons of an identity hub ({@code identity_hub.ftl}). Records
- * sharing a matching key value are one person, transitively: connected components, computed by
- * rounds of min-label propagation with pointer jumping over a star of edges per key value,
- * which the runner repeats until no label changes (about log2 of the longest chain). Persons
+ * sharing a matching key value are one person, transitively: connected components over a star of
+ * edges per key value, computed by rounds of hooking (a tree's root takes the smallest root of a
+ * neighboring tree as parent) and shortcutting (pointer jumping until every tree is a star),
+ * which the runner repeats until no root hooks: O(log n) rounds for n records. Persons
  * keep their ID across runs; when evidence joins two, the older survives and the merge is
  * recorded in the same-as link.
  */
@@ -75,25 +76,31 @@ public final class IdentityResolutionSql
         return render("work_edges");
     }
 
-    /** The first labels table: every record its own label. */
+    /** The first parents table (number 0): every record's parent is the smallest of itself and its neighbors. */
     public String labelsInit()
     {
         return render("labels_init", Map.of("to", labels(0)));
     }
 
-    /** One round from labels table {@code round} to {@code round + 1}. */
-    public String labelsStep(int round)
+    /** Pointer jumping from parents table {@code step} to {@code step + 1}. */
+    public String labelsShortcut(int step)
     {
-        return render("labels_step", Map.of("from", labels(round), "to", labels(round + 1)));
+        return render("labels_shortcut", Map.of("from", labels(step), "to", labels(step + 1)));
     }
 
-    /** How many labels the round changed; the rounds stop at 0. */
-    public String labelsChanged(int round)
+    /** Hooking roots to smaller neighboring roots, from parents table {@code step} to {@code step + 1}. */
+    public String labelsHook(int step)
     {
-        return render("labels_changed", Map.of("from", labels(round), "to", labels(round + 1)));
+        return render("labels_hook", Map.of("from", labels(step), "to", labels(step + 1)));
     }
 
-    /** The person of every record, from the labels table of the last round. */
+    /** How many parents step {@code step} changed. */
+    public String labelsChanged(int step)
+    {
+        return render("labels_changed", Map.of("from", labels(step), "to", labels(step + 1)));
+    }
+
+    /** The person of every record, from the parents table of the last step (every parent a root by then). */
     public String workResolution(int round)
     {
         return render("work_resolution", Map.of("labels", labels(round)));
@@ -114,8 +121,8 @@ public final class IdentityResolutionSql
         return render("same_as_insert");
     }
 
-    /** Drops the work tables; {@code rounds} says how many label tables there are. */
-    public ImmutableList<String> dropWorkTables(int rounds)
+    /** Drops the work tables. */
+    public ImmutableList<String> dropWorkTables()
     {
         ImmutableList.Builder<String> drops = ImmutableList.builder();
         List<TableName> tables = new ArrayList<>(List.of(work("keys"), work("records"), work("edges"), work("resolution")));
@@ -149,7 +156,7 @@ public final class IdentityResolutionSql
     /** Every statement text of a run, for the fingerprint: a change of SQL or settings resolves again. */
     public String definition()
     {
-        return String.join("\n", workKeys(), workRecords(), junkInsert(), workEdges(), labelsStep(0), workResolution(0),
+        return String.join("\n", workKeys(), workRecords(), junkInsert(), workEdges(), labelsInit(), labelsShortcut(0), labelsHook(0), workResolution(0),
                 hubInsert(), recordsInsert(), sameAsInsert());
     }
 

@@ -58,7 +58,8 @@ class TestTrinoCompilerGolden
                 steps.put("3_junk_insert", identity.junkInsert());
                 steps.put("4_work_edges", identity.workEdges());
                 steps.put("5_labels_init", identity.labelsInit());
-                steps.put("6_labels_step", identity.labelsStep(0));
+                steps.put("6_labels_shortcut", identity.labelsShortcut(0));
+                steps.put("6_labels_hook", identity.labelsHook(1));
                 steps.put("7_labels_changed", identity.labelsChanged(0));
                 steps.put("8_work_resolution", identity.workResolution(1));
                 steps.put("9_hub_insert", identity.hubInsert());

@@ -34,7 +34,7 @@ class TestVaultCliEndToEnd
         Result build = vault("build");
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.out())
-                .contains("OK         hub       hub_pessoa                 inserted 106 rows")
+                .contains("OK         hub       hub_pessoa                 inserted 107 persons, 133 records, 0 merges, 0 junk keys")
                 .contains("Tests: 7 passed, 0 failed");
     }
 
@@ -43,7 +43,7 @@ class TestVaultCliEndToEnd
     {
         Result result = vault("query", "--format", "csv", "select count(*) from iceberg.silver_cli.hub_pessoa");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("_col0\n106\n");
+        assertThat(result.out()).isEqualTo("_col0\n107\n");
     }
 
     @Test
@@ -74,6 +74,7 @@ class TestVaultCliEndToEnd
         assertThat(result.out())
                 .contains("inserted 0 rows")
                 .doesNotContain("inserted 1")
+                .contains("UP-TO-DATE hub       hub_pessoa")
                 .contains("UP-TO-DATE mart      mart_leads_unificados")
                 .contains("Run: 8 done, 0 failed, 0 skipped, 0 rows written");
     }
@@ -85,15 +86,15 @@ class TestVaultCliEndToEnd
         Path broken = TestingProjects.copyExample(temp.resolve("broken"), "broken");
         Path hubs = broken.resolve("models/silver/hubs.yml");
         String original = Files.readString(hubs);
-        Files.writeString(hubs, original.replace("business-keys: [person_key]", "business-keys: [persn_key]"));
-        int line = original.lines().toList().indexOf("    business-keys: [person_key]") + 1;
+        Files.writeString(hubs, original.replace("business-keys: [producer_id]", "business-keys: [producr_id]"));
+        int line = original.lines().toList().indexOf("    business-keys: [producer_id]") + 1;
 
         Result result = vaultIn(broken, "build");
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err())
                 .contains("models/silver/hubs.yml:" + line + ":")
-                .contains("unknown column 'persn_key'")
-                .contains("did you mean 'person_key'?");
+                .contains("unknown column 'producr_id'")
+                .contains("did you mean 'producer_id'?");
         assertThat(result.out()).doesNotContain("Connecting").doesNotContain("Connected");
         // nothing was created: not even the bronze schema that seeding starts with
         Result schemas = vault("query", "-f", "csv", "select count(*) from iceberg.information_schema.schemata where schema_name like '%_broken'");

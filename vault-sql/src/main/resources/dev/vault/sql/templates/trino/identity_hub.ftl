@@ -1,7 +1,7 @@
 <#import "lib.ftl" as lib>
 <#--
-  Identity resolution for an identity hub, one statement per step; the runner runs them in order
-  and repeats 'labels_step' until 'labels_changed' is 0. Work tables are rebuilt each run and
+  Identity resolution for an identity hub, one statement per step; the runner runs them in order,
+  alternating 'labels_shortcut' (until nothing changes) and 'labels_hook' (until no tree hooks). Work tables are rebuilt each run and
   dropped at the end; the hub, its record map, its same-as link and its junk-key report are
   insert-only.
 -->
@@ -116,42 +116,60 @@ FROM (
 WHERE vid <> star
 <#break>
 <#case "labels_init">
+<@lib.header model=model purpose=["Clustering starts: each record's parent is the smallest of itself and the records it shares a key with."]/>
 CREATE OR REPLACE TABLE ${table(to)} AS
-SELECT vid, vid AS label
-FROM ${table(workRecords)}
+WITH neighbors AS (
+    SELECT a AS vid, b AS other FROM ${table(workEdges)}
+    UNION ALL
+    SELECT b AS vid, a AS other FROM ${table(workEdges)}
+)
+SELECT records.vid, least(records.vid, coalesce(min(neighbors.other), records.vid)) AS parent
+FROM ${table(workRecords)} AS records
+LEFT JOIN neighbors ON neighbors.vid = records.vid
+GROUP BY records.vid
 <#break>
-<#case "labels_step">
-<@lib.header model=model purpose=["One round of clustering: each record takes the smallest label around it (hooking),",
-    "then the label of its label (pointer jumping), which halves chains, so rounds grow with log(n)."]/>
+<#case "labels_shortcut">
+<@lib.header model=model purpose=["Clustering, shortcut: each record takes its parent's parent (pointer jumping), which halves",
+    "every path to a root; repeated until every tree is a star."]/>
+CREATE OR REPLACE TABLE ${table(to)} AS
+SELECT labels.vid, parents.parent
+FROM ${table(from)} AS labels
+JOIN ${table(from)} AS parents ON parents.vid = labels.parent
+<#break>
+<#case "labels_hook">
+<@lib.header model=model purpose=["Clustering, hook: the root of every tree that shares a key with a tree of smaller root",
+    "takes the smallest such root as its parent. Trees only hook to smaller roots, so no cycle forms;",
+    "each round leaves a fraction of the trees, so rounds grow with log(n)."]/>
 CREATE OR REPLACE TABLE ${table(to)} AS
 WITH neighbors AS (
     SELECT a AS vid, b AS other FROM ${table(workEdges)}
     UNION ALL
     SELECT b AS vid, a AS other FROM ${table(workEdges)}
 ),
-hooked AS (
-    SELECT labels.vid, least(labels.label, coalesce(min(around.label), labels.label)) AS label
-    FROM ${table(from)} AS labels
-    LEFT JOIN neighbors ON neighbors.vid = labels.vid
-    LEFT JOIN ${table(from)} AS around ON around.vid = neighbors.other
-    GROUP BY labels.vid, labels.label
+hooks AS (
+    SELECT mine.parent AS root, min(theirs.parent) AS smaller_root
+    FROM neighbors
+    JOIN ${table(from)} AS mine ON mine.vid = neighbors.vid
+    JOIN ${table(from)} AS theirs ON theirs.vid = neighbors.other
+    WHERE theirs.parent < mine.parent
+    GROUP BY mine.parent
 )
-SELECT hooked.vid, least(hooked.label, pointed.label) AS label
-FROM hooked
-JOIN hooked AS pointed ON pointed.vid = hooked.label
+SELECT labels.vid, IF(labels.vid = labels.parent AND hooks.smaller_root IS NOT NULL, hooks.smaller_root, labels.parent) AS parent
+FROM ${table(from)} AS labels
+LEFT JOIN hooks ON hooks.root = labels.vid
 <#break>
 <#case "labels_changed">
 SELECT count(*)
 FROM ${table(to)} AS next
 JOIN ${table(from)} AS previous ON previous.vid = next.vid
-WHERE next.label <> previous.label
+WHERE next.parent <> previous.parent
 <#break>
 <#case "work_resolution">
 <@lib.header model=model purpose=["Work table: the person of every record. A cluster keeps its oldest existing person;",
     "a cluster without one gets a new person, named after its earliest record."]/>
 CREATE OR REPLACE TABLE ${table(workResolution)} AS
 WITH clusters AS (
-    SELECT records."identity_record", records.first_load, records.first_source, labels.label AS cluster
+    SELECT records."identity_record", records.first_load, records.first_source, labels.parent AS cluster
     FROM ${table(workRecords)} AS records
     JOIN ${table(labels)} AS labels ON labels.vid = records.vid
 ),
