@@ -32,10 +32,23 @@ public final class IdentityHasher
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[512]);
 
     private final IdentitySettings settings;
+    // which parts each configured key uses, worked out once: the hot path hashes millions of leads
+    private final boolean[] usesName;
+    private final boolean[] usesEmail;
+    private final boolean[] usesPhone;
 
     public IdentityHasher(IdentitySettings settings)
     {
         this.settings = requireNonNull(settings, "settings is null");
+        ImmutableList<IdentityKey> keys = settings.keys();
+        usesName = new boolean[keys.size()];
+        usesEmail = new boolean[keys.size()];
+        usesPhone = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            usesName[i] = keys.get(i).parts().contains(IdentityPart.NAME);
+            usesEmail[i] = keys.get(i).parts().contains(IdentityPart.EMAIL);
+            usesPhone[i] = keys.get(i).parts().contains(IdentityPart.PHONE);
+        }
     }
 
     public IdentitySettings settings()
@@ -73,10 +86,10 @@ public final class IdentityHasher
     public Map<String, String> keys(Normalized normalized)
     {
         Map<String, String> keys = new LinkedHashMap<>();
-        for (IdentityKey key : settings.keys()) {
-            String value = key(key, normalized);
-            if (value != null) {
-                keys.put(key.name(), value);
+        String[] values = keyValues(normalized);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                keys.put(settings.keys().get(i).name(), values[i]);
             }
         }
         return keys;
@@ -85,10 +98,15 @@ public final class IdentityHasher
     /** The key values of a lead in configuration order, null where absent; the fast path for bulk work. */
     public String[] keyValues(Normalized normalized)
     {
-        ImmutableList<IdentityKey> keys = settings.keys();
-        String[] values = new String[keys.size()];
+        String[] values = new String[usesName.length];
+        String name = normalized.name();
+        String email = normalized.email();
+        String phone = normalized.phone();
         for (int i = 0; i < values.length; i++) {
-            values[i] = key(keys.get(i), normalized);
+            if (usesName[i] && name == null || usesEmail[i] && email == null || usesPhone[i] && phone == null) {
+                continue;
+            }
+            values[i] = hash(usesName[i] ? name : null, usesEmail[i] ? email : null, usesPhone[i] ? phone : null);
         }
         return values;
     }
