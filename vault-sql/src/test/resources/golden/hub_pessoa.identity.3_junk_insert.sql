@@ -1,5 +1,6 @@
 -- vault hub: hub_pessoa (models/silver/hubs.yml:2:5)
--- Reports key values shared by more than 50 distinct records (a test email, a call centre's phone); they are left out of matching.
+-- Reports key values, emails and phones shared by more than 50 distinct records
+-- (a test email, a call centre's phone); they and the keys built from them are left out of matching.
 INSERT INTO "iceberg"."silver"."hub_pessoa_junk_keys" ("key_name", "key_value", "sample", "records", "load_datetime")
 SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
 FROM "iceberg"."silver"."hub_pessoa_work_keys" AS candidate

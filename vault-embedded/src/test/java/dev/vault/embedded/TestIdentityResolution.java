@@ -129,6 +129,10 @@ class TestIdentityResolution
         for (int i = 0; i < 60; i++) {
             csv.append("j%d,Pessoa %d,teste@teste.com,(11) 9%04d-%04d,2026-11-01 00:00:00 UTC\n".formatted(i, i, 1000 + i, 2000 + i));
         }
+        // a call centre registered 55 leads with its own phone, two of them with the same name
+        for (int i = 0; i < 55; i++) {
+            csv.append("k%d,Cliente %d,,(11) 4004-0000,2026-11-01 00:00:00 UTC\n".formatted(i, i == 54 ? 0 : i));
+        }
         csv.append("a1,Caio Souza,caio@gmail.com,,2026-11-01 00:00:00 UTC\n");
         csv.append("a2,Caio Souza,c.a.i.o@gmail.com,,2026-11-01 00:00:00 UTC\n");
         Path project = project("junk", csv.toString());
@@ -136,10 +140,12 @@ class TestIdentityResolution
             vault.seed();
             RunResult run = vault.run();
             assertThat(run.failures()).isEmpty();
-            assertThat(run.model("hub_person").detail()).contains("1 junk key");
-            assertThat(count(vault, "iceberg.silver_junk.hub_person")).isEqualTo(61);
-            assertThat(rows(vault, "SELECT key_name, sample, records FROM iceberg.silver_junk.hub_person_junk_keys"))
-                    .containsExactly("email teste@teste.com 60");
+            assertThat(run.model("hub_person").detail()).contains("2 junk keys");
+            assertThat(rows(vault, "SELECT key_name, sample, records FROM iceberg.silver_junk.hub_person_junk_keys ORDER BY key_name"))
+                    .containsExactly("email teste@teste.com 60", "phone 1140040000 55");
+            // nobody joined through the junk values, not even the two 'Cliente 0' with the call centre's phone
+            assertThat(count(vault, "iceberg.silver_junk.hub_person")).isEqualTo(60 + 55 + 1);
+            assertThat(personOf(vault, "junk", "k54")).isNotEqualTo(personOf(vault, "junk", "k0"));
             assertThat(personOf(vault, "junk", "a1")).isEqualTo(personOf(vault, "junk", "a2"));
         }
     }

@@ -3,6 +3,7 @@ package dev.vault.sql;
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
+import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.Source;
@@ -224,11 +225,26 @@ public final class IdentityResolutionSql
         model.put("workEdges", work("edges"));
         model.put("workResolution", work("resolution"));
         model.put("sources", hub.sources().stream().map(stage -> project.tableName(project.model(stage))).toList());
+        IdentitySql identity = new IdentitySql(project.config().identity());
+        Map<IdentityPart, String> normalized = Map.of(
+                IdentityPart.NAME, SqlText.identifier(StageIdentity.NAME),
+                IdentityPart.EMAIL, SqlText.identifier(StageIdentity.EMAIL),
+                IdentityPart.PHONE, SqlText.identifier(StageIdentity.PHONE));
+        String emailPart = identity.key(IdentitySettings.JUNK_CHECKED_PARTS.get(0), normalized);
+        String phonePart = identity.key(IdentitySettings.JUNK_CHECKED_PARTS.get(1), normalized);
         List<Map<String, String>> keys = new ArrayList<>();
         for (IdentityKey key : project.config().identity().keys()) {
-            keys.add(Map.of("name", key.name(), "column", StageIdentity.KEY_PREFIX + key.name(), "sample", sample(key)));
+            keys.add(Map.of(
+                    "name", key.name(),
+                    "column", StageIdentity.KEY_PREFIX + key.name(),
+                    "sample", sample(key),
+                    "emailPart", key.parts().contains(IdentityPart.EMAIL) ? emailPart : "CAST(NULL AS varchar)",
+                    "phonePart", key.parts().contains(IdentityPart.PHONE) ? phonePart : "CAST(NULL AS varchar)"));
         }
         model.put("keys", keys);
+        model.put("parts", List.of(
+                Map.of("name", "email", "value", emailPart, "sample", SqlText.identifier(StageIdentity.EMAIL)),
+                Map.of("name", "phone", "value", phonePart, "sample", SqlText.identifier(StageIdentity.PHONE))));
         return templates.render("identity_hub.ftl", model);
     }
 

@@ -17,6 +17,16 @@ import static java.util.Objects.requireNonNull;
  */
 public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey> keys, int maxRecordsPerKey)
 {
+    /**
+     * Parts whose values are checked for junk on their own, whether or not a key is made of them
+     * alone: a name shared by many people is common, an email or a phone shared by many is not
+     * theirs (a test address, a call centre). Keys built from a junk value are not matched on.
+     * They are reported under these names.
+     */
+    public static final ImmutableList<IdentityKey> JUNK_CHECKED_PARTS = ImmutableList.of(
+            new IdentityKey("email", ImmutableSortedSet.of(IdentityPart.EMAIL)),
+            new IdentityKey("phone", ImmutableSortedSet.of(IdentityPart.PHONE)));
+
     public IdentitySettings
     {
         requireNonNull(defaultCountry, "defaultCountry is null");
@@ -24,6 +34,12 @@ public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey>
         checkArgument(defaultCountry.matches("[A-Z]{2}"), "country must be an ISO 3166 alpha-2 code: %s", defaultCountry);
         checkArgument(!keys.isEmpty(), "at least one key is needed");
         checkArgument(maxRecordsPerKey >= 2, "maxRecordsPerKey must be at least 2");
+        for (IdentityKey key : keys) {
+            for (IdentityKey part : JUNK_CHECKED_PARTS) {
+                checkArgument(!key.name().equals(part.name()) || key.parts().equals(part.parts()),
+                        "a key named '%s' must be made of %s alone", key.name(), part.name());
+            }
+        }
     }
 
     /**

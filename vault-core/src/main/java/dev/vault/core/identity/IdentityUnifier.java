@@ -15,7 +15,8 @@ import static java.util.Objects.requireNonNull;
  * Unifies a batch of leads in memory, with the rules the warehouse applies in SQL: leads that
  * share a value of any matching key are the same person, transitively (connected components,
  * by union-find); a key value shared by more distinct records than
- * {@link IdentitySettings#maxRecordsPerKey()} is junk, not used for matching, and reported.
+ * {@link IdentitySettings#maxRecordsPerKey()} is junk, not used for matching, and reported; so
+ * is an email or phone shared by that many records, with every key built from it.
  * For applications that resolve a few leads without Trino, and as the reference the SQL is
  * tested against.
  */
@@ -77,31 +78,69 @@ public final class IdentityUnifier
             index.put(ids.get(i), i);
         }
 
-        // key -> value -> distinct records
+        // key -> value -> distinct records; the junk-checked parts (email, phone) count as keys here
         ImmutableList<IdentityKey> keys = hasher.settings().keys();
+        ImmutableList<IdentityKey> parts = IdentitySettings.JUNK_CHECKED_PARTS;
         List<Map<String, java.util.LinkedHashSet<Integer>>> recordsByValue = new ArrayList<>();
+        List<Map<String, java.util.LinkedHashSet<Integer>>> recordsByPart = new ArrayList<>();
         keys.forEach(key -> recordsByValue.add(new HashMap<>()));
+        parts.forEach(part -> recordsByPart.add(new HashMap<>()));
+        // the part values behind each key value: equal key values have equal parts
+        List<Map<String, String[]>> partsOfValue = new ArrayList<>();
+        keys.forEach(key -> partsOfValue.add(new HashMap<>()));
         for (Lead lead : leads) {
             int record = index.get(lead.recordId());
-            String[] values = hasher.keyValues(hasher.normalize(lead.name(), lead.email(), lead.phone()));
+            IdentityHasher.Normalized normalized = hasher.normalize(lead.name(), lead.email(), lead.phone());
+            String[] values = hasher.keyValues(normalized);
+            String[] partValues = new String[parts.size()];
+            for (int p = 0; p < parts.size(); p++) {
+                partValues[p] = IdentityHasher.key(parts.get(p), normalized);
+                if (partValues[p] != null) {
+                    recordsByPart.get(p).computeIfAbsent(partValues[p], ignored -> new java.util.LinkedHashSet<>()).add(record);
+                }
+            }
             for (int k = 0; k < values.length; k++) {
                 if (values[k] != null) {
                     // a set: a record listed twice in the batch counts once toward the junk limit
                     recordsByValue.get(k).computeIfAbsent(values[k], ignored -> new java.util.LinkedHashSet<>()).add(record);
+                    // only the parts this key is made of can make it junk
+                    String[] keyParts = new String[parts.size()];
+                    for (int p = 0; p < parts.size(); p++) {
+                        if (keys.get(k).parts().containsAll(parts.get(p).parts())) {
+                            keyParts[p] = partValues[p];
+                        }
+                    }
+                    partsOfValue.get(k).putIfAbsent(values[k], keyParts);
                 }
             }
+        }
+
+        int limit = hasher.settings().maxRecordsPerKey();
+        Map<String, JunkKey> junk = new java.util.TreeMap<>();
+        List<java.util.Set<String>> junkParts = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            java.util.Set<String> junkValues = new java.util.HashSet<>();
+            for (Map.Entry<String, java.util.LinkedHashSet<Integer>> entry : recordsByPart.get(p).entrySet()) {
+                if (entry.getValue().size() > limit) {
+                    junkValues.add(entry.getKey());
+                    junk.put(parts.get(p).name() + "|" + entry.getKey(), new JunkKey(parts.get(p).name(), entry.getKey(), entry.getValue().size()));
+                }
+            }
+            junkParts.add(junkValues);
         }
 
         int[] parent = new int[ids.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
-        List<JunkKey> junk = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             for (Map.Entry<String, java.util.LinkedHashSet<Integer>> entry : recordsByValue.get(k).entrySet()) {
                 java.util.LinkedHashSet<Integer> records = entry.getValue();
-                if (records.size() > hasher.settings().maxRecordsPerKey()) {
-                    junk.add(new JunkKey(keys.get(k).name(), entry.getKey(), records.size()));
+                if (records.size() > limit) {
+                    junk.put(keys.get(k).name() + "|" + entry.getKey(), new JunkKey(keys.get(k).name(), entry.getKey(), records.size()));
+                    continue;
+                }
+                if (builtFromJunk(partsOfValue.get(k).get(entry.getKey()), junkParts)) {
                     continue;
                 }
                 int first = records.getFirst();
@@ -115,8 +154,20 @@ public final class IdentityUnifier
         for (int i = 0; i < ids.size(); i++) {
             personOf.put(ids.get(i), ids.get(find(parent, i)));
         }
-        junk.sort(java.util.Comparator.comparingInt(JunkKey::records).reversed().thenComparing(JunkKey::key).thenComparing(JunkKey::value));
-        return new Result(personOf.buildOrThrow(), ImmutableList.copyOf(junk));
+        List<JunkKey> junkKeys = new ArrayList<>(junk.values());
+        junkKeys.sort(java.util.Comparator.comparingInt(JunkKey::records).reversed().thenComparing(JunkKey::key).thenComparing(JunkKey::value));
+        return new Result(personOf.buildOrThrow(), ImmutableList.copyOf(junkKeys));
+    }
+
+    /** Whether one of the part values a key value was built from is junk. */
+    private static boolean builtFromJunk(String[] partValues, List<java.util.Set<String>> junkParts)
+    {
+        for (int p = 0; p < partValues.length; p++) {
+            if (partValues[p] != null && junkParts.get(p).contains(partValues[p])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int find(int[] parent, int node)

@@ -161,6 +161,13 @@ final class ProjectConfigReader
                     parts.add(IdentityPart.valueOf(part.value().toUpperCase(Locale.ROOT)));
                 }
                 ImmutableSortedSet<IdentityPart> built = parts.build();
+                boolean reservedName = !built.isEmpty() && IdentitySettings.JUNK_CHECKED_PARTS.stream()
+                        .anyMatch(part -> part.name().equals(entry.key()) && !part.parts().equals(built));
+                if (reservedName) {
+                    problems.add(entry.keyLocation(), "identity key '%s' must be made of %s alone, the name the junk report uses for it; give this key another name",
+                            entry.key(), entry.key());
+                    continue;
+                }
                 if (!built.isEmpty() && Identifiers.isValid(entry.key())) {
                     if (!seen.add(built)) {
                         problems.add(entry.keyLocation(), "identity key '%s' has the same parts as an earlier key; remove one", entry.key());

@@ -117,11 +117,11 @@ class TestIdentityUnifier
         IdentityUnifier unifier = unifier(3);
         List<Lead> leads = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
-            leads.add(new Lead("r" + i, "Person " + i, "teste@teste.com", i <= 2 ? "11999990000" : null));
+            leads.add(new Lead("r" + i, "Person " + i, "teste@teste.com", i == 1 ? "11999990000" : i == 2 ? "11999990001" : null));
         }
-        // r1 and r2 also share name + phone with later records: that still joins them
+        // r1 and r2 also share name + phone with later records: that still joins them (each phone is shared by 3 at most)
         leads.add(new Lead("r5", "Person 1", null, "11999990000"));
-        leads.add(new Lead("r6", "Person 2", null, "11999990000"));
+        leads.add(new Lead("r6", "Person 2", null, "11999990001"));
         leads.add(new Lead("r7", "Person 1", "TESTE@teste.com", "11999990000"));
 
         Result result = unifier.unify(leads);
@@ -135,6 +135,25 @@ class TestIdentityUnifier
                 Map.entry("r5", "r1"),
                 Map.entry("r6", "r2"),
                 Map.entry("r7", "r1"));
+    }
+
+    @Test
+    void aPhoneSharedByTooManyPeopleIsJunkEvenWhenNoKeyIsThePhoneAlone()
+    {
+        IdentityUnifier unifier = unifier(3);
+        List<Lead> leads = new ArrayList<>();
+        // a call centre registers leads with its own phone; two of them happen to have the same name
+        for (int i = 1; i <= 4; i++) {
+            leads.add(new Lead("c" + i, "Cliente " + i, null, "(11) 4004-0000"));
+        }
+        leads.add(new Lead("c5", "Cliente 1", null, "(11) 4004-0000"));
+
+        Result result = unifier.unify(leads);
+
+        assertThat(result.junkKeys()).containsExactly(new JunkKey("phone", sha256("vault-person-v1|phone=1140040000"), 5));
+        // c1 and c5 share name and phone, but the phone is the call centre's: not evidence
+        assertThat(result.personOf().get("c5")).isEqualTo("c5");
+        assertThat(result.persons()).isEqualTo(5);
     }
 
     @Test
@@ -198,11 +217,14 @@ class TestIdentityUnifier
         List<JunkKey> emails = three.compareTo(other) < 0
                 ? List.of(new JunkKey("email", three, 3), new JunkKey("email", other, 3))
                 : List.of(new JunkKey("email", other, 3), new JunkKey("email", three, 3));
+        // the phones count on their own too, and sort after name_phone among equals
         assertThat(result.junkKeys()).containsExactly(
                 new JunkKey("name_phone", sha256("vault-person-v1|name=call centre|phone=1140040001"), 5),
+                new JunkKey("phone", sha256("vault-person-v1|phone=1140040001"), 5),
                 emails.get(0),
                 emails.get(1),
-                new JunkKey("name_phone", sha256("vault-person-v1|name=ana|phone=1140040002"), 3));
+                new JunkKey("name_phone", sha256("vault-person-v1|name=ana|phone=1140040002"), 3),
+                new JunkKey("phone", sha256("vault-person-v1|phone=1140040002"), 3));
         assertThat(result.persons()).isEqualTo(11);
     }
 

@@ -5,12 +5,18 @@
   dropped at the end; the hub, its record map, its same-as link and its junk-key report are
   insert-only.
 -->
+<#--
+  Every matching key value of every record, and the record's email and phone on their own
+  (is_matching false): a value shared by too many records is junk whether or not it is a key,
+  and the keys built from it are not matched on.
+-->
 <#macro stagedKeys>
 <#list sources as source>
-    SELECT "identity_record", "load_datetime", "record_source", key_name, key_value, sample
+    SELECT "identity_record", "load_datetime", "record_source", key_name, key_value, sample, is_matching, email_part, phone_part
     FROM ${table(source)}
     CROSS JOIN UNNEST(ARRAY[<#list keys as key>
-        ROW(${lit(key.name)}, ${q(key.column)}, ${key.sample})<#sep>,</#sep></#list>]) AS matching (key_name, key_value, sample)
+        ROW(${lit(key.name)}, ${q(key.column)}, ${key.sample}, true, ${key.emailPart}, ${key.phonePart}),</#list><#list parts as part>
+        ROW(${lit(part.name)}, ${part.value}, ${part.sample}, false, CAST(NULL AS varchar), CAST(NULL AS varchar))<#sep>,</#sep></#list>]) AS keyed (key_name, key_value, sample, is_matching, email_part, phone_part)
     WHERE key_value IS NOT NULL
 <#sep>
     UNION ALL
@@ -65,9 +71,10 @@ FROM ${table(recordsTable)} AS records
 LEFT JOIN current_master ON current_master.duplicate = records.${q(hashKey)}
 <#break>
 <#case "work_keys">
-<@lib.header model=model purpose=["Work table: every matching key value of every record."]/>
+<@lib.header model=model purpose=["Work table: every matching key value of every record, and its email and phone alone."]/>
 CREATE OR REPLACE TABLE ${table(workKeys)} AS
-SELECT "identity_record", key_name, key_value, min(sample) AS sample, max("load_datetime") AS "load_datetime"
+SELECT "identity_record", key_name, key_value, min(sample) AS sample, bool_or(is_matching) AS is_matching,
+    min(email_part) AS email_part, min(phone_part) AS phone_part, max("load_datetime") AS "load_datetime"
 FROM (
 <@stagedKeys/>
 )
@@ -89,7 +96,8 @@ FROM (
 )
 <#break>
 <#case "junk_insert">
-<@lib.header model=model purpose=["Reports key values shared by more than " + maxRecords + " distinct records (a test email, a call centre's phone); they are left out of matching."]/>
+<@lib.header model=model purpose=["Reports key values, emails and phones shared by more than " + maxRecords + " distinct records",
+    "(a test email, a call centre's phone); they and the keys built from them are left out of matching."]/>
 INSERT INTO ${table(junkTable)} ("key_name", "key_value", "sample", "records", "load_datetime")
 SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
 FROM ${table(workKeys)} AS candidate
@@ -101,17 +109,21 @@ HAVING count(*) > ${maxRecords}
        WHERE junk."key_name" = candidate.key_name AND junk."key_value" = candidate.key_value)
 <#break>
 <#case "work_edges">
-<@lib.header model=model purpose=["Work table: a star per key value, each record linked to the smallest record sharing it (not a clique), junk values left out."]/>
+<@lib.header model=model purpose=["Work table: a star per key value, each record linked to the smallest record sharing it (not a clique);",
+    "junk key values, and keys built from a junk email or phone, left out."]/>
 CREATE OR REPLACE TABLE ${table(workEdges)} AS
 SELECT DISTINCT vid AS a, star AS b
 FROM (
     SELECT records.vid, min(records.vid) OVER (PARTITION BY keyed.key_name, keyed.key_value) AS star
     FROM ${table(workKeys)} AS keyed
     JOIN ${table(workRecords)} AS records ON records."identity_record" = keyed."identity_record"
-    WHERE NOT EXISTS (
-        SELECT 1
-        FROM ${table(junkTable)} AS junk
-        WHERE junk."key_name" = keyed.key_name AND junk."key_value" = keyed.key_value)
+    WHERE keyed.is_matching
+      AND NOT EXISTS (
+          SELECT 1
+          FROM ${table(junkTable)} AS junk
+          WHERE junk."key_name" = keyed.key_name AND junk."key_value" = keyed.key_value
+             OR junk."key_name" = 'email' AND junk."key_value" = keyed.email_part
+             OR junk."key_name" = 'phone' AND junk."key_value" = keyed.phone_part)
 )
 WHERE vid <> star
 <#break>
