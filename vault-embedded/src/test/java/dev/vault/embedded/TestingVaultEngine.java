@@ -1,12 +1,18 @@
 package dev.vault.embedded;
 
+import dev.vault.core.identity.IdentitySettings;
 import dev.vault.runner.Vault;
 import dev.vault.runner.VaultConfiguration;
+import dev.vault.sql.IdentitySql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -33,6 +39,16 @@ public final class TestingVaultEngine
             }
             engine = EmbeddedTrino.start(warehouse, "iceberg", OptionalInt.empty(), Optional.empty());
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "vault-test-engine-shutdown"));
+            // as the runner does when it starts an embedded engine: the identity functions, callable in plain SQL
+            try (Connection connection = DriverManager.getConnection(engine.jdbcUrl() + "/iceberg", "vault", null);
+                    Statement statement = connection.createStatement()) {
+                for (String function : new IdentitySql(IdentitySettings.defaults()).functions(EmbeddedTrino.FUNCTION_CATALOG, EmbeddedTrino.FUNCTION_SCHEMA)) {
+                    statement.execute(function);
+                }
+            }
+            catch (SQLException e) {
+                throw new IllegalStateException("cannot create the identity functions", e);
+            }
         }
         return engine.jdbcUrl() + "/iceberg";
     }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,39 @@ class TestVaultCliEndToEnd
         Result table = vault("query", sql);
         assertThat(table.out()).startsWith("id_produtor | leads\n------------+------\nPRD-0001    |");
         assertThat(table.out()).endsWith("(2 rows)\n");
+    }
+
+    @Test
+    void seedsQueryGivesTheKeysOfVaultHash()
+    {
+        String query = "SELECT generate_person_hash('João Silva', 'joao@email.com', '11999999999') AS hash_completo, "
+                + "generate_person_hash('João Silva', 'joao@email.com', NULL) AS hash_nome_email, "
+                + "generate_person_hash(NULL, 'joao@email.com', '11999999999') AS hash_email_telefone";
+        Result sql = vault("query", "-f", "csv", query);
+        assertThat(sql.exitCode()).as(sql.err()).isZero();
+        List<String> lines = sql.out().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("hash_completo,hash_nome_email,hash_email_telefone");
+
+        String completo = hashOf("--name", "João Silva", "--email", "joao@email.com", "--phone", "11999999999");
+        String nomeEmail = hashOf("--name", "João Silva", "--email", "joao@email.com");
+        String emailTelefone = hashOf("--email", "joao@email.com", "--phone", "11999999999");
+        assertThat(lines.get(1)).isEqualTo(completo + "," + nomeEmail + "," + emailTelefone);
+        assertThat(completo).hasSize(64).isNotEqualTo(nomeEmail).isNotEqualTo(emailTelefone);
+    }
+
+    private String hashOf(String... parts)
+    {
+        String[] args = new String[parts.length + 3];
+        args[0] = "hash";
+        System.arraycopy(parts, 0, args, 1, parts.length);
+        args[parts.length + 1] = "--project-dir";
+        args[parts.length + 2] = project.toString();
+        Result hash = run(project, args);
+        assertThat(hash.exitCode()).as(hash.err()).isZero();
+        return hash.out().lines()
+                .filter(line -> line.startsWith("generate_person_hash"))
+                .map(line -> line.substring("generate_person_hash".length()).strip())
+                .findFirst().orElseThrow();
     }
 
     @Test
