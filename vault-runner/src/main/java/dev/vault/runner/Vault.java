@@ -7,7 +7,6 @@ import com.google.common.hash.Hashing;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.model.Hub;
-import dev.vault.core.model.Layer;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
@@ -180,6 +179,16 @@ public final class Vault
      */
     public RunResult run()
     {
+        return run(project.models().keySet());
+    }
+
+    /**
+     * Runs the given models (see {@link dev.vault.core.model.ModelSelector}) in dependency order;
+     * models outside the selection are taken as they are.
+     */
+    public RunResult run(java.util.Collection<String> selection)
+    {
+        Set<String> selected = new HashSet<>(selection);
         Stopwatch total = Stopwatch.createStarted();
         Plan plan = compiler.compile();
         SqlExecutor executor = executor();
@@ -187,11 +196,18 @@ public final class Vault
             execute(executor, schema);
         }
         Set<String> existingSources = existingSourceTables(executor);
-        List<ModelPlan> models = plan.models().values().stream().filter(model -> !(model.model() instanceof Source)).toList();
+        // the sources the selected models read: only their absence is a failure of this run
+        Set<String> needed = new HashSet<>(selected);
+        selected.forEach(model -> needed.addAll(project.graph().ancestors(model)));
+        List<ModelPlan> models = plan.models().values().stream()
+                .filter(model -> !(model.model() instanceof Source))
+                .filter(model -> selected.contains(model.model().name()))
+                .toList();
         Set<String> broken = new HashSet<>();
         ImmutableList.Builder<ModelResult> results = ImmutableList.builder();
         for (ModelPlan model : plan.models().values()) {
-            if (model.model() instanceof Source source && !existingSources.contains(model.target().schema() + "." + model.target().table())) {
+            if (model.model() instanceof Source source && needed.contains(source.name())
+                    && !existingSources.contains(model.target().schema() + "." + model.target().table())) {
                 broken.add(source.name());
                 ModelResult result = new ModelResult(source.name(), ModelKind.SOURCE, ModelResult.Status.FAILED, OptionalLong.empty(), Duration.ZERO, "missing",
                         Optional.of("source table %s does not exist (source '%s' at %s): land the data there, or run 'vault seed' to load the example CSV files"
@@ -355,8 +371,17 @@ public final class Vault
     /** Runs the built-in Data Vault integrity tests on every hub, link and satellite. */
     public TestResult test()
     {
+        return test(project.models().keySet());
+    }
+
+    /** Runs the integrity tests of the given models. */
+    public TestResult test(java.util.Collection<String> selection)
+    {
+        Set<String> selected = new HashSet<>(selection);
         Stopwatch total = Stopwatch.createStarted();
-        ImmutableList<DataTest> tests = compiler.integrityTests();
+        ImmutableList<DataTest> tests = compiler.integrityTests().stream()
+                .filter(test -> selected.contains(test.model()))
+                .collect(ImmutableList.toImmutableList());
         SqlExecutor executor = executor();
         ImmutableList.Builder<DataTestResult> results = ImmutableList.builder();
         int index = 0;
@@ -555,9 +580,12 @@ public final class Vault
         return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
     }
 
-    /** The schema of a layer, as configured. */
-    public String schema(Layer layer)
+    /** Where this vault runs, without credentials and without connecting: for logs and run results. */
+    public String targetDescription()
     {
-        return project.config().schema(layer);
+        return switch (target) {
+            case VaultConfiguration.ResolvedTarget.Embedded embedded -> "embedded Trino on " + embedded.warehouse();
+            case VaultConfiguration.ResolvedTarget.Trino trino -> Redaction.jdbcUrl(trino.jdbcUrl());
+        };
     }
 }

@@ -28,8 +28,9 @@ class TestVault
         try (Vault vault = load(listener)) {
             Plan plan = vault.plan();
             assertThat(plan.models().keySet()).containsExactly("customers", "stg_customers", "hub_customer", "mart_customers");
-            assertThat(vault.schema(Layer.GOLD)).isEqualTo("gold");
-            assertThat(vault.schema(Layer.BRONZE)).isEqualTo("bronze");
+            assertThat(vault.project().config().schema(Layer.GOLD)).isEqualTo("gold");
+            assertThat(vault.project().config().schema(Layer.BRONZE)).isEqualTo("bronze");
+            assertThat(vault.targetDescription()).startsWith("embedded Trino on ").endsWith(".vault/warehouse");
         }
         assertThat(listener.events).isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.model.Location;
@@ -53,7 +54,8 @@ public final class ProjectLoader
         ProjectConfig config = ProjectConfigReader.read(root, root.relativize(configFile), configNode.get(), problems);
 
         LocationIndex index = new LocationIndex();
-        ModelFileReader reader = new ModelFileReader(root, problems, index);
+        ImmutableSetMultimap.Builder<String, String> tags = ImmutableSetMultimap.builder();
+        ModelFileReader reader = new ModelFileReader(root, problems, index, tags);
         Map<String, Model> models = new LinkedHashMap<>();
         for (Path file : modelFiles(config, problems)) {
             int before = problems.size();
@@ -93,7 +95,7 @@ public final class ProjectLoader
                     String.join(" -> ", cycle));
             problems.throwIfAny();
         }
-        return new Project(config, validated, graph.orElseThrow());
+        return new Project(config, validated, graph.orElseThrow(), tags.build());
     }
 
     private static List<String> lines(Path file)

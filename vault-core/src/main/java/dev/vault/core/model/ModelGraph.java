@@ -105,6 +105,14 @@ public final class ModelGraph
         return reachable.stream().filter(node -> !node.equals(model)).collect(ImmutableSet.toImmutableSet());
     }
 
+    /** Every model that reads {@code model}, directly or not. */
+    public ImmutableSet<String> descendants(String model)
+    {
+        return Graphs.reachableNodes(graph, model).stream()
+                .filter(node -> !node.equals(model))
+                .collect(ImmutableSet.toImmutableSet());
+    }
+
     private static List<String> findCycle(MutableGraph<String> graph)
     {
         Map<String, Integer> state = new HashMap<>();

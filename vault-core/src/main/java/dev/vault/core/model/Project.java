@@ -2,6 +2,8 @@ package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.load.Suggestions;
@@ -10,13 +12,20 @@ import dev.vault.core.project.ProjectConfig;
 import static java.util.Objects.requireNonNull;
 
 /** A loaded and validated project: its configuration, its models and their DAG. */
-public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph)
+public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
 {
     public Project
     {
         requireNonNull(config, "config is null");
         requireNonNull(models, "models is null");
         requireNonNull(graph, "graph is null");
+        requireNonNull(tags, "tags is null");
+    }
+
+    /** The tags of a model, from its {@code tags:} in YAML. */
+    public ImmutableSet<String> tags(String model)
+    {
+        return tags.get(model);
     }
 
     public Model model(String name)

@@ -4,7 +4,6 @@ import dev.vault.runner.DataTestResult;
 import dev.vault.runner.ModelResult;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.TestResult;
-import dev.vault.runner.VaultListener;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import static java.util.Objects.requireNonNull;
 
 /** One line per model or test as it finishes, and a summary; errors in full on stderr. */
 final class ProgressPrinter
-        implements VaultListener
+        implements Reporter
 {
     private final PrintStream out;
     private final PrintStream err;
@@ -64,7 +63,8 @@ final class ProgressPrinter
         }
     }
 
-    void summary(String what, RunResult result)
+    @Override
+    public void summary(String what, RunResult result)
     {
         long failed = result.models().stream().filter(model -> model.status() == ModelResult.Status.FAILED).count();
         long skipped = result.models().stream().filter(model -> model.status() == ModelResult.Status.SKIPPED).count();
@@ -72,10 +72,23 @@ final class ProgressPrinter
                 what, result.models().size() - failed - skipped, failed, skipped, result.rowsWritten(), seconds(result.duration()));
     }
 
-    void summary(TestResult result)
+    @Override
+    public void summary(TestResult result)
     {
         out.printf(Locale.ROOT, "Tests: %d passed, %d failed in %s%n",
                 result.tests().size() - result.failures().size(), result.failures().size(), seconds(result.duration()));
+    }
+
+    @Override
+    public void message(String text)
+    {
+        out.println(text);
+    }
+
+    @Override
+    public void error(dev.vault.core.VaultException error)
+    {
+        err.println("error: " + error.getMessage());
     }
 
     private static String status(ModelResult.Status status)

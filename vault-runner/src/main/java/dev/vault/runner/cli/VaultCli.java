@@ -35,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Query.class,
                 VaultCli.Serve.class,
                 VaultCli.Hash.class,
+                VaultCli.Retry.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed."})
 public final class VaultCli
@@ -57,7 +58,8 @@ public final class VaultCli
         commandLine.setErr(new java.io.PrintWriter(console.err(), true));
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             if (exception instanceof VaultException vaultException) {
-                console.err().println("error: " + vaultException.getMessage());
+                Reporter.LogFormat format = command.getCommand() instanceof ConsoleCommand consoleCommand ? consoleCommand.logFormat : Reporter.LogFormat.TEXT;
+                Reporter.of(format, console).error(vaultException);
                 return vaultException.errorCode().exitCode();
             }
             console.err().println("error: vault failed unexpectedly; please report this with the stack trace below");
@@ -111,14 +113,75 @@ public final class VaultCli
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--log-format", paramLabel = "FORMAT", description = "text (lines for people, default) or json (one JSON object per event, for orchestrators).",
+                defaultValue = "text", converter = LogFormatConverter.class)
+        Reporter.LogFormat logFormat = Reporter.LogFormat.TEXT;
+
         CommandLine.ParameterException usage(String message)
         {
             return new CommandLine.ParameterException(spec.commandLine(), message);
         }
 
-        Vault load(ProgressPrinter printer)
+        Reporter reporter()
         {
-            return connection.configuration(printer).load();
+            return Reporter.of(logFormat, console);
+        }
+
+        Vault load(Reporter reporter)
+        {
+            return connection.configuration(reporter).load();
+        }
+
+        /** Leaves run_results.json in the project's target path: what this command did, for people and 'vault retry'. */
+        static void writeResults(Vault vault, String command, java.time.Instant started, java.util.List<RunResult> runs, TestResult tests)
+        {
+            java.util.List<dev.vault.runner.Artifacts.ModelEntry> models = runs.stream()
+                    .flatMap(run -> run.models().stream())
+                    .map(dev.vault.runner.Artifacts::entry)
+                    .toList();
+            java.util.List<dev.vault.runner.Artifacts.TestEntry> testEntries = tests == null ? java.util.List.of()
+                    : tests.tests().stream().map(dev.vault.runner.Artifacts::entry).toList();
+            boolean success = runs.stream().allMatch(RunResult::successful) && (tests == null || tests.successful());
+            dev.vault.runner.Artifacts.writeRunResults(vault.project().config().targetPath(), new dev.vault.runner.Artifacts.RunResults(
+                    dev.vault.runner.Artifacts.RUN_RESULTS_SCHEMA,
+                    command,
+                    java.util.UUID.randomUUID().toString(),
+                    started.toString(),
+                    java.time.Duration.between(started, java.time.Instant.now()).toNanos() / 1e9,
+                    vault.targetDescription(),
+                    success,
+                    models,
+                    testEntries));
+        }
+    }
+
+    static final class LogFormatConverter
+            implements CommandLine.ITypeConverter<Reporter.LogFormat>
+    {
+        @Override
+        public Reporter.LogFormat convert(String value)
+        {
+            return switch (value) {
+                case "text" -> Reporter.LogFormat.TEXT;
+                case "json" -> Reporter.LogFormat.JSON;
+                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not a log format: use text or json");
+            };
+        }
+    }
+
+    /** dbt's selection: which models a command runs. */
+    static final class SelectionOptions
+    {
+        @Option(names = {"-s", "--select"}, paramLabel = "SELECTOR", split = "[\\s,]+",
+                description = "Models to run: name, name+ (and what reads it), +name (and what it reads), tag:TAG; several are a union (default: all).")
+        java.util.List<String> select = new java.util.ArrayList<>();
+
+        @Option(names = "--exclude", paramLabel = "SELECTOR", split = "[\\s,]+", description = "Models to leave out, with the same syntax.")
+        java.util.List<String> exclude = new java.util.ArrayList<>();
+
+        java.util.Set<String> selected(Vault vault)
+        {
+            return new dev.vault.core.model.ModelSelector(vault.project()).select(select, exclude);
         }
     }
 
@@ -127,23 +190,32 @@ public final class VaultCli
     static final class Build
             extends ConsoleCommand
     {
+        @Mixin
+        SelectionOptions selection;
+
         @Override
         public Integer call()
         {
-            ProgressPrinter printer = new ProgressPrinter(console);
-            try (Vault vault = load(printer)) {
+            Reporter reporter = reporter();
+            java.time.Instant started = java.time.Instant.now();
+            try (Vault vault = load(reporter)) {
+                java.util.Set<String> selected = selection.selected(vault);
+                dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
                 RunResult seeded = vault.seed();
-                printer.summary("Seed", seeded);
+                reporter.summary("Seed", seeded);
                 if (!seeded.successful()) {
+                    writeResults(vault, "build", started, java.util.List.of(seeded), null);
                     return ErrorCode.MODEL_FAILED.exitCode();
                 }
-                RunResult run = vault.run();
-                printer.summary("Run", run);
+                RunResult run = vault.run(selected);
+                reporter.summary("Run", run);
                 if (!run.successful()) {
+                    writeResults(vault, "build", started, java.util.List.of(seeded, run), null);
                     return ErrorCode.MODEL_FAILED.exitCode();
                 }
-                TestResult tests = vault.test();
-                printer.summary(tests);
+                TestResult tests = vault.test(selected);
+                reporter.summary(tests);
+                writeResults(vault, "build", started, java.util.List.of(seeded, run), tests);
                 return tests.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
             }
         }
@@ -160,14 +232,16 @@ public final class VaultCli
         @Override
         public Integer call()
         {
-            ProgressPrinter printer = new ProgressPrinter(console);
-            var configuration = connection.configuration(printer);
+            Reporter reporter = reporter();
+            java.time.Instant started = java.time.Instant.now();
+            var configuration = connection.configuration(reporter);
             if (seedPaths != null) {
                 configuration.seedPaths(seedPaths.stream().map(path -> path.toAbsolutePath().normalize()).toList());
             }
             try (Vault vault = configuration.load()) {
                 RunResult result = vault.seed();
-                printer.summary("Seed", result);
+                reporter.summary("Seed", result);
+                writeResults(vault, "seed", started, java.util.List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
             }
         }
@@ -178,13 +252,53 @@ public final class VaultCli
     static final class Run
             extends ConsoleCommand
     {
+        @Mixin
+        SelectionOptions selection;
+
         @Override
         public Integer call()
         {
-            ProgressPrinter printer = new ProgressPrinter(console);
-            try (Vault vault = load(printer)) {
-                RunResult result = vault.run();
-                printer.summary("Run", result);
+            Reporter reporter = reporter();
+            java.time.Instant started = java.time.Instant.now();
+            try (Vault vault = load(reporter)) {
+                java.util.Set<String> selected = selection.selected(vault);
+                dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
+                RunResult result = vault.run(selected);
+                reporter.summary("Run", result);
+                writeResults(vault, "run", started, java.util.List.of(result), null);
+                return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Run again only the models that failed or were skipped in the last run or build (from .vault/run_results.json).")
+    static final class Retry
+            extends ConsoleCommand
+    {
+        @Override
+        public Integer call()
+        {
+            Reporter reporter = reporter();
+            java.time.Instant started = java.time.Instant.now();
+            try (Vault vault = load(reporter)) {
+                var previous = dev.vault.runner.Artifacts.readRunResults(vault.project().config().targetPath())
+                        .orElseThrow(() -> new VaultException(ErrorCode.INVALID_PROJECT, "there are no run results in %s to retry from; run 'vault run' first"
+                                .formatted(vault.project().config().targetPath().resolve(dev.vault.runner.Artifacts.RUN_RESULTS))));
+                java.util.Set<String> again = new java.util.LinkedHashSet<>();
+                for (var entry : previous.results()) {
+                    if ((entry.status().equals("failed") || entry.status().equals("skipped")) && vault.project().models().containsKey(entry.model())
+                            && !(vault.project().model(entry.model()) instanceof dev.vault.core.model.Source)) {
+                        again.add(entry.model());
+                    }
+                }
+                if (again.isEmpty()) {
+                    reporter.message("Nothing to retry: no model failed or was skipped in the last " + previous.command());
+                    return SUCCESS;
+                }
+                RunResult result = vault.run(again);
+                reporter.summary("Retry", result);
+                writeResults(vault, "retry", started, java.util.List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
             }
         }
@@ -195,13 +309,18 @@ public final class VaultCli
     static final class Test
             extends ConsoleCommand
     {
+        @Mixin
+        SelectionOptions selection;
+
         @Override
         public Integer call()
         {
-            ProgressPrinter printer = new ProgressPrinter(console);
-            try (Vault vault = load(printer)) {
-                TestResult result = vault.test();
-                printer.summary(result);
+            Reporter reporter = reporter();
+            java.time.Instant started = java.time.Instant.now();
+            try (Vault vault = load(reporter)) {
+                TestResult result = vault.test(selection.selected(vault));
+                reporter.summary(result);
+                writeResults(vault, "test", started, java.util.List.of(), result);
                 return result.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
             }
         }
@@ -218,11 +337,13 @@ public final class VaultCli
         @Override
         public Integer call()
         {
-            try (Vault vault = load(new ProgressPrinter(console))) {
+            Reporter reporter = reporter();
+            try (Vault vault = load(reporter)) {
                 Path folder = output != null ? output : vault.project().config().compiledPath();
                 var files = vault.compile(folder);
-                files.forEach(file -> console.out().println(relative(file)));
-                console.out().printf("Compiled %d models into %s%n", files.size(), relative(folder));
+                dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
+                files.forEach(file -> reporter.message(relative(file).toString()));
+                reporter.message("Compiled %d models into %s".formatted(files.size(), relative(folder)));
                 return SUCCESS;
             }
         }
@@ -344,8 +465,7 @@ public final class VaultCli
             if (connection.jdbcUrl != null) {
                 throw usage("serve runs the embedded engine; it takes no --jdbc-url");
             }
-            ProgressPrinter printer = new ProgressPrinter(console);
-            Vault vault = connection.configuration(printer).port(port).load();
+            Vault vault = connection.configuration(reporter()).port(port).load();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 vault.close();

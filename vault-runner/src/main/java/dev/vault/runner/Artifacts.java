@@ -1,0 +1,143 @@
+package dev.vault.runner;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hashing;
+import dev.vault.core.ErrorCode;
+import dev.vault.core.VaultException;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.Project;
+import dev.vault.sql.ModelPlan;
+import dev.vault.sql.Plan;
+import dev.vault.sql.Statement;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON files a run leaves in the project's target path (.vault/ by default) for people and
+ * orchestrators: {@value #RUN_RESULTS} (what the last command did, model by model) and
+ * {@value #MANIFEST} (the models, their DAG and checksums of their compiled SQL). Their schema
+ * is documented in docs/artifacts.md; each file names its schema version.
+ */
+public final class Artifacts
+{
+    public static final String RUN_RESULTS = "run_results.json";
+    public static final String MANIFEST = "manifest.json";
+    public static final String RUN_RESULTS_SCHEMA = "vault/run-results/v1";
+    public static final String MANIFEST_SCHEMA = "vault/manifest/v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Artifacts() {}
+
+    public record RunResults(
+            String schema,
+            String command,
+            String invocationId,
+            String startedAt,
+            double elapsedSeconds,
+            String target,
+            boolean success,
+            List<ModelEntry> results,
+            List<TestEntry> tests) {}
+
+    /** One model; status is success, up_to_date, failed or skipped. */
+    public record ModelEntry(String model, String kind, String status, Long rowsWritten, double seconds, String detail, String error) {}
+
+    /** One data test; status is pass, fail or error. */
+    public record TestEntry(String name, String model, String status, Long failingRows, double seconds, String error) {}
+
+    public record Manifest(String schema, String project, List<ManifestModel> models) {}
+
+    public record ManifestModel(String name, String kind, String file, int line, String table, List<String> dependsOn, List<String> tags, List<ManifestStatement> statements) {}
+
+    public record ManifestStatement(String kind, String target, String sha256) {}
+
+    public static ModelEntry entry(ModelResult result)
+    {
+        return new ModelEntry(result.model(), result.kind().displayName(), result.status().name().toLowerCase(java.util.Locale.ROOT),
+                result.rowsWritten().isPresent() ? result.rowsWritten().getAsLong() : null,
+                result.duration().toNanos() / 1e9, result.detail(), result.error().orElse(null));
+    }
+
+    public static TestEntry entry(DataTestResult result)
+    {
+        String status = result.passed() ? "pass" : result.failingRows().isPresent() ? "fail" : "error";
+        return new TestEntry(result.name(), result.model(), status, result.failingRows().orElse(null), result.duration().toNanos() / 1e9, result.error().orElse(null));
+    }
+
+    public static void writeRunResults(Path folder, RunResults results)
+    {
+        write(folder.resolve(RUN_RESULTS), results);
+    }
+
+    /** The run results the last command left, if any. */
+    public static Optional<RunResults> readRunResults(Path folder)
+    {
+        Path file = folder.resolve(RUN_RESULTS);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), RunResults.class));
+        }
+        catch (IOException e) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "cannot read %s: %s; delete it and run again".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    public static void writeManifest(Path folder, Project project, Plan plan)
+    {
+        List<ManifestModel> models = new ArrayList<>();
+        for (ModelPlan modelPlan : plan.models().values()) {
+            Model model = modelPlan.model();
+            List<ManifestStatement> statements = modelPlan.statements().stream()
+                    .map(statement -> new ManifestStatement(statement.kind().name().toLowerCase(java.util.Locale.ROOT), statement.target().toString(), sha256(statement)))
+                    .toList();
+            models.add(new ManifestModel(
+                    model.name(),
+                    model.kind().displayName(),
+                    model.location().file().toString().replace('\\', '/'),
+                    model.location().line(),
+                    modelPlan.target().toString(),
+                    ImmutableList.sortedCopyOf(project.graph().parents(model.name())),
+                    ImmutableList.sortedCopyOf(project.tags(model.name())),
+                    statements));
+        }
+        write(folder.resolve(MANIFEST), new Manifest(MANIFEST_SCHEMA, project.config().name(), models));
+    }
+
+    private static String sha256(Statement statement)
+    {
+        return Hashing.sha256().hashString(statement.sql(), StandardCharsets.UTF_8).toString();
+    }
+
+    /** Written to a temporary file and moved: a reader never sees half a file. */
+    private static void write(Path file, Object value)
+    {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temporary.toFile(), value);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException e) {
+            throw new VaultException(ErrorCode.INTERNAL, "cannot write %s: %s".formatted(file, e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.vault.runner.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vault.core.VaultException;
+import dev.vault.runner.Artifacts;
+import dev.vault.runner.DataTestResult;
+import dev.vault.runner.ModelResult;
+import dev.vault.runner.RunResult;
+import dev.vault.runner.TestResult;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code --log-format json}: one JSON object per line on standard output, for log collectors and
+ * orchestrators. Every object has {@code ts} (ISO-8601 UTC) and {@code event}; the rest depends
+ * on the event (documented in docs/artifacts.md). Nothing else is written to standard output.
+ */
+final class JsonEventPrinter
+        implements Reporter
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+
+    JsonEventPrinter(Console console)
+    {
+        requireNonNull(console, "console is null");
+        this.out = console.out();
+    }
+
+    @Override
+    public void engineStarting(String description)
+    {
+        emit("engine_starting", Map.of("target", description));
+    }
+
+    @Override
+    public void engineReady(String description, Duration startup)
+    {
+        emit("engine_ready", Map.of("target", description, "seconds", seconds(startup)));
+    }
+
+    @Override
+    public void modelStarted(String model, int index, int total)
+    {
+        emit("model_started", Map.of("model", model, "index", index, "total", total));
+    }
+
+    @Override
+    public void modelProgress(String model, String message)
+    {
+        emit("model_progress", Map.of("model", model, "message", message));
+    }
+
+    @Override
+    public void modelFinished(ModelResult result, int index, int total)
+    {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Artifacts.ModelEntry entry = Artifacts.entry(result);
+        fields.put("model", entry.model());
+        fields.put("kind", entry.kind());
+        fields.put("status", entry.status());
+        fields.put("rows_written", entry.rowsWritten());
+        fields.put("seconds", entry.seconds());
+        fields.put("detail", entry.detail());
+        fields.put("error", entry.error());
+        fields.put("index", index);
+        fields.put("total", total);
+        emit("model_finished", fields);
+    }
+
+    @Override
+    public void testFinished(DataTestResult result, int index, int total)
+    {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Artifacts.TestEntry entry = Artifacts.entry(result);
+        fields.put("test", entry.name());
+        fields.put("model", entry.model());
+        fields.put("status", entry.status());
+        fields.put("failing_rows", entry.failingRows());
+        fields.put("seconds", entry.seconds());
+        fields.put("error", entry.error());
+        fields.put("index", index);
+        fields.put("total", total);
+        emit("test_finished", fields);
+    }
+
+    @Override
+    public void summary(String what, RunResult result)
+    {
+        long failed = result.models().stream().filter(model -> model.status() == ModelResult.Status.FAILED).count();
+        long skipped = result.models().stream().filter(model -> model.status() == ModelResult.Status.SKIPPED).count();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("step", what.toLowerCase(java.util.Locale.ROOT));
+        fields.put("done", result.models().size() - failed - skipped);
+        fields.put("failed", failed);
+        fields.put("skipped", skipped);
+        fields.put("rows_written", result.rowsWritten());
+        fields.put("seconds", seconds(result.duration()));
+        emit("summary", fields);
+    }
+
+    @Override
+    public void summary(TestResult result)
+    {
+        emit("summary", Map.of(
+                "step", "test",
+                "passed", result.tests().size() - result.failures().size(),
+                "failed", result.failures().size(),
+                "seconds", seconds(result.duration())));
+    }
+
+    @Override
+    public void message(String text)
+    {
+        emit("message", Map.of("message", text));
+    }
+
+    @Override
+    public void error(VaultException error)
+    {
+        emit("error", Map.of(
+                "code", error.errorCode().name().toLowerCase(java.util.Locale.ROOT),
+                "exit_code", error.errorCode().exitCode(),
+                "message", error.getMessage()));
+    }
+
+    private void emit(String event, Map<String, ?> fields)
+    {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("ts", Instant.now().toString());
+        object.put("event", event);
+        object.putAll(fields);
+        try {
+            out.println(JSON.writeValueAsString(object));
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    private static double seconds(Duration duration)
+    {
+        return duration.toNanos() / 1e9;
+    }
+}
