@@ -20,6 +20,7 @@ import dev.vault.runner.engine.LocalEngineFactory;
 import dev.vault.runner.engine.WarehouseLock;
 import dev.vault.runner.jdbc.EngineSession;
 import dev.vault.runner.jdbc.Redaction;
+import dev.vault.runner.jdbc.RetryPolicy;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.DataTest;
 import dev.vault.sql.IdentityResolutionSql;
@@ -63,10 +64,12 @@ public final class Vault
     private final Optional<Path> engineLog;
     private final VaultListener listener;
     private final TrinoCompiler compiler;
+    private final RetryPolicy retries;
     private EngineSession session;
 
-    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener)
+    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener, RetryPolicy retries)
     {
+        this.retries = requireNonNull(retries, "retries is null");
         this.project = requireNonNull(project, "project is null");
         this.target = requireNonNull(target, "target is null");
         this.seedPaths = requireNonNull(seedPaths, "seedPaths is null");
@@ -544,7 +547,7 @@ public final class Vault
 
     private SqlExecutor executor()
     {
-        return new SqlExecutor(session());
+        return new SqlExecutor(session(), retries, message -> listener.modelProgress("retry", message));
     }
 
     private Set<String> existingSourceTables(SqlExecutor executor)

@@ -7,6 +7,7 @@ import dev.vault.core.VaultException;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Project;
 import dev.vault.core.project.TargetConfig;
+import dev.vault.runner.jdbc.RetryPolicy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class VaultConfiguration
     private Optional<ImmutableList<Path>> seedPaths = Optional.empty();
     private Optional<Path> engineLog = Optional.empty();
     private VaultListener listener = VaultListener.NONE;
+    private RetryPolicy retries = RetryPolicy.defaults();
     private Map<String, String> environment = System.getenv();
 
     VaultConfiguration() {}
@@ -128,6 +130,16 @@ public final class VaultConfiguration
         return this;
     }
 
+    /**
+     * How statements that fail for a passing reason (an Iceberg commit conflict, the network) are
+     * retried; {@link RetryPolicy#defaults()}: 4 attempts, backoff from 1 s doubling to 15 s.
+     */
+    public VaultConfiguration retries(RetryPolicy retries)
+    {
+        this.retries = requireNonNull(retries, "retries is null");
+        return this;
+    }
+
     /** The environment to read variables from; the process environment by default. */
     public VaultConfiguration environment(Map<String, String> environment)
     {
@@ -144,7 +156,7 @@ public final class VaultConfiguration
     {
         Project project = ProjectLoader.load(projectDirectory);
         Optional<Path> log = engineLog.map(path -> project.config().targetPath().resolve(path));
-        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener);
+        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener, retries);
     }
 
     private ResolvedTarget resolveTarget(Project project)

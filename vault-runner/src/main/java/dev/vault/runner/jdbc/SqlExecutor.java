@@ -19,16 +19,31 @@ public final class SqlExecutor
 {
     private final Connection connection;
     private final Redaction redaction;
+    private final RetryPolicy retries;
+    private final java.util.function.Consumer<String> onRetry;
 
     public SqlExecutor(EngineSession session)
+    {
+        this(session, RetryPolicy.none(), ignored -> {});
+    }
+
+    public SqlExecutor(EngineSession session, RetryPolicy retries, java.util.function.Consumer<String> onRetry)
     {
         requireNonNull(session, "session is null");
         this.connection = session.connection();
         this.redaction = session.redaction();
+        this.retries = requireNonNull(retries, "retries is null");
+        this.onRetry = requireNonNull(onRetry, "onRetry is null");
     }
 
-    /** Runs a statement; returns the rows it inserted or wrote, or 0 for DDL. */
+    /** Runs a statement, retried per the policy; returns the rows it inserted or wrote, or 0 for DDL. */
     public long update(String sql)
+            throws SQLException
+    {
+        return retries.run(() -> updateOnce(sql), onRetry);
+    }
+
+    private long updateOnce(String sql)
             throws SQLException
     {
         try (java.sql.Statement statement = connection.createStatement()) {
@@ -44,6 +59,12 @@ public final class SqlExecutor
     }
 
     public QueryResult query(String sql)
+            throws SQLException
+    {
+        return retries.run(() -> queryOnce(sql), onRetry);
+    }
+
+    private QueryResult queryOnce(String sql)
             throws SQLException
     {
         try (java.sql.Statement statement = connection.createStatement();
