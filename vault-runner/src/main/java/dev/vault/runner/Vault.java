@@ -1,6 +1,7 @@
 package dev.vault.runner;
 
 import com.google.common.base.Stopwatch;
+import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
@@ -39,6 +40,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -191,6 +193,17 @@ public final class Vault
      */
     public RunResult run(java.util.Collection<String> selection)
     {
+        return run(selection, 1);
+    }
+
+    /**
+     * Runs the selected models with up to {@code threads} at once: a model starts when the
+     * selected models it reads are done. Each model writes only its own tables, so no table
+     * ever has two writers in one run.
+     */
+    public RunResult run(java.util.Collection<String> selection, int threads)
+    {
+        com.google.common.base.Preconditions.checkArgument(threads >= 1, "threads must be at least 1");
         Set<String> selected = new HashSet<>(selection);
         Stopwatch total = Stopwatch.createStarted();
         Plan plan = compiler.compile();
@@ -219,28 +232,61 @@ public final class Vault
                 listener.modelFinished(result, 0, models.size());
             }
         }
-        int index = 0;
-        for (ModelPlan model : models) {
-            index++;
-            Model definition = model.model();
-            listener.modelStarted(definition.name(), index, models.size());
-            ModelResult result;
-            Optional<String> brokenParent = project.graph().parents(definition.name()).stream().filter(broken::contains).findFirst();
-            if (brokenParent.isPresent()) {
-                broken.add(definition.name());
-                result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SKIPPED, OptionalLong.empty(), Duration.ZERO, "skipped",
-                        Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
+        Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        failed.addAll(broken);
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        // one connection per worker thread; the first thread may use the session's own
+        ThreadLocal<SqlExecutor> executors = ThreadLocal.withInitial(() -> threads == 1 ? executor : workerExecutor());
+        Map<String, java.util.concurrent.CompletableFuture<ModelResult>> futures = new java.util.LinkedHashMap<>();
+        try {
+            for (ModelPlan model : models) {
+                Model definition = model.model();
+                java.util.concurrent.CompletableFuture<?>[] parents = project.graph().parents(definition.name()).stream()
+                        .filter(futures::containsKey)
+                        .map(futures::get)
+                        .toArray(java.util.concurrent.CompletableFuture[]::new);
+                futures.put(definition.name(), java.util.concurrent.CompletableFuture.allOf(parents).thenApplyAsync(ignored -> {
+                    listener.modelStarted(definition.name(), started.incrementAndGet(), models.size());
+                    ModelResult result;
+                    Optional<String> brokenParent = project.graph().parents(definition.name()).stream().filter(failed::contains).sorted().findFirst();
+                    if (brokenParent.isPresent()) {
+                        result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SKIPPED, OptionalLong.empty(), Duration.ZERO, "skipped",
+                                Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
+                    }
+                    else {
+                        result = runModel(executors.get(), model);
+                    }
+                    if (result.failed()) {
+                        failed.add(definition.name());
+                    }
+                    listener.modelFinished(result, finished.incrementAndGet(), models.size());
+                    return result;
+                }, pool));
             }
-            else {
-                result = runModel(executor, model);
-                if (result.failed()) {
-                    broken.add(definition.name());
-                }
+            for (java.util.concurrent.CompletableFuture<ModelResult> future : futures.values()) {
+                results.add(future.join());
             }
-            results.add(result);
-            listener.modelFinished(result, index, models.size());
+        }
+        catch (java.util.concurrent.CompletionException e) {
+            Throwables.throwIfUnchecked(e.getCause());
+            throw new VaultException(ErrorCode.INTERNAL, "a model's run failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+        finally {
+            pool.shutdownNow();
         }
         return new RunResult(results.build(), total.elapsed());
+    }
+
+    private SqlExecutor workerExecutor()
+    {
+        try {
+            return new SqlExecutor(session().openConnection(), session().redaction(), retries, message -> listener.modelProgress("retry", message));
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot open another connection to Trino: " + e.getMessage(), e);
+        }
     }
 
     private ModelResult runModel(SqlExecutor executor, ModelPlan model)

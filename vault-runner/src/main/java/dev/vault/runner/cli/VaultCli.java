@@ -179,6 +179,9 @@ public final class VaultCli
         @Option(names = "--exclude", paramLabel = "SELECTOR", split = "[\\s,]+", description = "Models to leave out, with the same syntax.")
         java.util.List<String> exclude = new java.util.ArrayList<>();
 
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Models to run at once; a model starts when the models it reads are done (default: ${DEFAULT-VALUE}).")
+        int threads = 1;
+
         java.util.Set<String> selected(Vault vault)
         {
             return new dev.vault.core.model.ModelSelector(vault.project()).select(select, exclude);
@@ -207,7 +210,7 @@ public final class VaultCli
                     writeResults(vault, "build", started, java.util.List.of(seeded), null);
                     return ErrorCode.MODEL_FAILED.exitCode();
                 }
-                RunResult run = vault.run(selected);
+                RunResult run = vault.run(selected, selection.threads);
                 reporter.summary("Run", run);
                 if (!run.successful()) {
                     writeResults(vault, "build", started, java.util.List.of(seeded, run), null);
@@ -263,7 +266,7 @@ public final class VaultCli
             try (Vault vault = load(reporter)) {
                 java.util.Set<String> selected = selection.selected(vault);
                 dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
-                RunResult result = vault.run(selected);
+                RunResult result = vault.run(selected, selection.threads);
                 reporter.summary("Run", result);
                 writeResults(vault, "run", started, java.util.List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
@@ -276,6 +279,9 @@ public final class VaultCli
     static final class Retry
             extends ConsoleCommand
     {
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Models to run at once (default: ${DEFAULT-VALUE}).")
+        int threads = 1;
+
         @Override
         public Integer call()
         {
@@ -296,7 +302,7 @@ public final class VaultCli
                     reporter.message("Nothing to retry: no model failed or was skipped in the last " + previous.command());
                     return SUCCESS;
                 }
-                RunResult result = vault.run(again);
+                RunResult result = vault.run(again, threads);
                 reporter.summary("Retry", result);
                 writeResults(vault, "retry", started, java.util.List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();

@@ -24,9 +24,14 @@ public final class EngineSession
     private final Optional<LocalEngine> engine;
     private final String description;
     private final Redaction redaction;
+    private final String jdbcUrl;
+    private final Properties properties;
+    private final java.util.List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private EngineSession(Connection connection, Optional<LocalEngine> engine, String description, Redaction redaction)
+    private EngineSession(Connection connection, Optional<LocalEngine> engine, String description, Redaction redaction, String jdbcUrl, Properties properties)
     {
+        this.jdbcUrl = requireNonNull(jdbcUrl, "jdbcUrl is null");
+        this.properties = requireNonNull(properties, "properties is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.description = requireNonNull(description, "description is null");
@@ -51,7 +56,7 @@ public final class EngineSession
                 // trino-jdbc connects lazily: ask something to learn now whether the engine is there
                 statement.execute("SELECT 1");
             }
-            return new EngineSession(connection, engine, description, redaction);
+            return new EngineSession(connection, engine, description, redaction, jdbcUrl, properties);
         }
         catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
@@ -64,6 +69,20 @@ public final class EngineSession
     public Connection connection()
     {
         return connection;
+    }
+
+    /** Another connection to the same engine, for work in another thread; closed with the session. */
+    public Connection openConnection()
+            throws SQLException
+    {
+        try {
+            Connection another = DriverManager.getConnection(jdbcUrl, properties);
+            opened.add(another);
+            return another;
+        }
+        catch (SQLException e) {
+            throw new SQLException(redaction.apply(e.getMessage()), e.getSQLState(), e.getErrorCode());
+        }
     }
 
     public Redaction redaction()
@@ -85,6 +104,7 @@ public final class EngineSession
     @Override
     public void close()
     {
+        opened.forEach(EngineSession::closeQuietly);
         closeQuietly(connection);
         engine.ifPresent(LocalEngine::close);
     }

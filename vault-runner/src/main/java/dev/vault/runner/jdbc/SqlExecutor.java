@@ -29,9 +29,13 @@ public final class SqlExecutor
 
     public SqlExecutor(EngineSession session, RetryPolicy retries, java.util.function.Consumer<String> onRetry)
     {
-        requireNonNull(session, "session is null");
-        this.connection = session.connection();
-        this.redaction = session.redaction();
+        this(requireNonNull(session, "session is null").connection(), session.redaction(), retries, onRetry);
+    }
+
+    public SqlExecutor(Connection connection, Redaction redaction, RetryPolicy retries, java.util.function.Consumer<String> onRetry)
+    {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.redaction = requireNonNull(redaction, "redaction is null");
         this.retries = requireNonNull(retries, "retries is null");
         this.onRetry = requireNonNull(onRetry, "onRetry is null");
     }
