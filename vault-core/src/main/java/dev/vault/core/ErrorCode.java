@@ -15,6 +15,8 @@ public enum ErrorCode
     ENGINE_UNAVAILABLE(4),
     /** Data tests ran and at least one with severity error failed. */
     TEST_FAILED(5),
+    /** Another run of the project held the run lock for longer than the wait allowed. */
+    LOCKED(6),
     /** A bug in vault itself. */
     INTERNAL(10);
 

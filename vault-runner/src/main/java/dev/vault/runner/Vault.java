@@ -67,10 +67,12 @@ public final class Vault
     private final VaultListener listener;
     private final TrinoCompiler compiler;
     private final RetryPolicy retries;
+    private final Duration lockTimeout;
     private EngineSession session;
 
-    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener, RetryPolicy retries)
+    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener, RetryPolicy retries, Duration lockTimeout)
     {
+        this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout is null");
         this.retries = requireNonNull(retries, "retries is null");
         this.project = requireNonNull(project, "project is null");
         this.target = requireNonNull(target, "target is null");
@@ -211,6 +213,13 @@ public final class Vault
         for (Statement schema : plan.schemas()) {
             execute(executor, schema);
         }
+        try (RunLock ignored = RunLock.acquire(executor, project, lockTimeout, Duration.ofSeconds(1), message -> listener.modelProgress("lock", message))) {
+            return runLocked(plan, executor, selected, threads, total);
+        }
+    }
+
+    private RunResult runLocked(Plan plan, SqlExecutor executor, Set<String> selected, int threads, Stopwatch total)
+    {
         Set<String> existingSources = existingSourceTables(executor);
         // the sources the selected models read: only their absence is a failure of this run
         Set<String> needed = new HashSet<>(selected);
@@ -627,6 +636,15 @@ public final class Vault
     {
         String message = "%s '%s' (%s) failed: %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
         return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
+    }
+
+    /**
+     * Drops the project's run lock, e.g. one a crashed run left behind. Returns who held it.
+     * Only for when no run of the project is going on: a live run would lose its protection.
+     */
+    public Optional<String> unlock()
+    {
+        return RunLock.breakLock(executor(), project);
     }
 
     /** Where this vault runs, without credentials and without connecting: for logs and run results. */

@@ -48,6 +48,7 @@ public final class VaultConfiguration
     private Optional<Path> engineLog = Optional.empty();
     private VaultListener listener = VaultListener.NONE;
     private RetryPolicy retries = RetryPolicy.defaults();
+    private java.time.Duration lockTimeout = java.time.Duration.ofMinutes(30);
     private Map<String, String> environment = System.getenv();
 
     VaultConfiguration() {}
@@ -140,6 +141,13 @@ public final class VaultConfiguration
         return this;
     }
 
+    /** How long a run waits for another run of the project to finish (the run lock); 30 minutes by default. */
+    public VaultConfiguration lockTimeout(java.time.Duration lockTimeout)
+    {
+        this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout is null");
+        return this;
+    }
+
     /** The environment to read variables from; the process environment by default. */
     public VaultConfiguration environment(Map<String, String> environment)
     {
@@ -156,7 +164,7 @@ public final class VaultConfiguration
     {
         Project project = ProjectLoader.load(projectDirectory);
         Optional<Path> log = engineLog.map(path -> project.config().targetPath().resolve(path));
-        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener, retries);
+        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout);
     }
 
     private ResolvedTarget resolveTarget(Project project)

@@ -25,6 +25,20 @@ public final class TrinoQueries
         return "SELECT count(*) FROM " + SqlText.metadataTable(table, "snapshots");
     }
 
+    /**
+     * Takes the run lock of a project: creating a table is atomic in the metastore, so of two
+     * runners creating it at once exactly one succeeds. The comment says who holds it, since when.
+     */
+    public static String createLock(TableName lock, String holder)
+    {
+        return "CREATE TABLE " + SqlText.table(lock) + " (holder varchar) COMMENT " + SqlText.literal(holder);
+    }
+
+    public static String dropLock(TableName lock)
+    {
+        return "DROP TABLE IF EXISTS " + SqlText.table(lock);
+    }
+
     /** The table's comment, or no row for a table that does not exist. */
     public static String tableComment(TableName table)
     {

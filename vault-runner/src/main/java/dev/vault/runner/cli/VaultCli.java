@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +37,9 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Serve.class,
                 VaultCli.Hash.class,
                 VaultCli.Retry.class,
+                VaultCli.Unlock.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed."})
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed, 6 run lock held."})
 public final class VaultCli
 {
     static final int SUCCESS = 0;
@@ -270,6 +272,23 @@ public final class VaultCli
                 reporter.summary("Run", result);
                 writeResults(vault, "run", started, java.util.List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
+            }
+        }
+    }
+
+    @Command(name = "unlock", mixinStandardHelpOptions = true,
+            description = "Drop the project's run lock, left by a run that crashed. Only when no run of the project is going on.")
+    static final class Unlock
+            extends ConsoleCommand
+    {
+        @Override
+        public Integer call()
+        {
+            Reporter reporter = reporter();
+            try (Vault vault = load(reporter)) {
+                Optional<String> holder = vault.unlock();
+                reporter.message(holder.map(text -> "Dropped the run lock (" + text + ")").orElse("The project had no run lock"));
+                return SUCCESS;
             }
         }
     }
