@@ -245,34 +245,25 @@ public final class Vault
         failed.addAll(broken);
         java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        if (threads == 1) {
+            // one at a time, in build order: the order a person reads in the log is the DAG's
+            for (ModelPlan model : models) {
+                results.add(runOne(model, executor, failed, started, finished, models.size()));
+            }
+            return new RunResult(results.build(), total.elapsed());
+        }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        // one connection per worker thread; the first thread may use the session's own
-        ThreadLocal<SqlExecutor> executors = ThreadLocal.withInitial(() -> threads == 1 ? executor : workerExecutor());
+        // one connection per worker thread
+        ThreadLocal<SqlExecutor> executors = ThreadLocal.withInitial(this::workerExecutor);
         Map<String, java.util.concurrent.CompletableFuture<ModelResult>> futures = new java.util.LinkedHashMap<>();
         try {
             for (ModelPlan model : models) {
-                Model definition = model.model();
-                java.util.concurrent.CompletableFuture<?>[] parents = project.graph().parents(definition.name()).stream()
+                java.util.concurrent.CompletableFuture<?>[] parents = project.graph().parents(model.model().name()).stream()
                         .filter(futures::containsKey)
                         .map(futures::get)
                         .toArray(java.util.concurrent.CompletableFuture[]::new);
-                futures.put(definition.name(), java.util.concurrent.CompletableFuture.allOf(parents).thenApplyAsync(ignored -> {
-                    listener.modelStarted(definition.name(), started.incrementAndGet(), models.size());
-                    ModelResult result;
-                    Optional<String> brokenParent = project.graph().parents(definition.name()).stream().filter(failed::contains).sorted().findFirst();
-                    if (brokenParent.isPresent()) {
-                        result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SKIPPED, OptionalLong.empty(), Duration.ZERO, "skipped",
-                                Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
-                    }
-                    else {
-                        result = runModel(executors.get(), model);
-                    }
-                    if (result.failed()) {
-                        failed.add(definition.name());
-                    }
-                    listener.modelFinished(result, finished.incrementAndGet(), models.size());
-                    return result;
-                }, pool));
+                futures.put(model.model().name(), java.util.concurrent.CompletableFuture.allOf(parents)
+                        .thenApplyAsync(ignored -> runOne(model, executors.get(), failed, started, finished, models.size()), pool));
             }
             for (java.util.concurrent.CompletableFuture<ModelResult> future : futures.values()) {
                 results.add(future.join());
@@ -286,6 +277,28 @@ public final class Vault
             pool.shutdownNow();
         }
         return new RunResult(results.build(), total.elapsed());
+    }
+
+    /** Runs one model, or skips it when a model it reads failed or was skipped. */
+    private ModelResult runOne(ModelPlan model, SqlExecutor executor, Set<String> failed, java.util.concurrent.atomic.AtomicInteger started,
+            java.util.concurrent.atomic.AtomicInteger finished, int total)
+    {
+        Model definition = model.model();
+        listener.modelStarted(definition.name(), started.incrementAndGet(), total);
+        ModelResult result;
+        Optional<String> brokenParent = project.graph().parents(definition.name()).stream().filter(failed::contains).sorted().findFirst();
+        if (brokenParent.isPresent()) {
+            result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SKIPPED, OptionalLong.empty(), Duration.ZERO, "skipped",
+                    Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
+        }
+        else {
+            result = runModel(executor, model);
+        }
+        if (result.failed()) {
+            failed.add(definition.name());
+        }
+        listener.modelFinished(result, finished.incrementAndGet(), total);
+        return result;
     }
 
     private SqlExecutor workerExecutor()
