@@ -40,49 +40,80 @@ public final class LeadCsvWriter
     /** Writes {@code <table>.csv} for each source and {@code truth.csv} into {@code directory}; returns the files. */
     public static List<Path> write(Path directory, List<GeneratedLead> leads)
     {
+        List<Path> sources = writeSources(directory, leads);
+        Path truth = directory.resolve(TRUTH_FILE);
+        try (Writer out = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
+            writeTruth(out, ordered(leads));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of(sources.get(0), sources.get(1), sources.get(2), truth);
+    }
+
+    /**
+     * Writes only {@code <table>.csv} for each source into {@code directory}, a folder vault can
+     * seed from (a {@code truth.csv} there would be a seed file named after no source); returns the files.
+     */
+    public static List<Path> writeSources(Path directory, List<GeneratedLead> leads)
+    {
         try {
             Files.createDirectories(directory);
-            List<GeneratedLead> ordered = leads.stream()
-                    .sorted(Comparator.comparing(GeneratedLead::leadTime).thenComparing(GeneratedLead::recordId))
-                    .toList();
+            List<GeneratedLead> ordered = ordered(leads);
             for (Source source : Source.values()) {
                 try (Writer out = Files.newBufferedWriter(directory.resolve(source.table() + ".csv"), StandardCharsets.UTF_8)) {
                     writeSource(out, source, ordered);
                 }
             }
-            try (Writer out = Files.newBufferedWriter(directory.resolve(TRUTH_FILE), StandardCharsets.UTF_8)) {
-                writeTruth(out, ordered);
-            }
             return List.of(directory.resolve(Source.ACTIVECAMPAIGN.table() + ".csv"), directory.resolve(Source.FACEBOOK_ADS.table() + ".csv"),
-                    directory.resolve(Source.GOOGLE_ADS.table() + ".csv"), directory.resolve(TRUTH_FILE));
+                    directory.resolve(Source.GOOGLE_ADS.table() + ".csv"));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The order rows are written in: by lead time, then record id. */
+    static List<GeneratedLead> ordered(List<GeneratedLead> leads)
+    {
+        return leads.stream()
+                .sorted(Comparator.comparing(GeneratedLead::leadTime).thenComparing(GeneratedLead::recordId))
+                .toList();
+    }
+
     /** One source's CSV: the header and that source's leads, in the given order. */
     public static void writeSource(Writer out, Source source, List<GeneratedLead> leads)
             throws IOException
     {
-        out.write(switch (source) {
+        out.write(header(source));
+        out.write('\n');
+        for (GeneratedLead lead : leads) {
+            if (lead.source() == source) {
+                out.write(line(fields(lead)));
+            }
+        }
+    }
+
+    /** The header of a source's CSV: its column names in the order of {@code models/bronze/sources.yml}. */
+    public static String header(Source source)
+    {
+        return switch (source) {
             case ACTIVECAMPAIGN -> CRM_HEADER;
             case FACEBOOK_ADS -> FACEBOOK_HEADER;
             case GOOGLE_ADS -> GOOGLE_HEADER;
-        });
-        out.write('\n');
-        String loadedAt = timestamp(loadedAt(source));
-        for (GeneratedLead lead : leads) {
-            if (lead.source() != source) {
-                continue;
-            }
-            out.write(switch (source) {
-                case ACTIVECAMPAIGN -> line(lead.recordId(), lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
-                        lead.producerId(), timestamp(lead.leadTime()), timestamp(lead.updatedAt()), loadedAt);
-                case FACEBOOK_ADS, GOOGLE_ADS -> line(lead.recordId(), lead.name(), lead.email(), lead.phone(),
-                        lead.producerId(), lead.campaign(), lead.adReference(), timestamp(lead.leadTime()), loadedAt);
-            });
-        }
+        };
+    }
+
+    /** A lead's fields as its source's CSV row holds them, in {@link #header(Source)} order; null for an empty field. */
+    public static String[] fields(GeneratedLead lead)
+    {
+        String loadedAt = timestamp(loadedAt(lead.source()));
+        return switch (lead.source()) {
+            case ACTIVECAMPAIGN -> new String[] {lead.recordId(), lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
+                    lead.producerId(), timestamp(lead.leadTime()), timestamp(lead.updatedAt()), loadedAt};
+            case FACEBOOK_ADS, GOOGLE_ADS -> new String[] {lead.recordId(), lead.name(), lead.email(), lead.phone(),
+                    lead.producerId(), lead.campaign(), lead.adReference(), timestamp(lead.leadTime()), loadedAt};
+        };
     }
 
     public static void writeTruth(Writer out, List<GeneratedLead> leads)

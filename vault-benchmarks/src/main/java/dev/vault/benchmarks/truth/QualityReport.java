@@ -252,6 +252,8 @@ public record QualityReport(
         // junk keys, decoded by recomputing every record's key values
         Map<String, IdentityKey> keyByName = new LinkedHashMap<>();
         settings.keys().forEach(key -> keyByName.put(key.name(), key));
+        // a junk value of a part checked on its own (a phone shared by too many records) is reported under the part's name
+        result.junkKeys().forEach(junk -> keyByName.computeIfAbsent(junk.key(), name -> junkKey(settings, name)));
         Map<String, Set<String>> junkHashes = new HashMap<>();
         for (IdentityUnifier.JunkKey junk : result.junkKeys()) {
             junkHashes.computeIfAbsent(junk.key(), ignored -> new HashSet<>()).add(junk.value());
@@ -342,10 +344,32 @@ public record QualityReport(
                 ImmutableList.copyOf(junkRows), ImmutableList.copyOf(plantedRows), splitOffRecords, mergedInRecords, ImmutableList.copyOf(variationRows));
     }
 
+    /**
+     * The key a junk key of the unifier's report is a value of: a configured key, or, for a part
+     * whose values are checked for junk on their own (email, phone), that part alone, under its name.
+     */
+    public static IdentityKey junkKey(IdentitySettings settings, String name)
+    {
+        for (IdentityKey key : settings.keys()) {
+            if (key.name().equals(name)) {
+                return key;
+            }
+        }
+        for (IdentityPart part : IdentityPart.values()) {
+            if (part.id().equals(name)) {
+                return new IdentityKey(name, com.google.common.collect.ImmutableSortedSet.of(part));
+            }
+        }
+        throw new IllegalArgumentException("junk key '%s' is neither a key of %s nor a part".formatted(name, settings.keys()));
+    }
+
     private static String note(IdentityPart part, List<String> flagged, long records, IdentitySettings settings)
     {
         if (!flagged.isEmpty()) {
             return "excluded from matching";
+        }
+        if (records <= settings.maxRecordsPerKey()) {
+            return "shared by " + records + " records, not more than the limit of " + settings.maxRecordsPerKey();
         }
         boolean alone = settings.keys().stream().anyMatch(key -> key.parts().equals(java.util.EnumSet.of(part)));
         if (!alone) {
