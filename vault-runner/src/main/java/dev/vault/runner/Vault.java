@@ -38,14 +38,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -193,7 +202,7 @@ public final class Vault
      * Runs the given models (see {@link dev.vault.core.model.ModelSelector}) in dependency order;
      * models outside the selection are taken as they are.
      */
-    public RunResult run(java.util.Collection<String> selection)
+    public RunResult run(Collection<String> selection)
     {
         return run(selection, 1);
     }
@@ -203,9 +212,9 @@ public final class Vault
      * selected models it reads are done. Each model writes only its own tables, so no table
      * ever has two writers in one run.
      */
-    public RunResult run(java.util.Collection<String> selection, int threads)
+    public RunResult run(Collection<String> selection, int threads)
     {
-        com.google.common.base.Preconditions.checkArgument(threads >= 1, "threads must be at least 1");
+        checkArgument(threads >= 1, "threads must be at least 1");
         Set<String> selected = new HashSet<>(selection);
         Stopwatch total = Stopwatch.createStarted();
         Plan plan = compiler.compile();
@@ -228,12 +237,13 @@ public final class Vault
                 .filter(model -> !(model.model() instanceof Source))
                 .filter(model -> selected.contains(model.model().name()))
                 .toList();
-        Set<String> broken = new HashSet<>();
+        // models that failed or were skipped, and missing sources: what reads them is skipped
+        Set<String> failed = ConcurrentHashMap.newKeySet();
         ImmutableList.Builder<ModelResult> results = ImmutableList.builder();
         for (ModelPlan model : plan.models().values()) {
             if (model.model() instanceof Source source && needed.contains(source.name())
                     && !existingSources.contains(model.target().schema() + "." + model.target().table())) {
-                broken.add(source.name());
+                failed.add(source.name());
                 ModelResult result = new ModelResult(source.name(), ModelKind.SOURCE, ModelResult.Status.FAILED, OptionalLong.empty(), Duration.ZERO, "missing",
                         Optional.of("source table %s does not exist (source '%s' at %s): land the data there, or run 'vault seed' to load the example CSV files"
                                 .formatted(model.target(), source.name(), source.location())));
@@ -241,10 +251,8 @@ public final class Vault
                 listener.modelFinished(result, 0, models.size());
             }
         }
-        Set<String> failed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        failed.addAll(broken);
-        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
         if (threads == 1) {
             // one at a time, in build order: the order a person reads in the log is the DAG's
             for (ModelPlan model : models) {
@@ -252,24 +260,24 @@ public final class Vault
             }
             return new RunResult(results.build(), total.elapsed());
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         // one connection per worker thread
         ThreadLocal<SqlExecutor> executors = ThreadLocal.withInitial(this::workerExecutor);
-        Map<String, java.util.concurrent.CompletableFuture<ModelResult>> futures = new java.util.LinkedHashMap<>();
+        Map<String, CompletableFuture<ModelResult>> futures = new LinkedHashMap<>();
         try {
             for (ModelPlan model : models) {
-                java.util.concurrent.CompletableFuture<?>[] parents = project.graph().parents(model.model().name()).stream()
+                CompletableFuture<?>[] parents = project.graph().parents(model.model().name()).stream()
                         .filter(futures::containsKey)
                         .map(futures::get)
-                        .toArray(java.util.concurrent.CompletableFuture[]::new);
-                futures.put(model.model().name(), java.util.concurrent.CompletableFuture.allOf(parents)
+                        .toArray(CompletableFuture[]::new);
+                futures.put(model.model().name(), CompletableFuture.allOf(parents)
                         .thenApplyAsync(ignored -> runOne(model, executors.get(), failed, started, finished, models.size()), pool));
             }
-            for (java.util.concurrent.CompletableFuture<ModelResult> future : futures.values()) {
+            for (CompletableFuture<ModelResult> future : futures.values()) {
                 results.add(future.join());
             }
         }
-        catch (java.util.concurrent.CompletionException e) {
+        catch (CompletionException e) {
             Throwables.throwIfUnchecked(e.getCause());
             throw new VaultException(ErrorCode.INTERNAL, "a model's run failed unexpectedly: " + e.getCause(), e.getCause());
         }
@@ -280,8 +288,8 @@ public final class Vault
     }
 
     /** Runs one model, or skips it when a model it reads failed or was skipped. */
-    private ModelResult runOne(ModelPlan model, SqlExecutor executor, Set<String> failed, java.util.concurrent.atomic.AtomicInteger started,
-            java.util.concurrent.atomic.AtomicInteger finished, int total)
+    private ModelResult runOne(ModelPlan model, SqlExecutor executor, Set<String> failed, AtomicInteger started,
+            AtomicInteger finished, int total)
     {
         Model definition = model.model();
         listener.modelStarted(definition.name(), started.incrementAndGet(), total);
@@ -446,7 +454,7 @@ public final class Vault
     }
 
     /** Runs the integrity tests of the given models. */
-    public TestResult test(java.util.Collection<String> selection)
+    public TestResult test(Collection<String> selection)
     {
         Set<String> selected = new HashSet<>(selection);
         Stopwatch total = Stopwatch.createStarted();

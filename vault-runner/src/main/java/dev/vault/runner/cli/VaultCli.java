@@ -1,19 +1,37 @@
 package dev.vault.runner.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.identity.IdentityHasher;
+import dev.vault.core.identity.IdentitySettings;
+import dev.vault.core.load.ProjectLoader;
+import dev.vault.core.model.ModelSelector;
+import dev.vault.core.model.Source;
+import dev.vault.core.project.ProjectConfig;
+import dev.vault.runner.Artifacts;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.TestResult;
 import dev.vault.runner.Vault;
+import dev.vault.runner.VaultListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -135,21 +153,21 @@ public final class VaultCli
         }
 
         /** Leaves run_results.json in the project's target path: what this command did, for people and 'vault retry'. */
-        static void writeResults(Vault vault, String command, java.time.Instant started, java.util.List<RunResult> runs, TestResult tests)
+        static void writeResults(Vault vault, String command, Instant started, List<RunResult> runs, TestResult tests)
         {
-            java.util.List<dev.vault.runner.Artifacts.ModelEntry> models = runs.stream()
+            List<Artifacts.ModelEntry> models = runs.stream()
                     .flatMap(run -> run.models().stream())
-                    .map(dev.vault.runner.Artifacts::entry)
+                    .map(Artifacts::entry)
                     .toList();
-            java.util.List<dev.vault.runner.Artifacts.TestEntry> testEntries = tests == null ? java.util.List.of()
-                    : tests.tests().stream().map(dev.vault.runner.Artifacts::entry).toList();
+            List<Artifacts.TestEntry> testEntries = tests == null ? List.of()
+                    : tests.tests().stream().map(Artifacts::entry).toList();
             boolean success = runs.stream().allMatch(RunResult::successful) && (tests == null || tests.successful());
-            dev.vault.runner.Artifacts.writeRunResults(vault.project().config().targetPath(), new dev.vault.runner.Artifacts.RunResults(
-                    dev.vault.runner.Artifacts.RUN_RESULTS_SCHEMA,
+            Artifacts.writeRunResults(vault.project().config().targetPath(), new Artifacts.RunResults(
+                    Artifacts.RUN_RESULTS_SCHEMA,
                     command,
-                    java.util.UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(),
                     started.toString(),
-                    java.time.Duration.between(started, java.time.Instant.now()).toNanos() / 1e9,
+                    Duration.between(started, Instant.now()).toNanos() / 1e9,
                     vault.targetDescription(),
                     success,
                     models,
@@ -176,17 +194,17 @@ public final class VaultCli
     {
         @Option(names = {"-s", "--select"}, paramLabel = "SELECTOR", split = "[\\s,]+",
                 description = "Models to run: name, name+ (and what reads it), +name (and what it reads), tag:TAG; several are a union (default: all).")
-        java.util.List<String> select = new java.util.ArrayList<>();
+        List<String> select = new ArrayList<>();
 
         @Option(names = "--exclude", paramLabel = "SELECTOR", split = "[\\s,]+", description = "Models to leave out, with the same syntax.")
-        java.util.List<String> exclude = new java.util.ArrayList<>();
+        List<String> exclude = new ArrayList<>();
 
         @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Models to run at once; a model starts when the models it reads are done (default: ${DEFAULT-VALUE}).")
         int threads = 1;
 
-        java.util.Set<String> selected(Vault vault)
+        Set<String> selected(Vault vault)
         {
-            return new dev.vault.core.model.ModelSelector(vault.project()).select(select, exclude);
+            return new ModelSelector(vault.project()).select(select, exclude);
         }
     }
 
@@ -202,25 +220,25 @@ public final class VaultCli
         public Integer call()
         {
             Reporter reporter = reporter();
-            java.time.Instant started = java.time.Instant.now();
+            Instant started = Instant.now();
             try (Vault vault = load(reporter)) {
-                java.util.Set<String> selected = selection.selected(vault);
-                dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
+                Set<String> selected = selection.selected(vault);
+                Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
                 RunResult seeded = vault.seed();
                 reporter.summary("Seed", seeded);
                 if (!seeded.successful()) {
-                    writeResults(vault, "build", started, java.util.List.of(seeded), null);
+                    writeResults(vault, "build", started, List.of(seeded), null);
                     return ErrorCode.MODEL_FAILED.exitCode();
                 }
                 RunResult run = vault.run(selected, selection.threads);
                 reporter.summary("Run", run);
                 if (!run.successful()) {
-                    writeResults(vault, "build", started, java.util.List.of(seeded, run), null);
+                    writeResults(vault, "build", started, List.of(seeded, run), null);
                     return ErrorCode.MODEL_FAILED.exitCode();
                 }
                 TestResult tests = vault.test(selected);
                 reporter.summary(tests);
-                writeResults(vault, "build", started, java.util.List.of(seeded, run), tests);
+                writeResults(vault, "build", started, List.of(seeded, run), tests);
                 return tests.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
             }
         }
@@ -238,7 +256,7 @@ public final class VaultCli
         public Integer call()
         {
             Reporter reporter = reporter();
-            java.time.Instant started = java.time.Instant.now();
+            Instant started = Instant.now();
             var configuration = connection.configuration(reporter);
             if (seedPaths != null) {
                 configuration.seedPaths(seedPaths.stream().map(path -> path.toAbsolutePath().normalize()).toList());
@@ -246,7 +264,7 @@ public final class VaultCli
             try (Vault vault = configuration.load()) {
                 RunResult result = vault.seed();
                 reporter.summary("Seed", result);
-                writeResults(vault, "seed", started, java.util.List.of(result), null);
+                writeResults(vault, "seed", started, List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
             }
         }
@@ -264,13 +282,13 @@ public final class VaultCli
         public Integer call()
         {
             Reporter reporter = reporter();
-            java.time.Instant started = java.time.Instant.now();
+            Instant started = Instant.now();
             try (Vault vault = load(reporter)) {
-                java.util.Set<String> selected = selection.selected(vault);
-                dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
+                Set<String> selected = selection.selected(vault);
+                Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
                 RunResult result = vault.run(selected, selection.threads);
                 reporter.summary("Run", result);
-                writeResults(vault, "run", started, java.util.List.of(result), null);
+                writeResults(vault, "run", started, List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
             }
         }
@@ -305,15 +323,15 @@ public final class VaultCli
         public Integer call()
         {
             Reporter reporter = reporter();
-            java.time.Instant started = java.time.Instant.now();
+            Instant started = Instant.now();
             try (Vault vault = load(reporter)) {
-                var previous = dev.vault.runner.Artifacts.readRunResults(vault.project().config().targetPath())
+                var previous = Artifacts.readRunResults(vault.project().config().targetPath())
                         .orElseThrow(() -> new VaultException(ErrorCode.INVALID_PROJECT, "there are no run results in %s to retry from; run 'vault run' first"
-                                .formatted(vault.project().config().targetPath().resolve(dev.vault.runner.Artifacts.RUN_RESULTS))));
-                java.util.Set<String> again = new java.util.LinkedHashSet<>();
+                                .formatted(vault.project().config().targetPath().resolve(Artifacts.RUN_RESULTS))));
+                Set<String> again = new LinkedHashSet<>();
                 for (var entry : previous.results()) {
                     if ((entry.status().equals("failed") || entry.status().equals("skipped")) && vault.project().models().containsKey(entry.model())
-                            && !(vault.project().model(entry.model()) instanceof dev.vault.core.model.Source)) {
+                            && !(vault.project().model(entry.model()) instanceof Source)) {
                         again.add(entry.model());
                     }
                 }
@@ -323,7 +341,7 @@ public final class VaultCli
                 }
                 RunResult result = vault.run(again, threads);
                 reporter.summary("Retry", result);
-                writeResults(vault, "retry", started, java.util.List.of(result), null);
+                writeResults(vault, "retry", started, List.of(result), null);
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
             }
         }
@@ -341,11 +359,11 @@ public final class VaultCli
         public Integer call()
         {
             Reporter reporter = reporter();
-            java.time.Instant started = java.time.Instant.now();
+            Instant started = Instant.now();
             try (Vault vault = load(reporter)) {
                 TestResult result = vault.test(selection.selected(vault));
                 reporter.summary(result);
-                writeResults(vault, "test", started, java.util.List.of(), result);
+                writeResults(vault, "test", started, List.of(), result);
                 return result.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
             }
         }
@@ -366,7 +384,7 @@ public final class VaultCli
             try (Vault vault = load(reporter)) {
                 Path folder = output != null ? output : vault.project().config().compiledPath();
                 var files = vault.compile(folder);
-                dev.vault.runner.Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
+                Artifacts.writeManifest(vault.project().config().targetPath(), vault.project(), vault.plan());
                 files.forEach(file -> reporter.message(relative(file).toString()));
                 reporter.message("Compiled %d models into %s".formatted(files.size(), relative(folder)));
                 return SUCCESS;
@@ -396,13 +414,13 @@ public final class VaultCli
         {
             QueryFormat queryFormat;
             try {
-                queryFormat = QueryFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+                queryFormat = QueryFormat.valueOf(format.toUpperCase(Locale.ROOT));
             }
             catch (IllegalArgumentException e) {
                 throw usage("unknown format '" + format + "': use table, csv or json");
             }
             // a quiet listener: the output may be piped into another program
-            try (Vault vault = connection.configuration(dev.vault.runner.VaultListener.NONE).load()) {
+            try (Vault vault = connection.configuration(VaultListener.NONE).load()) {
                 console.out().print(queryFormat.format(vault.query(sql)));
                 console.out().flush();
                 return SUCCESS;
@@ -442,19 +460,19 @@ public final class VaultCli
             if (!format.equals("text") && !format.equals("json")) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use text or json");
             }
-            var settings = java.nio.file.Files.isRegularFile(projectDirectory.resolve(dev.vault.core.project.ProjectConfig.FILE_NAME))
-                    ? dev.vault.core.load.ProjectLoader.load(projectDirectory).config().identity()
-                    : dev.vault.core.identity.IdentitySettings.defaults();
-            var hasher = new dev.vault.core.identity.IdentityHasher(settings);
+            var settings = Files.isRegularFile(projectDirectory.resolve(ProjectConfig.FILE_NAME))
+                    ? ProjectLoader.load(projectDirectory).config().identity()
+                    : IdentitySettings.defaults();
+            var hasher = new IdentityHasher(settings);
             var normalized = hasher.normalize(name, email, phone);
-            var output = new java.util.LinkedHashMap<String, Object>();
+            var output = new LinkedHashMap<String, Object>();
             output.put("name", normalized.name());
             output.put("email", normalized.email());
             output.put("phone", normalized.phone());
             output.put("keys", hasher.keys(normalized));
             output.put("generate_person_hash", hasher.personHash(name, email, phone));
             switch (format) {
-                case "json" -> console.out().println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(output));
+                case "json" -> console.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(output));
                 case "text" -> {
                     console.out().printf("name                  %s%n", text(normalized.name()));
                     console.out().printf("email                 %s%n", text(normalized.email()));
