@@ -105,6 +105,8 @@ public final class EmbeddingExample
             // the embedded engine could not start, or the cluster is down: worth retrying later
             case ENGINE_UNAVAILABLE -> "the engine could not be started or reached; try again later";
             case TEST_FAILED -> "data tests failed";
+            // another run of the project held the run lock too long: wait, or 'vault unlock' after a crash
+            case LOCKED -> "another run of this project is going on";
             case INTERNAL -> "a bug in vault; please report it";
         };
         err.printf("error: %s%n%s%n", advice, e.getMessage());
