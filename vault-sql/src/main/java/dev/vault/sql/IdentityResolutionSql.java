@@ -226,10 +226,7 @@ public final class IdentityResolutionSql
         model.put("workResolution", work("resolution"));
         model.put("sources", hub.sources().stream().map(stage -> project.tableName(project.model(stage))).toList());
         IdentitySql identity = new IdentitySql(project.config().identity());
-        Map<IdentityPart, String> normalized = Map.of(
-                IdentityPart.NAME, SqlText.identifier(StageIdentity.NAME),
-                IdentityPart.EMAIL, SqlText.identifier(StageIdentity.EMAIL),
-                IdentityPart.PHONE, SqlText.identifier(StageIdentity.PHONE));
+        Map<IdentityPart, String> normalized = IdentitySql.stagedParts();
         String emailPart = identity.key(IdentitySettings.JUNK_CHECKED_PARTS.get(0), normalized);
         String phonePart = identity.key(IdentitySettings.JUNK_CHECKED_PARTS.get(1), normalized);
         List<Map<String, String>> keys = new ArrayList<>();
@@ -253,11 +250,7 @@ public final class IdentityResolutionSql
     {
         List<String> parts = new ArrayList<>();
         for (IdentityPart part : key.parts()) {
-            parts.add(SqlText.identifier(switch (part) {
-                case NAME -> StageIdentity.NAME;
-                case EMAIL -> StageIdentity.EMAIL;
-                case PHONE -> StageIdentity.PHONE;
-            }));
+            parts.add(SqlText.identifier(StageIdentity.column(part)));
         }
         return parts.size() == 1 ? parts.getFirst() : "concat_ws(' / ', " + String.join(", ", parts) + ")";
     }

@@ -45,6 +45,16 @@ public final class IdentitySql
         return render("phone", Map.of("input", input, "country", settings.defaultCountry()));
     }
 
+    /** The normalized parts as a staging view holds them: identity_name, identity_email, identity_phone. */
+    public static Map<IdentityPart, String> stagedParts()
+    {
+        Map<IdentityPart, String> parts = new java.util.EnumMap<>(IdentityPart.class);
+        for (IdentityPart part : IdentityPart.values()) {
+            parts.put(part, SqlText.identifier(dev.vault.core.model.StageIdentity.column(part)));
+        }
+        return parts;
+    }
+
     /**
      * A matching key from already normalized parts.
      *

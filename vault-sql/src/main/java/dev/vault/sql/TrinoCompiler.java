@@ -18,7 +18,6 @@ import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.identity.IdentityKey;
-import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
@@ -146,13 +145,9 @@ public final class TrinoCompiler
     private Map<String, Object> identityColumns(StageIdentity identity)
     {
         IdentitySql sql = new IdentitySql(project.config().identity());
-        Map<IdentityPart, String> normalized = Map.of(
-                IdentityPart.NAME, SqlText.identifier(StageIdentity.NAME),
-                IdentityPart.EMAIL, SqlText.identifier(StageIdentity.EMAIL),
-                IdentityPart.PHONE, SqlText.identifier(StageIdentity.PHONE));
         List<Map<String, String>> keys = new ArrayList<>();
         for (IdentityKey key : project.config().identity().keys()) {
-            keys.add(Map.of("column", StageIdentity.KEY_PREFIX + key.name(), "expression", sql.key(key, normalized)));
+            keys.add(Map.of("column", StageIdentity.KEY_PREFIX + key.name(), "expression", sql.key(key, IdentitySql.stagedParts())));
         }
         return Map.of(
                 "recordKey", identity.recordKey(),

@@ -19,6 +19,16 @@ public record StageIdentity(ImmutableList<String> recordKey, Optional<String> na
     public static final String PHONE = "identity_phone";
     public static final String KEY_PREFIX = "identity_key_";
 
+    /** The staging column holding the normalized part. */
+    public static String column(dev.vault.core.identity.IdentityPart part)
+    {
+        return switch (part) {
+            case NAME -> NAME;
+            case EMAIL -> EMAIL;
+            case PHONE -> PHONE;
+        };
+    }
+
     public StageIdentity
     {
         requireNonNull(recordKey, "recordKey is null");
