@@ -25,6 +25,12 @@ public record RunResult(ImmutableList<ModelResult> models, Duration duration)
         return models.stream().filter(model -> model.status() == ModelResult.Status.FAILED).collect(ImmutableList.toImmutableList());
     }
 
+    /** How many models ended with this status. */
+    public long count(ModelResult.Status status)
+    {
+        return models.stream().filter(model -> model.status() == status).count();
+    }
+
     public ModelResult model(String name)
     {
         return models.stream().filter(model -> model.model().equals(name)).findFirst()

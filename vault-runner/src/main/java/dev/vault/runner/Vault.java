@@ -358,12 +358,7 @@ public final class Vault
     private ModelResult buildMart(SqlExecutor executor, Mart mart, TableName target, Stopwatch stopwatch)
             throws SQLException
     {
-        Hasher fingerprint = Hashing.sha256().newHasher().putString(compiler.query(mart), StandardCharsets.UTF_8);
-        for (TableName input : compiler.martInputs(mart)) {
-            String snapshot = executor.queryValue(TrinoQueries.latestSnapshot(input)).orElse(UNKNOWN_SNAPSHOT);
-            fingerprint.putString("\n" + input + "=" + snapshot, StandardCharsets.UTF_8);
-        }
-        String expected = fingerprint.hash().toString();
+        String expected = fingerprint(executor, compiler.query(mart), compiler.martInputs(mart));
         Optional<String> current = executor.queryValue(TrinoQueries.tableComment(target)).flatMap(TrinoCompiler::fingerprint);
         if (current.isPresent() && current.get().equals(expected)) {
             return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.empty(), stopwatch.elapsed(),
@@ -439,8 +434,18 @@ public final class Vault
     private String identityFingerprint(SqlExecutor executor, IdentityResolutionSql sql)
             throws SQLException
     {
-        Hasher fingerprint = Hashing.sha256().newHasher().putString(sql.definition(), StandardCharsets.UTF_8);
-        for (TableName input : sql.inputs()) {
+        return fingerprint(executor, sql.definition(), sql.inputs());
+    }
+
+    /**
+     * A digest of what a derived table was built by (its SQL) and from (the current snapshot of
+     * each input): equal digests mean building again would give the same table.
+     */
+    private static String fingerprint(SqlExecutor executor, String definition, List<TableName> inputs)
+            throws SQLException
+    {
+        Hasher fingerprint = Hashing.sha256().newHasher().putString(definition, StandardCharsets.UTF_8);
+        for (TableName input : inputs) {
             String snapshot = executor.queryValue(TrinoQueries.latestSnapshot(input)).orElse(UNKNOWN_SNAPSHOT);
             fingerprint.putString("\n" + input + "=" + snapshot, StandardCharsets.UTF_8);
         }

@@ -95,8 +95,8 @@ final class JsonEventPrinter
     @Override
     public void summary(String what, RunResult result)
     {
-        long failed = result.models().stream().filter(model -> model.status() == ModelResult.Status.FAILED).count();
-        long skipped = result.models().stream().filter(model -> model.status() == ModelResult.Status.SKIPPED).count();
+        long failed = result.count(ModelResult.Status.FAILED);
+        long skipped = result.count(ModelResult.Status.SKIPPED);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("step", what.toLowerCase(java.util.Locale.ROOT));
         fields.put("done", result.models().size() - failed - skipped);

@@ -66,8 +66,8 @@ final class ProgressPrinter
     @Override
     public void summary(String what, RunResult result)
     {
-        long failed = result.models().stream().filter(model -> model.status() == ModelResult.Status.FAILED).count();
-        long skipped = result.models().stream().filter(model -> model.status() == ModelResult.Status.SKIPPED).count();
+        long failed = result.count(ModelResult.Status.FAILED);
+        long skipped = result.count(ModelResult.Status.SKIPPED);
         out.printf(Locale.ROOT, "%s: %d done, %d failed, %d skipped, %d rows written in %s%n",
                 what, result.models().size() - failed - skipped, failed, skipped, result.rowsWritten(), seconds(result.duration()));
     }
