@@ -11,6 +11,7 @@ import dev.vault.core.model.Identifiers;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Location;
 import dev.vault.core.project.HashingSettings;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.core.project.ProjectConfig;
 import dev.vault.core.project.TargetConfig;
 import dev.vault.core.yaml.YamlNode;
@@ -31,11 +32,14 @@ final class ProjectConfigReader
     static final String DEFAULT_TARGET = "embedded";
 
     private static final ImmutableSet<String> KEYS = ImmutableSet.of(
-            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "identity");
+            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "loading", "identity");
     private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
+    private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time");
     private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port");
     private static final ImmutableSet<String> TRINO_KEYS = ImmutableSet.of("type", "jdbc-url", "user", "password-env");
+
+    private static final java.util.regex.Pattern END_OF_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)? UTC");
 
     private ProjectConfigReader() {}
 
@@ -62,6 +66,7 @@ final class ProjectConfigReader
 
         ImmutableMap<Layer, String> schemas = schemas(fields, problems);
         HashingSettings hashing = hashing(fields, problems);
+        LoadingSettings loading = loading(fields, problems);
         IdentitySettings identity = identity(fields, problems);
 
         Map<String, TargetConfig> targets = new LinkedHashMap<>();
@@ -81,7 +86,7 @@ final class ProjectConfigReader
         }
 
         problems.throwIfAny();
-        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, identity);
+        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, loading, identity);
     }
 
     private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath)
@@ -126,6 +131,26 @@ final class ProjectConfigReader
                             hashing.enumValue("business-key-case", HashingSettings.KeyCase.class, HashingSettings.KeyCase.UPPER));
                 })
                 .orElse(HashingSettings.defaults());
+    }
+
+    private static LoadingSettings loading(Fields fields, Problems problems)
+    {
+        return fields.node("loading")
+                .flatMap(node -> Fields.of(node, "'loading' of vault.yml", problems))
+                .map(loading -> {
+                    loading.rejectUnknownKeys(LOADING_KEYS);
+                    String endOfTime = loading.string("end-of-time", LoadingSettings.DEFAULT_END_OF_TIME);
+                    if (!END_OF_TIME.matcher(endOfTime).matches()) {
+                        problems.add(loading.locationOf("end-of-time"), "'end-of-time' must be a UTC timestamp like '%s' or '8888-12-31 00:00:00 UTC', found '%s'",
+                                LoadingSettings.DEFAULT_END_OF_TIME, endOfTime);
+                        endOfTime = LoadingSettings.DEFAULT_END_OF_TIME;
+                    }
+                    return new LoadingSettings(
+                            loading.enumValue("null-keys", LoadingSettings.NullKeys.class, LoadingSettings.NullKeys.ZERO_KEY),
+                            loading.bool("ghost-records", true),
+                            endOfTime);
+                })
+                .orElse(LoadingSettings.defaults());
     }
 
     private static IdentitySettings identity(Fields fields, Problems problems)

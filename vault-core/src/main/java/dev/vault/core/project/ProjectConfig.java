@@ -27,6 +27,7 @@ public record ProjectConfig(
         String defaultTarget,
         ImmutableMap<String, TargetConfig> targets,
         HashingSettings hashing,
+        LoadingSettings loading,
         dev.vault.core.identity.IdentitySettings identity)
 {
     public static final String FILE_NAME = "vault.yml";
@@ -43,6 +44,7 @@ public record ProjectConfig(
         requireNonNull(defaultTarget, "defaultTarget is null");
         requireNonNull(targets, "targets is null");
         requireNonNull(hashing, "hashing is null");
+        requireNonNull(loading, "loading is null");
         requireNonNull(identity, "identity is null");
         checkArgument(schemas.keySet().containsAll(java.util.EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
         checkArgument(targets.containsKey(defaultTarget), "default target is not defined");
