@@ -17,6 +17,8 @@ public record Statement(String model, Kind kind, TableName target, String sql)
         VIEW,
         /** An insert-only incremental load (hub, link, satellite) */
         LOAD,
+        /** Inserts a satellite's ghost record when it is missing */
+        GHOST,
         /** A whole-table atomic replace (seed, table mart) */
         REPLACE
     }

@@ -11,7 +11,10 @@ import dev.vault.core.model.Layer;
 import dev.vault.core.model.Link;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
+import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.ReferenceTable;
+import dev.vault.core.model.GhostRecord;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
@@ -97,9 +100,11 @@ public final class TrinoCompiler
             case Link link -> ImmutableList.of(
                     new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, linkTable(link, target)),
                     new Statement(model.name(), Statement.Kind.LOAD, target, linkLoad(link, target)));
-            case Satellite satellite -> ImmutableList.of(
-                    new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, satelliteTable(satellite, target)),
-                    new Statement(model.name(), Statement.Kind.LOAD, target, satelliteLoad(satellite, target)));
+            case Satellite satellite -> satelliteStatements(satellite, target);
+            case ReferenceTable reference -> ImmutableList.of(
+                    new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, referenceTable(reference, target)),
+                    new Statement(model.name(), Statement.Kind.LOAD, target, referenceLoad(reference, target)),
+                    new Statement(model.name(), Statement.Kind.VIEW, project.refTable(reference.currentView()), referenceCurrent(reference, target)));
             case Mart mart -> mart.materialized() == Mart.Materialization.VIEW
                     ? ImmutableList.of(new Statement(model.name(), Statement.Kind.VIEW, target,
                             templates.render("mart_view.ftl", Map.of("model", header(mart), "target", target, "query", query(mart)))))
@@ -225,6 +230,10 @@ public final class TrinoCompiler
         columns.add(column(link.hashKey(), StandardColumns.HASH_TYPE, true, "Hash key of the combination of the hubs' business keys"));
         link.foreignKeys().forEach(key -> columns.add(column(key.column(), StandardColumns.HASH_TYPE, true, "Hash key in " + key.hub())));
         addLoadColumns(columns);
+        if (!link.payload().isEmpty()) {
+            Map<String, String> staged = project.stagedColumns(project.model(link.sources().getFirst(), Stage.class));
+            link.payload().forEach(column -> columns.add(column(column, staged.get(column), false, "")));
+        }
         return createTable(link, target, columns, List.of(bucket(link.hashKey(), link.layout().buckets())), List.of(link.hashKey()));
     }
 
@@ -235,6 +244,7 @@ public final class TrinoCompiler
         link.foreignKeys().forEach(key -> columns.add(key.column()));
         columns.add(StandardColumns.LOAD_DATETIME);
         columns.add(StandardColumns.RECORD_SOURCE);
+        columns.addAll(link.payload());
         List<Map<String, Object>> foreignKeys = new ArrayList<>();
         Optional<Hub> identityHub = Optional.empty();
         for (ForeignKey key : link.foreignKeys()) {
@@ -251,6 +261,7 @@ public final class TrinoCompiler
                 "sources", sources(link.sources(), identityHub),
                 "hashKey", link.hashKey(),
                 "foreignKeys", foreignKeys,
+                "payload", link.payload(),
                 "computedKey", identityHub.isPresent(),
                 "hashFunction", project.config().hashing().algorithm().trinoFunction()));
     }
@@ -274,6 +285,44 @@ public final class TrinoCompiler
         return new IdentityResolutionSql(project, hub, templates);
     }
 
+    private ImmutableList<Statement> satelliteStatements(Satellite satellite, TableName target)
+    {
+        ImmutableList.Builder<Statement> statements = ImmutableList.builder();
+        statements.add(new Statement(satellite.name(), Statement.Kind.CREATE_TABLE, target, satelliteTable(satellite, target)));
+        if (satellite.hasPayload() && project.config().loading().ghostRecords()) {
+            statements.add(new Statement(satellite.name(), Statement.Kind.GHOST, target, satelliteGhost(satellite, target)));
+        }
+        String load = switch (satellite.kind()) {
+            case MULTI_ACTIVE_SATELLITE -> multiActiveLoad(satellite, target);
+            case EFFECTIVITY_SATELLITE -> effectivityLoad(satellite, target);
+            case RECORD_TRACKING_SATELLITE -> recordTrackingLoad(satellite, target);
+            default -> satelliteLoad(satellite, target);
+        };
+        statements.add(new Statement(satellite.name(), Statement.Kind.LOAD, target, load));
+        if (satellite.views()) {
+            TableName endDated = project.refTable(satellite.endDatedView());
+            List<String> keys = new ArrayList<>();
+            keys.add(parentKey(satellite));
+            keys.addAll(satellite.childKeys());
+            Map<String, Object> model = new HashMap<>(loadSettings());
+            model.putAll(Map.of("model", header(satellite), "target", target, "endDated", endDated, "parentKey", parentKey(satellite), "keys", keys));
+            statements.add(new Statement(satellite.name(), Statement.Kind.VIEW, endDated, templates.render("satellite_views.ftl", model)));
+            TableName current = project.refTable(satellite.currentView());
+            statements.add(new Statement(satellite.name(), Statement.Kind.VIEW, current, templates.render("satellite_current.ftl", Map.of(
+                    "model", header(satellite), "endDated", endDated, "current", current))));
+        }
+        return statements.build();
+    }
+
+    private Map<String, Object> loadSettings()
+    {
+        return Map.of(
+                "zeroKey", project.config().hashing().zeroKey(),
+                "endOfTime", project.config().loading().endOfTime(),
+                "ghostRecordSource", GhostRecord.RECORD_SOURCE,
+                "ghostLoadDatetime", "TIMESTAMP '" + GhostRecord.LOAD_DATETIME + "'");
+    }
+
     private String satelliteTable(Satellite satellite, TableName target)
     {
         Map<String, String> staged = project.stagedColumns(project.model(satellite.sources().getFirst(), Stage.class));
@@ -281,14 +330,50 @@ public final class TrinoCompiler
         List<Map<String, Object>> columns = new ArrayList<>();
         columns.add(column(parentKey, StandardColumns.HASH_TYPE, true, "Hash key in " + satellite.parent()));
         satellite.childKeys().forEach(key -> columns.add(column(key, staged.get(key), true, "Dependent child key")));
-        addLoadColumns(columns);
-        columns.add(column(satellite.hashdiff(), StandardColumns.HASH_TYPE, true, "Hash of the payload"));
-        satellite.payload().forEach(column -> columns.add(column(column, staged.get(column), false, "")));
+        satellite.multiActiveKeys().forEach(key -> columns.add(column(key, staged.get(key), false, "Multi-active key: tells the rows of one key's set apart")));
         List<String> sortedBy = new ArrayList<>();
         sortedBy.add(parentKey);
         sortedBy.addAll(satellite.childKeys());
+        String bucketColumn = parentKey;
+        switch (satellite.kind()) {
+            case EFFECTIVITY_SATELLITE -> {
+                Link link = project.model(satellite.parent(), Link.class);
+                link.foreignKeys().forEach(key -> columns.add(column(key.column(), StandardColumns.HASH_TYPE, true,
+                        (satellite.drivingKeys().contains(key.column()) ? "Driving key: " : "Hash key in ") + key.hub())));
+                addLoadColumns(columns);
+                columns.add(column(Satellite.IS_ACTIVE, "boolean", true, "Whether the link is in effect for its driving key from load_datetime on"));
+                bucketColumn = satellite.drivingKeys().getFirst();
+                sortedBy = new ArrayList<>(satellite.drivingKeys());
+            }
+            case RECORD_TRACKING_SATELLITE -> {
+                addLoadColumns(columns);
+                columns.add(column(Satellite.IS_PRESENT, "boolean", true, "Whether the key is in the record source's full extract of load_datetime"));
+            }
+            default -> {
+                addLoadColumns(columns);
+                columns.add(column(satellite.hashdiff(), StandardColumns.HASH_TYPE, true, "Hash of the payload"));
+                satellite.payload().forEach(column -> columns.add(column(column, staged.get(column), false, "")));
+            }
+        }
         sortedBy.add(StandardColumns.LOAD_DATETIME);
-        return createTable(satellite, target, columns, List.of(bucket(parentKey, satellite.layout().buckets())), sortedBy);
+        return createTable(satellite, target, columns, List.of(bucket(bucketColumn, satellite.layout().buckets())), sortedBy);
+    }
+
+    private String satelliteGhost(Satellite satellite, TableName target)
+    {
+        Map<String, String> staged = project.stagedColumns(project.model(satellite.sources().getFirst(), Stage.class));
+        String zeroKey = SqlText.literal(project.config().hashing().zeroKey());
+        List<Map<String, String>> columns = new ArrayList<>();
+        columns.add(Map.of("name", parentKey(satellite), "value", zeroKey));
+        satellite.childKeys().forEach(key -> columns.add(Map.of("name", key, "value", zeroKey)));
+        satellite.multiActiveKeys().forEach(key -> columns.add(Map.of("name", key, "value", "CAST(NULL AS " + staged.get(key) + ")")));
+        columns.add(Map.of("name", StandardColumns.LOAD_DATETIME, "value", "TIMESTAMP '" + GhostRecord.LOAD_DATETIME + "'"));
+        columns.add(Map.of("name", StandardColumns.RECORD_SOURCE, "value", SqlText.literal(GhostRecord.RECORD_SOURCE)));
+        columns.add(Map.of("name", satellite.hashdiff(), "value", zeroKey));
+        satellite.payload().forEach(column -> columns.add(Map.of("name", column, "value", "CAST(NULL AS " + staged.get(column) + ")")));
+        Map<String, Object> model = new HashMap<>(loadSettings());
+        model.putAll(Map.of("model", header(satellite), "target", target, "columns", columns, "parentKey", parentKey(satellite)));
+        return templates.render("satellite_ghost.ftl", model);
     }
 
     private String satelliteLoad(Satellite satellite, TableName target)
@@ -313,6 +398,108 @@ public final class TrinoCompiler
                 "parentKey", parentKey,
                 "keys", keys,
                 "hashdiff", satellite.hashdiff()));
+    }
+
+    private String multiActiveLoad(Satellite satellite, TableName target)
+    {
+        String parentKey = parentKey(satellite);
+        List<String> columns = new ArrayList<>();
+        columns.add(parentKey);
+        columns.addAll(satellite.multiActiveKeys());
+        columns.add(StandardColumns.LOAD_DATETIME);
+        columns.add(StandardColumns.RECORD_SOURCE);
+        columns.add(satellite.hashdiff());
+        columns.addAll(satellite.payload());
+        return templates.render("multi_active_satellite.ftl", Map.of(
+                "model", header(satellite),
+                "target", target,
+                "columns", columns,
+                "sources", sources(satellite.sources(), Optional.empty()),
+                "parentKey", parentKey,
+                "multiActiveKeys", satellite.multiActiveKeys(),
+                "hashdiff", satellite.hashdiff()));
+    }
+
+    private String effectivityLoad(Satellite satellite, TableName target)
+    {
+        Link link = project.model(satellite.parent(), Link.class);
+        List<String> linkColumns = new ArrayList<>();
+        linkColumns.add(link.hashKey());
+        link.foreignKeys().forEach(key -> linkColumns.add(key.column()));
+        List<String> columns = new ArrayList<>(linkColumns);
+        columns.add(StandardColumns.LOAD_DATETIME);
+        columns.add(StandardColumns.RECORD_SOURCE);
+        columns.add(Satellite.IS_ACTIVE);
+        return templates.render("effectivity_satellite.ftl", Map.of(
+                "model", header(satellite),
+                "target", target,
+                "columns", columns,
+                "linkColumns", linkColumns,
+                "sources", sources(satellite.sources(), Optional.empty()),
+                "hashKey", link.hashKey(),
+                "drivingKeys", satellite.drivingKeys()));
+    }
+
+    private String recordTrackingLoad(Satellite satellite, TableName target)
+    {
+        String parentKey = parentKey(satellite);
+        return templates.render("record_tracking_satellite.ftl", Map.of(
+                "model", header(satellite),
+                "target", target,
+                "columns", List.of(parentKey, StandardColumns.LOAD_DATETIME, StandardColumns.RECORD_SOURCE, Satellite.IS_PRESENT),
+                "sources", sources(satellite.sources(), Optional.empty()),
+                "parentKey", parentKey,
+                "statusColumn", Satellite.IS_PRESENT));
+    }
+
+    private String referenceTable(ReferenceTable reference, TableName target)
+    {
+        Map<String, String> staged = project.stagedColumns(project.model(reference.sources().getFirst(), Stage.class));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        reference.keys().forEach(key -> columns.add(column(key, staged.get(key), true, "Code")));
+        addLoadColumns(columns);
+        columns.add(column(ReferenceTable.HASHDIFF, StandardColumns.HASH_TYPE, true, "Hash of the payload"));
+        reference.payload().forEach(column -> columns.add(column(column, staged.get(column), false, "")));
+        List<String> sortedBy = new ArrayList<>(reference.keys());
+        sortedBy.add(StandardColumns.LOAD_DATETIME);
+        return createTable(reference, target, columns, List.of(), sortedBy);
+    }
+
+    private String referenceLoad(ReferenceTable reference, TableName target)
+    {
+        List<String> columns = new ArrayList<>(reference.keys());
+        columns.add(StandardColumns.LOAD_DATETIME);
+        columns.add(StandardColumns.RECORD_SOURCE);
+        columns.add(ReferenceTable.HASHDIFF);
+        columns.addAll(reference.payload());
+        HashingSettings hashing = project.config().hashing();
+        Map<String, Object> model = new HashMap<>();
+        model.putAll(Map.of(
+                "model", header(reference),
+                "target", target,
+                "columns", columns,
+                "sources", sources(reference.sources(), Optional.empty()),
+                "parentKey", reference.keys().getFirst(),
+                "keys", reference.keys(),
+                "hashdiff", ReferenceTable.HASHDIFF,
+                "diffColumns", reference.payload(),
+                "hashing", Map.of("function", hashing.algorithm().trinoFunction(), "zeroKey", hashing.zeroKey())));
+        return templates.render("satellite.ftl", model);
+    }
+
+    private String referenceCurrent(ReferenceTable reference, TableName target)
+    {
+        List<String> columns = new ArrayList<>(reference.keys());
+        columns.add(StandardColumns.LOAD_DATETIME);
+        columns.add(StandardColumns.RECORD_SOURCE);
+        columns.add(ReferenceTable.HASHDIFF);
+        columns.addAll(reference.payload());
+        return templates.render("reference_current.ftl", Map.of(
+                "model", header(reference),
+                "target", target,
+                "current", project.refTable(reference.currentView()),
+                "columns", columns,
+                "keys", reference.keys()));
     }
 
     /**
@@ -415,9 +602,18 @@ public final class TrinoCompiler
                     List<String> unique = new ArrayList<>();
                     unique.add(parentKey);
                     unique.addAll(satellite.childKeys());
+                    unique.addAll(satellite.multiActiveKeys());
+                    if (satellite.kind() == ModelKind.RECORD_TRACKING_SATELLITE) {
+                        unique.add(StandardColumns.RECORD_SOURCE);
+                    }
                     unique.add(StandardColumns.LOAD_DATETIME);
                     tests.add(unique(satellite, target, unique, "one row per key and load_datetime"));
                     tests.add(relationship(satellite, target, parentKey, project.model(satellite.parent()), parentKey));
+                }
+                case ReferenceTable reference -> {
+                    List<String> unique = new ArrayList<>(reference.keys());
+                    unique.add(StandardColumns.LOAD_DATETIME);
+                    tests.add(unique(reference, target, unique, "one row per code and load_datetime"));
                 }
                 default -> {}
             }
@@ -436,13 +632,18 @@ public final class TrinoCompiler
     {
         String name = model.name() + "." + column + " in " + parent.name();
         String description = "every " + column + " of " + model.name() + " is a key of " + parent.name();
-        return new DataTest(name, model.name(), description, templates.render("test_relationship.ftl", Map.of(
+        Map<String, Object> data = new HashMap<>(Map.of(
                 "name", name,
                 "description", description,
                 "child", target,
                 "childColumn", column,
                 "parent", project.tableName(parent),
-                "parentColumn", parentColumn)));
+                "parentColumn", parentColumn));
+        if (model instanceof Satellite satellite && satellite.hasPayload() && project.config().loading().ghostRecords()) {
+            // the ghost record's zero key has no parent row, by design
+            data.put("ghost", loadSettings());
+        }
+        return new DataTest(name, model.name(), description, templates.render("test_relationship.ftl", data));
     }
 
     /** The fingerprint a seed or mart statement writes into its table comment. */

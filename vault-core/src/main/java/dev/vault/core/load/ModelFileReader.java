@@ -13,6 +13,7 @@ import dev.vault.core.model.Link;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
+import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
@@ -53,7 +54,12 @@ final class ModelFileReader
     private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity");
     private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets");
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
-    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets");
+    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets");
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views");
+    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets");
+    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets");
+    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets");
+    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources");
     private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file");
 
     private final Path projectRoot;
@@ -84,9 +90,14 @@ final class ModelFileReader
         ImmutableList.Builder<Model> models = ImmutableList.builder();
         read(file.get(), ModelKind.SOURCE, this::source, models);
         read(file.get(), ModelKind.STAGE, this::stage, models);
+        read(file.get(), ModelKind.REFERENCE_TABLE, this::referenceTable, models);
         read(file.get(), ModelKind.HUB, this::hub, models);
-        read(file.get(), ModelKind.LINK, this::link, models);
-        read(file.get(), ModelKind.SATELLITE, this::satellite, models);
+        read(file.get(), ModelKind.LINK, fields -> link(fields, ModelKind.LINK), models);
+        read(file.get(), ModelKind.NON_HISTORIZED_LINK, fields -> link(fields, ModelKind.NON_HISTORIZED_LINK), models);
+        read(file.get(), ModelKind.SATELLITE, fields -> satellite(fields, ModelKind.SATELLITE), models);
+        read(file.get(), ModelKind.MULTI_ACTIVE_SATELLITE, fields -> satellite(fields, ModelKind.MULTI_ACTIVE_SATELLITE), models);
+        read(file.get(), ModelKind.EFFECTIVITY_SATELLITE, fields -> satellite(fields, ModelKind.EFFECTIVITY_SATELLITE), models);
+        read(file.get(), ModelKind.RECORD_TRACKING_SATELLITE, fields -> satellite(fields, ModelKind.RECORD_TRACKING_SATELLITE), models);
         read(file.get(), ModelKind.MART, this::mart, models);
         return models.build();
     }
@@ -215,9 +226,9 @@ final class ModelFileReader
                 fields.keyLocation("name"));
     }
 
-    private Link link(Fields fields)
+    private Link link(Fields fields, ModelKind kind)
     {
-        fields.rejectUnknownKeys(LINK_KEYS);
+        fields.rejectUnknownKeys(kind == ModelKind.LINK ? LINK_KEYS : NON_HISTORIZED_LINK_KEYS);
         ImmutableList.Builder<ForeignKey> foreignKeys = ImmutableList.builder();
         Optional<YamlNode> hubs = fields.node("hubs");
         if (hubs.isEmpty()) {
@@ -247,28 +258,64 @@ final class ModelFileReader
         else {
             problems.add(hubs.get().location(), "'hubs' of %s must be a list like [hub_a, hub_b]", fields.what());
         }
+        ImmutableList<String> payload = values("payload", kind == ModelKind.LINK ? ImmutableList.of() : fields.requiredStringList("payload"));
         return new Link(
                 fields.string("name", ""),
                 fields.string("description", ""),
+                kind,
                 column(fields, "hash-key"),
                 foreignKeys.build(),
+                payload,
                 values("sources", fields.requiredStringList("sources")),
                 layout(fields),
                 fields.keyLocation("name"));
     }
 
-    private Satellite satellite(Fields fields)
+    private Satellite satellite(Fields fields, ModelKind kind)
     {
-        fields.rejectUnknownKeys(SATELLITE_KEYS);
+        fields.rejectUnknownKeys(switch (kind) {
+            case MULTI_ACTIVE_SATELLITE -> MULTI_ACTIVE_SATELLITE_KEYS;
+            case EFFECTIVITY_SATELLITE -> EFFECTIVITY_SATELLITE_KEYS;
+            case RECORD_TRACKING_SATELLITE -> RECORD_TRACKING_SATELLITE_KEYS;
+            default -> SATELLITE_KEYS;
+        });
+        boolean payload = kind == ModelKind.SATELLITE || kind == ModelKind.MULTI_ACTIVE_SATELLITE;
+        ImmutableList<String> multiActiveKeys = ImmutableList.of();
+        if (kind == ModelKind.MULTI_ACTIVE_SATELLITE) {
+            multiActiveKeys = values("multi-active-keys", fields.requiredStringList("multi-active-keys"));
+            multiActiveKeys.forEach(key -> checkName(key, "column", fields.locationOf("multi-active-keys")));
+        }
+        ImmutableList<String> drivingKeys = ImmutableList.of();
+        if (kind == ModelKind.EFFECTIVITY_SATELLITE) {
+            drivingKeys = values("driving-keys", fields.requiredStringList("driving-keys"));
+        }
         return new Satellite(
                 fields.string("name", ""),
                 fields.string("description", ""),
+                kind,
                 single(fields, "parent", fields.requiredString("parent")),
-                column(fields, "hashdiff"),
-                values("payload", fields.stringList("payload")),
+                payload ? column(fields, "hashdiff") : "",
+                payload ? values("payload", fields.stringList("payload")) : ImmutableList.of(),
                 ImmutableList.of(),
+                multiActiveKeys,
+                drivingKeys,
                 values("sources", fields.requiredStringList("sources")),
+                fields.bool("views", false),
                 layout(fields),
+                fields.keyLocation("name"));
+    }
+
+    private ReferenceTable referenceTable(Fields fields)
+    {
+        fields.rejectUnknownKeys(REFERENCE_TABLE_KEYS);
+        ImmutableList<String> keys = values("keys", fields.requiredStringList("keys"));
+        keys.forEach(key -> checkName(key, "column", fields.locationOf("keys")));
+        return new ReferenceTable(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                keys,
+                values("payload", fields.requiredStringList("payload")),
+                values("sources", fields.requiredStringList("sources")),
                 fields.keyLocation("name"));
     }
 

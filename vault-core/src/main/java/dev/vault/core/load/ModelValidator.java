@@ -12,6 +12,7 @@ import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
@@ -65,6 +66,7 @@ final class ModelValidator
         }
         for (Model model : models.values()) {
             switch (model) {
+                case ReferenceTable reference -> checked.put(reference.name(), referenceTable(reference));
                 case Hub hub -> checked.put(hub.name(), hub(hub));
                 case Link link -> checked.put(link.name(), link(link));
                 case Satellite satellite -> checked.put(satellite.name(), satellite(satellite));
@@ -75,6 +77,7 @@ final class ModelValidator
         Map<String, Model> resolved = new LinkedHashMap<>();
         models.keySet().forEach(name -> resolved.put(name, checked.get(name)));
         checkSourceTablesUnique();
+        checkAuxiliaryNames();
         return ImmutableMap.copyOf(resolved);
     }
 
@@ -212,6 +215,18 @@ final class ModelValidator
             problems.add(at(link, "hash-key", link.hashKey()), "link '%s' must link at least two hubs under 'hubs:'", link.name());
         }
         boolean resolved = foreignKeys.stream().anyMatch(foreignKey -> isIdentityHub(foreignKey.hub()));
+        boolean event = link.kind() == ModelKind.NON_HISTORIZED_LINK;
+        if (event && resolved) {
+            problems.add(at(link, "hash-key", link.hashKey()), "non-historized link '%s' links an identity hub, whose keys are resolved persons; "
+                    + "load the events into a non-historized link of the hubs' own keys, or use a link and a satellite", link.name());
+            resolved = false;
+        }
+        Map<String, String> payloadTypes = new HashMap<>();
+        for (String column : link.payload()) {
+            if (columns.contains(column) || column.equals(link.hashKey()) || RESERVED_STAGE_COLUMNS.contains(column)) {
+                problems.add(at(link, "payload", column), "payload column '%s' of link '%s' has the name of a key or load column; rename it in the stages", column, link.name());
+            }
+        }
         for (Stage stage : stages(link, link.sources())) {
             if (resolved) {
                 // the link key is the hash of the parents' resolved keys, computed by the load; stages only supply the other hubs' keys
@@ -223,6 +238,8 @@ final class ModelValidator
                 }
                 continue;
             }
+            ImmutableMap<String, String> stagedColumns = stagedColumns(stage);
+            link.payload().forEach(column -> checkColumn(link, "payload", column, stage, stagedColumns, payloadTypes));
             Optional<HashedColumn> linkKey = hashKey(link, stage, link.hashKey(), "hash-key");
             List<String> expected = new ArrayList<>();
             int found = 0;
@@ -238,14 +255,20 @@ final class ModelValidator
             }
             boolean allParentKeysFound = found == foreignKeys.size();
             linkKey.ifPresent(key -> {
-                if (allParentKeysFound && !key.columns().equals(expected)) {
+                if (event && allParentKeysFound && (key.columns().size() <= expected.size() || !key.columns().subList(0, expected.size()).equals(expected))) {
+                    // one row per event: the key needs the event's own key too, or two events of one pair would collide
+                    problems.add(at(link, "hash-key", link.hashKey()), "stage '%s' computes link key '%s' from %s; a non-historized link's key must hash the hubs' business keys %s "
+                                    + "followed by the event's own key (e.g. an order line id), so that every event is one row",
+                            stage.name(), key.name(), key.columns(), expected);
+                }
+                else if (!event && allParentKeysFound && !key.columns().equals(expected)) {
                     // Data Vault 2.0: a link hash key is the hash of its hubs' business keys, in the order of 'hubs:'
                     problems.add(at(link, "hash-key", link.hashKey()), "stage '%s' computes link key '%s' from %s; it must hash the hubs' business keys in the order of 'hubs:': %s",
                             stage.name(), key.name(), key.columns(), expected);
                 }
             });
         }
-        return new Link(link.name(), link.description(), link.hashKey(), ImmutableList.copyOf(foreignKeys), link.sources(), link.layout(), link.location());
+        return new Link(link.name(), link.description(), link.kind(), link.hashKey(), ImmutableList.copyOf(foreignKeys), link.payload(), link.sources(), link.layout(), link.location());
     }
 
     private Satellite satellite(Satellite satellite)
@@ -257,26 +280,50 @@ final class ModelValidator
         }
         else if (parent instanceof Link link) {
             parentKey = Optional.of(link.hashKey());
+            if (link.kind() == ModelKind.NON_HISTORIZED_LINK) {
+                problems.add(at(satellite, "parent", satellite.parent()), "%s '%s' has parent '%s', a non-historized link, whose events never change; put their attributes in its 'payload:'",
+                        satellite.kind().displayName(), satellite.name(), satellite.parent());
+            }
         }
         else {
             Location where = at(satellite, "parent", satellite.parent());
             if (parent == null) {
-                problems.add(where, "satellite '%s' has parent '%s', which is not a model%s", satellite.name(), satellite.parent(),
+                problems.add(where, "%s '%s' has parent '%s', which is not a model%s", satellite.kind().displayName(), satellite.name(), satellite.parent(),
                         Suggestions.hint(satellite.parent(), namesOf(ModelKind.HUB, ModelKind.LINK)));
             }
             else {
-                problems.add(where, "satellite '%s' has parent '%s', which is a %s; a satellite's parent is a hub or a link", satellite.name(), satellite.parent(), parent.kind().displayName());
+                problems.add(where, "%s '%s' has parent '%s', which is a %s; a satellite's parent is a hub or a link", satellite.kind().displayName(), satellite.name(), satellite.parent(), parent.kind().displayName());
             }
         }
         ImmutableList<String> payload = satellite.payload();
         Map<String, String> payloadTypes = new HashMap<>();
         boolean identityParent = isIdentityHub(satellite.parent());
+        if (identityParent && satellite.kind() != ModelKind.SATELLITE) {
+            problems.add(at(satellite, "parent", satellite.parent()), "%s '%s' has identity hub '%s' as its parent; only satellites can hang off an identity hub, "
+                    + "whose persons are resolved across records; track the source records in a hub of their own", satellite.kind().displayName(), satellite.name(), satellite.parent());
+            identityParent = false;
+        }
+        if (satellite.kind() == ModelKind.EFFECTIVITY_SATELLITE) {
+            checkDrivingKeys(satellite, parent);
+        }
         for (Stage stage : stages(satellite, satellite.sources())) {
             if (identityParent) {
                 requireIdentity(satellite, stage, "sources");
             }
             else {
                 parentKey.ifPresent(key -> hashKey(satellite, stage, key, "parent", satellite.parent()));
+            }
+            ImmutableMap<String, String> staged = stagedColumns(stage);
+            if (satellite.kind() == ModelKind.EFFECTIVITY_SATELLITE && parent instanceof Link link) {
+                // the driving and other keys come from the link's foreign key columns, staged as hash keys
+                link.foreignKeys().forEach(foreignKey -> hashKey(satellite, stage, foreignKeyColumn(foreignKey), "parent", satellite.parent()));
+                hashKey(satellite, stage, link.hashKey(), "parent", satellite.parent());
+            }
+            for (String key : satellite.multiActiveKeys()) {
+                checkColumn(satellite, "multi-active-keys", key, stage, staged, payloadTypes);
+            }
+            if (!satellite.hasPayload()) {
+                continue;
             }
             Optional<HashedColumn> hashdiff = stage.hashdiff(satellite.hashdiff());
             if (hashdiff.isEmpty()) {
@@ -296,19 +343,52 @@ final class ModelValidator
                 checkColumn(satellite, "payload", column, stage, columns, payloadTypes);
             }
         }
+        for (String key : satellite.multiActiveKeys()) {
+            if (payload.contains(key)) {
+                problems.add(at(satellite, "multi-active-keys", key), "column '%s' of %s '%s' is both a multi-active key and in the payload; keep it in 'multi-active-keys:' only",
+                        key, satellite.kind().displayName(), satellite.name());
+            }
+        }
         // history per person and source record: one person's leads in one batch are not competing versions
         ImmutableList<String> childKeys = identityParent ? ImmutableList.of(dev.vault.core.model.StageIdentity.RECORD) : satellite.childKeys();
-        return new Satellite(satellite.name(), satellite.description(), satellite.parent(), satellite.hashdiff(), payload, childKeys, satellite.sources(), satellite.layout(), satellite.location());
+        return satellite.withResolved(payload, childKeys);
+    }
+
+    /** A link's foreign key column as the validated link will name it: by default the hub's hash key. */
+    private String foreignKeyColumn(ForeignKey foreignKey)
+    {
+        if (!foreignKey.column().isEmpty()) {
+            return foreignKey.column();
+        }
+        return models.get(foreignKey.hub()) instanceof Hub hub ? hub.hashKey() : foreignKey.hub();
+    }
+
+    private void checkDrivingKeys(Satellite satellite, Model parent)
+    {
+        if (!(parent instanceof Link link)) {
+            if (parent instanceof Hub) {
+                problems.add(at(satellite, "parent", satellite.parent()), "effectivity satellite '%s' has parent '%s', a hub; an effectivity satellite tracks which links of a driving key are in effect: its parent is a link",
+                        satellite.name(), satellite.parent());
+            }
+            return;
+        }
+        ImmutableList<String> foreignKeys = link.foreignKeys().stream().map(this::foreignKeyColumn).collect(ImmutableList.toImmutableList());
+        for (String key : satellite.drivingKeys()) {
+            if (!foreignKeys.contains(key)) {
+                problems.add(at(satellite, "driving-keys", key), "driving key '%s' of effectivity satellite '%s' is not a foreign key column of link '%s' (%s)%s",
+                        key, satellite.name(), link.name(), String.join(", ", foreignKeys), Suggestions.hint(key, foreignKeys));
+            }
+        }
+        if (!satellite.drivingKeys().isEmpty() && satellite.drivingKeys().size() >= foreignKeys.size()) {
+            problems.add(at(satellite, "driving-keys", satellite.drivingKeys().getFirst()), "effectivity satellite '%s' names every foreign key of link '%s' as a driving key; "
+                    + "the driving keys are the hubs whose link changes over time (e.g. a person's producer): leave at least one out", satellite.name(), link.name());
+        }
     }
 
     private Mart mart(Mart mart)
     {
         Set<String> auxiliary = new HashSet<>();
-        models.values().forEach(model -> {
-            if (model instanceof Hub hub) {
-                auxiliary.addAll(hub.auxiliaryTables());
-            }
-        });
+        models.values().forEach(model -> auxiliary.addAll(model.auxiliaryTables()));
         for (String ref : mart.refs()) {
             if (!models.containsKey(ref) && !auxiliary.contains(ref)) {
                 problems.add(at(mart, "ref", ref), "mart '%s' refers to {{ ref('%s') }}, which is not a model%s", mart.name(), ref, Suggestions.hint(ref, models.keySet()));
@@ -318,6 +398,36 @@ final class ModelValidator
             }
         }
         return mart;
+    }
+
+    private void checkAuxiliaryNames()
+    {
+        for (Model model : models.values()) {
+            for (String table : model.auxiliaryTables()) {
+                if (models.containsKey(table)) {
+                    problems.add(model.location(), "%s '%s' writes '%s' besides its own table, which is also the name of a model (at %s); rename one",
+                            model.kind().displayName(), model.name(), table, models.get(table).location());
+                }
+            }
+        }
+    }
+
+    private ReferenceTable referenceTable(ReferenceTable reference)
+    {
+        Map<String, String> types = new HashMap<>();
+        for (Stage stage : stages(reference, reference.sources())) {
+            ImmutableMap<String, String> columns = stagedColumns(stage);
+            reference.keys().forEach(column -> checkColumn(reference, "keys", column, stage, columns, types));
+            reference.payload().forEach(column -> checkColumn(reference, "payload", column, stage, columns, types));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String column : ImmutableList.<String>builder().addAll(reference.keys()).addAll(reference.payload()).build()) {
+            if (!seen.add(column) || RESERVED_STAGE_COLUMNS.contains(column) || column.equals(ReferenceTable.HASHDIFF)) {
+                problems.add(at(reference, reference.keys().contains(column) ? "keys" : "payload", column),
+                        "reference table '%s' would have two columns named '%s'; list each column once, in 'keys:' or 'payload:'", reference.name(), column);
+            }
+        }
+        return reference;
     }
 
     private void checkSourceTablesUnique()

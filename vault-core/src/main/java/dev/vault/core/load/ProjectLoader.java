@@ -85,9 +85,7 @@ public final class ProjectLoader
         List<String> cycle = new ArrayList<>();
         Map<String, String> owners = new LinkedHashMap<>();
         for (Model model : validated.values()) {
-            if (model instanceof dev.vault.core.model.Hub hub) {
-                hub.auxiliaryTables().forEach(table -> owners.put(table, hub.name()));
-            }
+            model.auxiliaryTables().forEach(table -> owners.put(table, model.name()));
         }
         Optional<ModelGraph> graph = ModelGraph.of(validated, owners, cycle);
         if (graph.isEmpty()) {

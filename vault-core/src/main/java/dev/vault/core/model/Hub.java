@@ -39,6 +39,7 @@ public record Hub(
      * The tables and views an identity hub writes besides itself, which marts may read with
      * {@code {{ ref('...') }}}; empty for other hubs.
      */
+    @Override
     public ImmutableList<String> auxiliaryTables()
     {
         return identity ? ImmutableList.of(recordsTable(), sameAsTable(), junkKeysTable(), resolvedView()) : ImmutableList.of();

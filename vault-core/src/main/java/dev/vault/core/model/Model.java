@@ -7,7 +7,7 @@ import com.google.common.collect.ImmutableSet;
  * a gold mart. Model names are unique within a project and become table or view names.
  */
 public sealed interface Model
-        permits Source, Stage, Hub, Link, Satellite, Mart
+        permits Source, Stage, ReferenceTable, Hub, Link, Satellite, Mart
 {
     String name();
 
@@ -17,6 +17,15 @@ public sealed interface Model
     Location location();
 
     ModelKind kind();
+
+    /**
+     * The tables and views this model writes besides its own table, which marts may read with
+     * {@code {{ ref('...') }}}: an identity hub's records map, a satellite's current view.
+     */
+    default com.google.common.collect.ImmutableList<String> auxiliaryTables()
+    {
+        return com.google.common.collect.ImmutableList.of();
+    }
 
     /** Names of the models this one reads from; the edges of the project's DAG. */
     ImmutableSet<String> dependencies();

@@ -71,10 +71,10 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         if (models.containsKey(name)) {
             return tableName(models.get(name));
         }
-        for (Hub hub : models(Hub.class)) {
-            if (hub.auxiliaryTables().contains(name)) {
-                TableName hubTable = tableName(hub);
-                return new TableName(hubTable.catalog(), hubTable.schema(), name);
+        for (Model owner : models.values()) {
+            if (owner.auxiliaryTables().contains(name)) {
+                TableName ownerTable = tableName(owner);
+                return new TableName(ownerTable.catalog(), ownerTable.schema(), name);
             }
         }
         return tableName(model(name));

@@ -1,12 +1,19 @@
 <#import "lib.ftl" as lib>
+<#if payload?has_content>
+<@lib.header model=model purpose=[
+    "Non-historized link: inserts the events the link does not have yet, each with its payload,",
+    "load_datetime and record_source as first staged (ties broken by record_source). Events",
+    "never change: a later row with the same key is ignored. Insert-only."]/>
+<#else>
 <@lib.header model=model purpose=[
     "Inserts the key combinations the link does not have yet, each with the load_datetime and",
     "record_source of its earliest staged row (ties broken by record_source). Insert-only."]/>
+</#if>
 INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#list>)
 WITH
 staged AS (
 <#list sources as source>
-    SELECT <#if !computedKey>staged.${q(hashKey)}, </#if><#list foreignKeys as key><#if source.resolved?? && key.resolved>resolved.${q(key.hubKey)} AS ${q(key.column)}<#else>staged.${q(key.column)}</#if>, </#list>staged."load_datetime", staged."record_source"
+    SELECT <#if !computedKey>staged.${q(hashKey)}, </#if><#list foreignKeys as key><#if source.resolved?? && key.resolved>resolved.${q(key.hubKey)} AS ${q(key.column)}<#else>staged.${q(key.column)}</#if>, </#list><#list payload as column>staged.${q(column)}, </#list>staged."load_datetime", staged."record_source"
     FROM ${table(source.table)} AS staged
 <#if source.resolved??>
     JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"

@@ -6,3 +6,6 @@ WHERE NOT EXISTS (
     SELECT 1
     FROM ${table(parent)} AS parent
     WHERE parent.${q(parentColumn)} = child.${q(childColumn)})
+<#if ghost??>
+  AND NOT (child.${q(childColumn)} = ${lit(ghost.zeroKey)} AND child."record_source" = ${lit(ghost.ghostRecordSource)})
+</#if>

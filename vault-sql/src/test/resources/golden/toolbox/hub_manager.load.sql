@@ -1,0 +1,25 @@
+-- vault hub: hub_manager (models/vault.yml:22:5)
+-- Inserts the business keys the hub does not have yet, each with the load_datetime and
+-- record_source of its earliest staged row (ties broken by record_source, then business key).
+-- Insert-only: a key keeps its first-seen load time and source forever.
+INSERT INTO "iceberg"."shop_silver"."hub_manager" ("hk_manager", "account_manager_id", "load_datetime", "record_source")
+WITH
+staged AS (
+    SELECT "hk_manager", "account_manager_id", "load_datetime", "record_source"
+    FROM "iceberg"."shop_silver"."stg_customers"
+),
+first_seen AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY "hk_manager"
+            ORDER BY "load_datetime", "record_source", "account_manager_id") AS "first_seen$rank"
+    FROM staged
+)
+SELECT "hk_manager", "account_manager_id", "load_datetime", "record_source"
+FROM first_seen
+WHERE "first_seen$rank" = 1
+  AND NOT EXISTS (
+      SELECT 1
+      FROM "iceberg"."shop_silver"."hub_manager" AS existing
+      WHERE existing."hk_manager" = first_seen."hk_manager")

@@ -1,0 +1,52 @@
+-- vault reference table: ref_country (models/vault.yml:2:5)
+-- Inserts a row for every staged change of a key's payload: staged rows newer than the key's
+-- latest satellite row, in load_datetime order, kept when the hashdiff differs from the
+-- previous row's (the latest satellite row for the first). Changes inside one batch are all
+-- kept and A -> B -> A keeps three rows. Two different payloads for one key at one
+-- load_datetime fail the load; identical ones count once.
+INSERT INTO "iceberg"."shop_silver"."ref_country" ("country_code", "load_datetime", "record_source", "hashdiff", "country_name", "region")
+WITH
+staged AS (
+    SELECT "country_code", "load_datetime", "record_source", to_hex(sha256(to_utf8(concat_ws('|', CASE WHEN "country_name" IS NULL THEN NULL ELSE 'country_name=' || replace(replace(trim(CAST("country_name" AS varchar)), '\', '\\'), '|', '\|') END, CASE WHEN "region" IS NULL THEN NULL ELSE 'region=' || replace(replace(trim(CAST("region" AS varchar)), '\', '\\'), '|', '\|') END)))) AS "hashdiff", "country_name", "region"
+    FROM "iceberg"."shop_silver"."stg_countries"
+),
+latest AS (
+    SELECT
+        "country_code",
+        max("load_datetime") AS "load_datetime",
+        max_by("hashdiff", "load_datetime") AS "hashdiff"
+    FROM "iceberg"."shop_silver"."ref_country"
+    WHERE "country_code" IN (SELECT "country_code" FROM staged)
+    GROUP BY "country_code"
+),
+delta AS (
+    SELECT
+        staged.*,
+        min(staged."hashdiff") OVER same_load AS "hashdiff$min",
+        max(staged."hashdiff") OVER same_load AS "hashdiff$max",
+        row_number() OVER (PARTITION BY staged."country_code", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
+    FROM staged
+    LEFT JOIN latest ON latest."country_code" = staged."country_code"
+    WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
+    WINDOW same_load AS (PARTITION BY staged."country_code", staged."load_datetime")
+),
+one_per_load AS (
+    SELECT *
+    FROM delta
+    WHERE "same_load$rank" = 1
+      AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
+          'ref_country: key %s has different payloads at load_datetime %s (record_source %s); a satellite takes one payload per key and load time: deduplicate the source rows or give them distinct load times',
+          "country_code", CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+),
+changes AS (
+    SELECT
+        one_per_load.*,
+        coalesce(
+            lag(one_per_load."hashdiff") OVER (PARTITION BY one_per_load."country_code" ORDER BY one_per_load."load_datetime"),
+            latest."hashdiff") AS "previous$hashdiff"
+    FROM one_per_load
+    LEFT JOIN latest ON latest."country_code" = one_per_load."country_code"
+)
+SELECT "country_code", "load_datetime", "record_source", "hashdiff", "country_name", "region"
+FROM changes
+WHERE "previous$hashdiff" IS NULL OR "hashdiff" <> "previous$hashdiff"

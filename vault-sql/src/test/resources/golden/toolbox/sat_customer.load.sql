@@ -1,0 +1,52 @@
+-- vault satellite: sat_customer (models/vault.yml:56:5)
+-- Inserts a row for every staged change of a key's payload: staged rows newer than the key's
+-- latest satellite row, in load_datetime order, kept when the hashdiff differs from the
+-- previous row's (the latest satellite row for the first). Changes inside one batch are all
+-- kept and A -> B -> A keeps three rows. Two different payloads for one key at one
+-- load_datetime fail the load; identical ones count once.
+INSERT INTO "iceberg"."shop_silver"."sat_customer" ("hk_customer", "load_datetime", "record_source", "hd_customer", "full_name", "email_clean", "country_code")
+WITH
+staged AS (
+    SELECT "hk_customer", "load_datetime", "record_source", "hd_customer", "full_name", "email_clean", "country_code"
+    FROM "iceberg"."shop_silver"."stg_customers"
+),
+latest AS (
+    SELECT
+        "hk_customer",
+        max("load_datetime") AS "load_datetime",
+        max_by("hd_customer", "load_datetime") AS "hd_customer"
+    FROM "iceberg"."shop_silver"."sat_customer"
+    WHERE "hk_customer" IN (SELECT "hk_customer" FROM staged)
+    GROUP BY "hk_customer"
+),
+delta AS (
+    SELECT
+        staged.*,
+        min(staged."hd_customer") OVER same_load AS "hashdiff$min",
+        max(staged."hd_customer") OVER same_load AS "hashdiff$max",
+        row_number() OVER (PARTITION BY staged."hk_customer", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
+    FROM staged
+    LEFT JOIN latest ON latest."hk_customer" = staged."hk_customer"
+    WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
+    WINDOW same_load AS (PARTITION BY staged."hk_customer", staged."load_datetime")
+),
+one_per_load AS (
+    SELECT *
+    FROM delta
+    WHERE "same_load$rank" = 1
+      AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
+          'sat_customer: key %s has different payloads at load_datetime %s (record_source %s); a satellite takes one payload per key and load time: deduplicate the source rows or give them distinct load times',
+          "hk_customer", CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+),
+changes AS (
+    SELECT
+        one_per_load.*,
+        coalesce(
+            lag(one_per_load."hd_customer") OVER (PARTITION BY one_per_load."hk_customer" ORDER BY one_per_load."load_datetime"),
+            latest."hd_customer") AS "previous$hashdiff"
+    FROM one_per_load
+    LEFT JOIN latest ON latest."hk_customer" = one_per_load."hk_customer"
+)
+SELECT "hk_customer", "load_datetime", "record_source", "hd_customer", "full_name", "email_clean", "country_code"
+FROM changes
+WHERE "previous$hashdiff" IS NULL OR "hd_customer" <> "previous$hashdiff"
