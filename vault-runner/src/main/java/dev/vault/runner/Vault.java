@@ -30,6 +30,7 @@ import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
 import dev.vault.sql.Statement;
 import dev.vault.sql.TrinoCompiler;
+import dev.vault.sql.SchemaEvolution;
 import dev.vault.sql.TrinoQueries;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -327,9 +329,11 @@ public final class Vault
             if (definition instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
                 return buildMart(executor, mart, model.target(), stopwatch);
             }
+            List<String> evolved = new ArrayList<>();
             if (definition instanceof Hub hub && hub.identity()) {
                 for (Statement statement : model.statements()) {
                     executor.update(statement.sql());
+                    evolved.addAll(evolveAfterCreate(executor, model, statement));
                 }
                 return resolveIdentities(executor, compiler.identityResolution(hub), stopwatch);
             }
@@ -337,18 +341,50 @@ public final class Vault
             boolean loaded = false;
             for (Statement statement : model.statements()) {
                 long count = executor.update(statement.sql());
+                evolved.addAll(evolveAfterCreate(executor, model, statement));
                 if (statement.kind() == Statement.Kind.LOAD) {
                     rows += count;
                     loaded = true;
                 }
             }
             String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
+            if (!evolved.isEmpty()) {
+                detail = String.join(", ", evolved) + "; " + detail;
+            }
             return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
                     stopwatch.elapsed(), detail, Optional.empty());
         }
         catch (SQLException e) {
             return failed(definition, stopwatch, e);
         }
+        catch (SchemaEvolution.IncompatibleChangeException e) {
+            String message = "%s '%s' (%s): %s".formatted(definition.kind().displayName(), definition.name(), definition.location(), e.getMessage());
+            return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
+        }
+    }
+
+    /**
+     * After a model's CREATE TABLE IF NOT EXISTS, brings a table that already existed in line with
+     * the model: new payload columns added, widened types promoted, nothing that would rewrite
+     * history (see SchemaEvolution). Returns what changed, for the run result.
+     */
+    private List<String> evolveAfterCreate(SqlExecutor executor, ModelPlan model, Statement statement)
+            throws SQLException
+    {
+        if (statement.kind() != Statement.Kind.CREATE_TABLE || model.table().isEmpty() || !statement.target().equals(model.target())) {
+            return List.of();
+        }
+        Map<String, String> existing = new LinkedHashMap<>();
+        for (List<Object> row : executor.query(TrinoQueries.columnsOf(model.target())).rows()) {
+            existing.put(row.get(0).toString(), row.get(1).toString());
+        }
+        SchemaEvolution.Plan plan = SchemaEvolution.plan(model.model().kind().displayName() + " '" + model.model().name() + "'", model.target(), existing, model.table().get());
+        plan.notes().forEach(note -> listener.modelProgress(model.model().name(), note));
+        for (String alter : plan.statements()) {
+            executor.update(alter);
+        }
+        plan.changes().forEach(change -> listener.modelProgress(model.model().name(), change));
+        return plan.changes();
     }
 
     /**

@@ -11,12 +11,13 @@ import static java.util.Objects.requireNonNull;
  * mart has none either: its statement depends on its inputs' state at run time, see
  * {@link TrinoCompiler#martTable}.
  */
-public record ModelPlan(Model model, TableName target, ImmutableList<Statement> statements)
+public record ModelPlan(Model model, TableName target, ImmutableList<Statement> statements, java.util.Optional<TableDefinition> table)
 {
     public ModelPlan
     {
         requireNonNull(model, "model is null");
         requireNonNull(target, "target is null");
         requireNonNull(statements, "statements is null");
+        requireNonNull(table, "table is null");
     }
 }

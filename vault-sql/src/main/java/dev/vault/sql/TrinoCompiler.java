@@ -53,6 +53,8 @@ public final class TrinoCompiler
 
     private final Project project;
     private final Templates templates = new Templates("trino");
+    // the columns each CREATE TABLE of the plan being compiled declares, for ModelPlan.table
+    private final Map<TableName, TableDefinition> definitions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TrinoCompiler(Project project)
     {
@@ -68,7 +70,8 @@ public final class TrinoCompiler
             if (!(model instanceof Source)) {
                 schemas.add(target.schema());
             }
-            models.put(model.name(), new ModelPlan(model, target, statements(model, target)));
+            ImmutableList<Statement> statements = statements(model, target);
+            models.put(model.name(), new ModelPlan(model, target, statements, Optional.ofNullable(definitions.remove(target))));
         }
         ImmutableList<Statement> schemaStatements = schemas.stream()
                 .map(schema -> new Statement("", Statement.Kind.SCHEMA, new TableName(project.config().catalog(), schema, "_schema"),
@@ -202,7 +205,7 @@ public final class TrinoCompiler
             columns.add(column(Hub.FOUNDING_RECORD, StandardColumns.HASH_TYPE, true, "The identity_record of the earliest record of the person"));
         }
         else {
-            hub.businessKeys().forEach(key -> columns.add(column(key, staged.get(key), false, "Business key")));
+            hub.businessKeys().forEach(key -> columns.add(keyColumn(column(key, staged.get(key), false, "Business key"))));
         }
         addLoadColumns(columns);
         return createTable(hub, target, columns, List.of(bucket(hub.hashKey(), hub.layout().buckets())), List.of(hub.hashKey()));
@@ -330,7 +333,7 @@ public final class TrinoCompiler
         List<Map<String, Object>> columns = new ArrayList<>();
         columns.add(column(parentKey, StandardColumns.HASH_TYPE, true, "Hash key in " + satellite.parent()));
         satellite.childKeys().forEach(key -> columns.add(column(key, staged.get(key), true, "Dependent child key")));
-        satellite.multiActiveKeys().forEach(key -> columns.add(column(key, staged.get(key), false, "Multi-active key: tells the rows of one key's set apart")));
+        satellite.multiActiveKeys().forEach(key -> columns.add(keyColumn(column(key, staged.get(key), false, "Multi-active key: tells the rows of one key's set apart"))));
         List<String> sortedBy = new ArrayList<>();
         sortedBy.add(parentKey);
         sortedBy.addAll(satellite.childKeys());
@@ -673,6 +676,10 @@ public final class TrinoCompiler
 
     private String createTable(Model model, TableName target, List<Map<String, Object>> columns, List<String> partitioning, List<String> sortedBy)
     {
+        definitions.put(target, new TableDefinition(columns.stream()
+                .map(column -> new TableDefinition.TableColumn((String) column.get("name"), (String) column.get("type"),
+                        (Boolean) column.get("notNull") || column.containsKey("key"), (String) column.get("comment")))
+                .collect(ImmutableList.toImmutableList())));
         return templates.render("table.ftl", Map.of(
                 "model", header(model),
                 "target", target,
@@ -698,6 +705,14 @@ public final class TrinoCompiler
     private static Map<String, Object> column(String name, String type, boolean notNull, String comment)
     {
         return Map.of("name", name, "type", requireNonNull(type, "type of " + name), "notNull", notNull, "comment", comment);
+    }
+
+    /** A nullable column that identifies rows all the same (a business key), so it is never added to an existing table. */
+    private static Map<String, Object> keyColumn(Map<String, Object> column)
+    {
+        Map<String, Object> key = new HashMap<>(column);
+        key.put("key", true);
+        return key;
     }
 
     private static String bucket(String column, int buckets)

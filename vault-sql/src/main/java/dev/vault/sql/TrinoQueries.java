@@ -39,6 +39,15 @@ public final class TrinoQueries
         return "DROP TABLE IF EXISTS " + SqlText.table(lock);
     }
 
+    /** The columns of a table and their Trino types, in table order: {@code column_name, data_type}. */
+    public static String columnsOf(TableName table)
+    {
+        return "SELECT column_name, data_type FROM " + SqlText.identifier(table.catalog()) + ".information_schema.columns"
+                + " WHERE table_schema = " + SqlText.literal(table.schema())
+                + " AND table_name = " + SqlText.literal(table.table())
+                + " ORDER BY ordinal_position";
+    }
+
     /** The table's comment, or no row for a table that does not exist. */
     public static String tableComment(TableName table)
     {
