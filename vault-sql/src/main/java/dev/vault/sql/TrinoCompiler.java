@@ -3,6 +3,7 @@ package dev.vault.sql;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import dev.vault.core.model.Column;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.HashedColumn;
@@ -189,6 +190,11 @@ public final class TrinoCompiler
 
     private String hubTable(Hub hub, TableName target)
     {
+        return createTable(hub, target, hubColumns(hub), List.of(bucket(hub.hashKey(), hub.layout().buckets())), List.of(hub.hashKey()));
+    }
+
+    private List<Map<String, Object>> hubColumns(Hub hub)
+    {
         Stage stage = project.model(hub.sources().getFirst(), Stage.class);
         Map<String, String> staged = project.stagedColumns(stage);
         List<Map<String, Object>> columns = new ArrayList<>();
@@ -200,7 +206,7 @@ public final class TrinoCompiler
             hub.businessKeys().forEach(key -> columns.add(column(key, staged.get(key), false, "Business key")));
         }
         addLoadColumns(columns);
-        return createTable(hub, target, columns, List.of(bucket(hub.hashKey(), hub.layout().buckets())), List.of(hub.hashKey()));
+        return columns;
     }
 
     private String hubLoad(Hub hub, TableName target)
@@ -221,11 +227,16 @@ public final class TrinoCompiler
 
     private String linkTable(Link link, TableName target)
     {
+        return createTable(link, target, linkColumns(link), List.of(bucket(link.hashKey(), link.layout().buckets())), List.of(link.hashKey()));
+    }
+
+    private static List<Map<String, Object>> linkColumns(Link link)
+    {
         List<Map<String, Object>> columns = new ArrayList<>();
         columns.add(column(link.hashKey(), StandardColumns.HASH_TYPE, true, "Hash key of the combination of the hubs' business keys"));
         link.foreignKeys().forEach(key -> columns.add(column(key.column(), StandardColumns.HASH_TYPE, true, "Hash key in " + key.hub())));
         addLoadColumns(columns);
-        return createTable(link, target, columns, List.of(bucket(link.hashKey(), link.layout().buckets())), List.of(link.hashKey()));
+        return columns;
     }
 
     private String linkLoad(Link link, TableName target)
@@ -268,6 +279,58 @@ public final class TrinoCompiler
         return sources;
     }
 
+    /**
+     * The columns of a model's table or view and what each holds, for documentation: a source's
+     * as declared, a stage's view columns, the columns a hub, link or satellite table is created
+     * with. Empty for a mart: its columns are whatever its query selects.
+     */
+    public ImmutableList<Column> columns(Model model)
+    {
+        return switch (model) {
+            case Source source -> source.columns();
+            case Stage stage -> stageColumns(stage);
+            case Hub hub -> documented(hub, hubColumns(hub), hub.sources().getFirst());
+            case Link link -> documented(link, linkColumns(link), link.sources().getFirst());
+            case Satellite satellite -> documented(satellite, satelliteColumns(satellite), satellite.sources().getFirst());
+            case Mart ignored -> ImmutableList.of();
+        };
+    }
+
+    private ImmutableList<Column> stageColumns(Stage stage)
+    {
+        Source source = project.model(stage.source(), Source.class);
+        Map<String, String> described = new HashMap<>();
+        source.columns().forEach(column -> described.put(column.name(), column.description()));
+        stage.derivedColumns().forEach(column -> described.putIfAbsent(column.name(), "Derived: " + column.sql().strip().replaceAll("\\s+", " ")));
+        described.putIfAbsent(StandardColumns.LOAD_DATETIME, "When the row landed in bronze (from " + source.loadTimestamp() + ")");
+        described.putIfAbsent(StandardColumns.RECORD_SOURCE, "Source system of the row: '" + source.recordSource() + "'");
+        stage.hashKeys().forEach(column -> described.putIfAbsent(column.name(), "Hash key of " + String.join(", ", column.columns())));
+        stage.hashdiffs().forEach(column -> described.putIfAbsent(column.name(), "Hashdiff of " + String.join(", ", column.columns())));
+        stage.identity().ifPresent(identity -> {
+            described.putIfAbsent(StageIdentity.RECORD, "Identity of the source record (hash of " + String.join(", ", identity.recordKey()) + ")");
+            described.putIfAbsent(StageIdentity.NAME, "Normalized name" + identity.name().map(column -> " (from " + column + ")").orElse(""));
+            described.putIfAbsent(StageIdentity.EMAIL, "Normalized email" + identity.email().map(column -> " (from " + column + ")").orElse(""));
+            described.putIfAbsent(StageIdentity.PHONE, "Normalized phone" + identity.phone().map(column -> " (from " + column + ")").orElse(""));
+        });
+        return project.stagedColumns(stage).entrySet().stream()
+                .map(column -> new Column(column.getKey(), column.getValue(), described.getOrDefault(column.getKey(), ""), stage.location()))
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /** A table's columns; one without a comment of its own is described as its stage describes it. */
+    private ImmutableList<Column> documented(Model model, List<Map<String, Object>> columns, String stage)
+    {
+        Map<String, String> staged = new HashMap<>();
+        stageColumns(project.model(stage, Stage.class)).forEach(column -> staged.put(column.name(), column.description()));
+        return columns.stream()
+                .map(column -> {
+                    String name = (String) column.get("name");
+                    String comment = (String) column.get("comment");
+                    return new Column(name, (String) column.get("type"), comment.isEmpty() ? staged.getOrDefault(name, "") : comment, model.location());
+                })
+                .collect(ImmutableList.toImmutableList());
+    }
+
     /** The SQL that resolves the persons of an identity hub; the runner drives its rounds. */
     public IdentityResolutionSql identityResolution(Hub hub)
     {
@@ -275,6 +338,16 @@ public final class TrinoCompiler
     }
 
     private String satelliteTable(Satellite satellite, TableName target)
+    {
+        String parentKey = parentKey(satellite);
+        List<String> sortedBy = new ArrayList<>();
+        sortedBy.add(parentKey);
+        sortedBy.addAll(satellite.childKeys());
+        sortedBy.add(StandardColumns.LOAD_DATETIME);
+        return createTable(satellite, target, satelliteColumns(satellite), List.of(bucket(parentKey, satellite.layout().buckets())), sortedBy);
+    }
+
+    private List<Map<String, Object>> satelliteColumns(Satellite satellite)
     {
         Map<String, String> staged = project.stagedColumns(project.model(satellite.sources().getFirst(), Stage.class));
         String parentKey = parentKey(satellite);
@@ -284,11 +357,7 @@ public final class TrinoCompiler
         addLoadColumns(columns);
         columns.add(column(satellite.hashdiff(), StandardColumns.HASH_TYPE, true, "Hash of the payload"));
         satellite.payload().forEach(column -> columns.add(column(column, staged.get(column), false, "")));
-        List<String> sortedBy = new ArrayList<>();
-        sortedBy.add(parentKey);
-        sortedBy.addAll(satellite.childKeys());
-        sortedBy.add(StandardColumns.LOAD_DATETIME);
-        return createTable(satellite, target, columns, List.of(bucket(parentKey, satellite.layout().buckets())), sortedBy);
+        return columns;
     }
 
     private String satelliteLoad(Satellite satellite, TableName target)
