@@ -26,6 +26,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +55,7 @@ public final class DocsSite
     static final String MODEL_FOLDER = "models";
     private static final String TABLE_MART_FINGERPRINT = "(computed at run time from the inputs' snapshots)";
     private static final int SHORT_DESCRIPTION = 160;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Project project;
     private final Optional<Artifacts.RunResults> lastRun;
@@ -216,7 +221,7 @@ public final class DocsSite
         page.put("tests", modelTests);
         sql(plan).ifPresent(sql -> page.put("sql", sql));
         Optional.ofNullable(modelRuns.get(model.name())).ifPresent(run -> page.put("run", run));
-        lastRun.ifPresent(run -> page.put("lastRun", Map.of("command", run.command(), "startedAt", run.startedAt())));
+        lastRun.ifPresent(run -> page.put("lastRun", Map.of("command", nullToEmpty(run.command()), "startedAt", time(run.startedAt()))));
         return page;
     }
 
@@ -309,7 +314,7 @@ public final class DocsSite
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", nullToEmpty(run.command()));
-        summary.put("startedAt", nullToEmpty(run.startedAt()));
+        summary.put("startedAt", time(run.startedAt()));
         summary.put("seconds", seconds(run.elapsedSeconds()));
         summary.put("target", nullToEmpty(run.target()));
         summary.put("success", run.success());
@@ -345,6 +350,20 @@ public final class DocsSite
     private static String seconds(double seconds)
     {
         return String.format(Locale.ROOT, "%.2f s", seconds);
+    }
+
+    /** An ISO-8601 instant as a person reads it, to the second; anything else as it is. */
+    private static String time(String instant)
+    {
+        if (instant == null) {
+            return "";
+        }
+        try {
+            return TIME.format(Instant.parse(instant));
+        }
+        catch (DateTimeParseException e) {
+            return instant;
+        }
     }
 
     private static String count(long count)

@@ -44,7 +44,7 @@ class TestDocsSite
                 .contains("<h1>fixture</h1>")
                 .containsSubsequence("<h3>Bronze", "customers", "<h3>Staging", "stg_customers", "<h3>Silver", "hub_customer", "sat_customer", "<h3>Gold", "mart_customers")
                 // last run summary
-                .contains("<span class=\"mono\">vault build</span> started 2026-11-21T08:00:00Z")
+                .contains("<span class=\"mono\">vault build</span> started 2026-11-21 08:00:00 UTC")
                 .contains("<div class=\"value\">1,237</div><div class=\"label\">rows written</div>")
                 .contains("<div class=\"value\">1</div><div class=\"label\">failed</div>");
     }
