@@ -16,6 +16,8 @@ import dev.vault.core.model.Source;
 import dev.vault.core.model.TableName;
 import dev.vault.core.seed.Seed;
 import dev.vault.core.seed.SeedReader;
+import dev.vault.runner.docs.DocsResult;
+import dev.vault.runner.docs.DocsSite;
 import dev.vault.runner.engine.LocalEngine;
 import dev.vault.runner.engine.LocalEngineFactory;
 import dev.vault.runner.engine.WarehouseLock;
@@ -148,6 +150,16 @@ public final class Vault
         catch (IOException e) {
             throw new VaultException(ErrorCode.INTERNAL, "cannot write compiled SQL to " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the project's documentation site into {@code folder}: an index (models by layer, the
+     * DAG as a picture, the last run from {@value Artifacts#RUN_RESULTS} in the target path, if
+     * any) and a page per model. Compiles only; no engine needed.
+     */
+    public DocsResult docs(Path folder)
+    {
+        return new DocsSite(project, Artifacts.readRunResults(project.config().targetPath())).write(folder);
     }
 
     /**

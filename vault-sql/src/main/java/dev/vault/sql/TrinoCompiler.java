@@ -3,6 +3,7 @@ package dev.vault.sql;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import dev.vault.core.model.Column;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.HashedColumn;
@@ -280,6 +281,58 @@ public final class TrinoCompiler
             sources.add(source);
         }
         return sources;
+    }
+
+    /**
+     * The columns of a model's table or view and what each holds, for documentation: a source's
+     * as declared, a stage's view columns, the columns a vault table is created with. Empty for a
+     * mart: its columns are whatever its query selects.
+     */
+    public ImmutableList<Column> columns(Model model)
+    {
+        return switch (model) {
+            case Source source -> source.columns();
+            case Stage stage -> stageColumns(stage);
+            case Mart ignored -> ImmutableList.of();
+            default -> {
+                TableName target = project.tableName(model);
+                statements(model, target);
+                TableDefinition table = definitions.remove(target);
+                String stage = model.dependencies().stream().filter(name -> project.model(name) instanceof Stage).findFirst().orElseThrow();
+                yield documented(model, table, stage);
+            }
+        };
+    }
+
+    private ImmutableList<Column> stageColumns(Stage stage)
+    {
+        Source source = project.model(stage.source(), Source.class);
+        Map<String, String> described = new HashMap<>();
+        source.columns().forEach(column -> described.put(column.name(), column.description()));
+        stage.derivedColumns().forEach(column -> described.putIfAbsent(column.name(), "Derived: " + column.sql().strip().replaceAll("\\s+", " ")));
+        described.putIfAbsent(StandardColumns.LOAD_DATETIME, "When the row landed in bronze (from " + source.loadTimestamp() + ")");
+        described.putIfAbsent(StandardColumns.RECORD_SOURCE, "Source system of the row: '" + source.recordSource() + "'");
+        stage.hashKeys().forEach(column -> described.putIfAbsent(column.name(), "Hash key of " + String.join(", ", column.columns())));
+        stage.hashdiffs().forEach(column -> described.putIfAbsent(column.name(), "Hashdiff of " + String.join(", ", column.columns())));
+        stage.identity().ifPresent(identity -> {
+            described.putIfAbsent(StageIdentity.RECORD, "Identity of the source record (hash of " + String.join(", ", identity.recordKey()) + ")");
+            described.putIfAbsent(StageIdentity.NAME, "Normalized name" + identity.name().map(column -> " (from " + column + ")").orElse(""));
+            described.putIfAbsent(StageIdentity.EMAIL, "Normalized email" + identity.email().map(column -> " (from " + column + ")").orElse(""));
+            described.putIfAbsent(StageIdentity.PHONE, "Normalized phone" + identity.phone().map(column -> " (from " + column + ")").orElse(""));
+        });
+        return project.stagedColumns(stage).entrySet().stream()
+                .map(column -> new Column(column.getKey(), column.getValue(), described.getOrDefault(column.getKey(), ""), stage.location()))
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /** A table's columns; one without a comment of its own is described as its stage describes it. */
+    private ImmutableList<Column> documented(Model model, TableDefinition table, String stage)
+    {
+        Map<String, String> staged = new HashMap<>();
+        stageColumns(project.model(stage, Stage.class)).forEach(column -> staged.put(column.name(), column.description()));
+        return table.columns().stream()
+                .map(column -> new Column(column.name(), column.type(), column.comment().isEmpty() ? staged.getOrDefault(column.name(), "") : column.comment(), model.location()))
+                .collect(ImmutableList.toImmutableList());
     }
 
     /** The SQL that resolves the persons of an identity hub; the runner drives its rounds. */

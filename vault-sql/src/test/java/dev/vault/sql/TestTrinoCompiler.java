@@ -2,6 +2,7 @@ package dev.vault.sql;
 
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.load.ProjectLoader;
+import dev.vault.core.model.Column;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Project;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TestTrinoCompiler
 {
@@ -40,6 +42,42 @@ class TestTrinoCompiler
                 .contains("upper(nullif(trim(CAST(\"customer_id\" AS varchar)), ''))")
                 .contains("THEN '" + "0".repeat(64) + "'")
                 .doesNotContain("md5(");
+    }
+
+    @Test
+    void columnsDescribeWhatEachTableHolds()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        TrinoCompiler compiler = new TrinoCompiler(project);
+
+        assertThat(compiler.columns(project.model("stg_customers")))
+                .extracting(Column::name, Column::type, Column::description)
+                .containsExactly(
+                        tuple("customer_id", "varchar", ""),
+                        tuple("country", "varchar", ""),
+                        tuple("email", "varchar", ""),
+                        tuple("loaded_at", "timestamp(6) with time zone", ""),
+                        tuple("email_clean", "varchar", "Derived: lower(trim(email))"),
+                        tuple("email_domain", "varchar", "Derived: split_part(email_clean, '@', 2)"),
+                        tuple("load_datetime", "timestamp(6) with time zone", "When the row landed in bronze (from loaded_at)"),
+                        tuple("record_source", "varchar", "Source system of the row: 'crm'"),
+                        tuple("hk_customer", "varchar", "Hash key of customer_id, country"),
+                        tuple("hd_customer", "varchar", "Hashdiff of email_clean, email_domain"));
+        // the table's own comments, as its CREATE TABLE writes them
+        assertThat(compiler.columns(project.model("hub_customer")))
+                .extracting(Column::name, Column::description)
+                .containsExactly(
+                        tuple("hk_customer", "Hash key of customer_id, country"),
+                        tuple("customer_id", "Business key"),
+                        tuple("country", "Business key"),
+                        tuple("load_datetime", "When the row's source data landed in bronze"),
+                        tuple("record_source", "Source system of the row"));
+        // payload columns have no comment of their own: described as the stage describes them
+        assertThat(compiler.columns(project.model("sat_customer")))
+                .extracting(Column::name, Column::description)
+                .contains(tuple("hd_customer", "Hash of the payload"), tuple("email_clean", "Derived: lower(trim(email))"));
+        assertThat(compiler.columns(project.model("customers"))).isEqualTo(project.model("customers", Source.class).columns());
+        assertThat(compiler.columns(project.model("mart_customers"))).isEmpty();
     }
 
     @Test

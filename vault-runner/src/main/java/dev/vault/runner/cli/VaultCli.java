@@ -51,6 +51,7 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Run.class,
                 VaultCli.Test.class,
                 VaultCli.Compile.class,
+                VaultCli.Docs.class,
                 VaultCli.Query.class,
                 VaultCli.Serve.class,
                 VaultCli.Hash.class,
@@ -396,6 +397,27 @@ public final class VaultCli
             Path absolute = path.toAbsolutePath().normalize();
             Path current = Path.of("").toAbsolutePath();
             return absolute.startsWith(current) ? current.relativize(absolute) : absolute;
+        }
+    }
+
+    @Command(name = "docs", mixinStandardHelpOptions = true,
+            description = "Write a static HTML site documenting the project: models by layer, the DAG, columns, tests, compiled SQL and the last run; nothing runs.")
+    static final class Docs
+            extends ConsoleCommand
+    {
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Folder to write to (default: <target-path>/docs, i.e. .vault/docs).")
+        Path output;
+
+        @Override
+        public Integer call()
+        {
+            Reporter reporter = reporter();
+            try (Vault vault = load(reporter)) {
+                Path folder = output != null ? output : vault.project().config().targetPath().resolve("docs");
+                var site = vault.docs(folder);
+                reporter.message("Wrote %d pages; open %s".formatted(site.pages().size(), site.index().toUri()));
+                return SUCCESS;
+            }
         }
     }
 
