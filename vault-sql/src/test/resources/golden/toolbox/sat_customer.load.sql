@@ -9,6 +9,7 @@ WITH
 staged AS (
     SELECT "hk_customer", "load_datetime", "record_source", "hd_customer", "full_name", "email_clean", "country_code"
     FROM "iceberg"."shop_silver"."stg_customers"
+    WHERE "hk_customer" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
     SELECT

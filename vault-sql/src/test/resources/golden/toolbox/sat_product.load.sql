@@ -9,6 +9,7 @@ WITH
 staged AS (
     SELECT "hk_product", "load_datetime", "record_source", "hd_product", "title", "price"
     FROM "iceberg"."shop_silver"."stg_product_catalog"
+    WHERE "hk_product" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
     SELECT

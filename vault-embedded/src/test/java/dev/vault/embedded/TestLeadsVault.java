@@ -187,6 +187,35 @@ class TestLeadsVault
         }
     }
 
+    @Test
+    @Order(5)
+    void newPayloadColumnKeepsHistoryAndHashdiffs()
+            throws Exception
+    {
+        // a new attribute of sat_pessoa_detalhes, staged by every source but known for no lead yet
+        Path staging = project.resolve("models/staging/stg_leads.yml");
+        String stages = java.nio.file.Files.readString(staging);
+        String withColumn = stages
+                .replace("      lead_at: { sql: \"created_at\", type: \"timestamp(6) with time zone\" }\n",
+                        "      lead_at: { sql: \"created_at\", type: \"timestamp(6) with time zone\" }\n      empresa: \"CAST(NULL AS varchar)\"\n")
+                .replace("      lead_at: { sql: \"created_time\", type: \"timestamp(6) with time zone\" }\n",
+                        "      lead_at: { sql: \"created_time\", type: \"timestamp(6) with time zone\" }\n      empresa: \"CAST(NULL AS varchar)\"\n")
+                .replace("      lead_at: { sql: \"lead_submit_time\", type: \"timestamp(6) with time zone\" }\n",
+                        "      lead_at: { sql: \"lead_submit_time\", type: \"timestamp(6) with time zone\" }\n      empresa: \"CAST(NULL AS varchar)\"\n")
+                .replace("hd_pessoa_detalhes: [nome, email_normalizado, telefone]", "hd_pessoa_detalhes: [nome, email_normalizado, telefone, empresa]");
+        TestingProjects.write(staging, withColumn);
+        Path satellites = project.resolve("models/silver/satellites.yml");
+        TestingProjects.write(satellites, java.nio.file.Files.readString(satellites).replace("payload: [nome, email_normalizado, telefone]", "payload: [nome, email_normalizado, telefone, empresa]"));
+        try (Vault vault = vault(project.resolve("examples/leads/batch_1"), project.resolve("examples/leads/batch_2"))) {
+            assertThat(vault.project().model("stg_google_leads", dev.vault.core.model.Stage.class).hashdiffs().getFirst().columns()).contains("empresa");
+            List<String> before = rows(vault, "SELECT hk_pessoa, identity_record, load_datetime, hd_pessoa_detalhes FROM " + silver + ".sat_pessoa_detalhes ORDER BY 1, 2, 3");
+            RunResult run = vault.run();
+            assertThat(run.failures()).isEmpty();
+            assertThat(run.model("sat_pessoa_detalhes").detail()).isEqualTo("added column empresa varchar; inserted 0 rows");
+            assertThat(rows(vault, "SELECT hk_pessoa, identity_record, load_datetime, hd_pessoa_detalhes FROM " + silver + ".sat_pessoa_detalhes ORDER BY 1, 2, 3")).isEqualTo(before);
+        }
+    }
+
     private Vault vault(Path... seedPaths)
     {
         return TestingVaultEngine.configure(project).seedPaths(List.of(seedPaths)).load();

@@ -42,6 +42,32 @@ public final class TestingProjects
         }
     }
 
+    /**
+     * Copies the toolbox example (examples/toolbox: every entity kind) into {@code target}, with
+     * its schemas renamed to {@code shop_bronze_<suffix>}, {@code shop_silver_<suffix>} and
+     * {@code shop_gold_<suffix>}.
+     */
+    public static Path copyToolbox(Path target, String suffix)
+    {
+        try {
+            Path toolbox = REPOSITORY.resolve("examples/toolbox");
+            copyTree(toolbox.resolve("models"), target.resolve("models"));
+            copyTree(toolbox.resolve("seeds"), target.resolve("seeds"));
+            String config = Files.readString(toolbox.resolve("vault.yml"), StandardCharsets.UTF_8);
+            String renamed = config
+                    .replace("  bronze: shop_bronze\n", "  bronze: shop_bronze_" + suffix + "\n")
+                    .replace("  staging: shop_silver\n", "  staging: shop_silver_" + suffix + "\n")
+                    .replace("  silver: shop_silver\n", "  silver: shop_silver_" + suffix + "\n")
+                    .replace("  gold: shop_gold\n", "  gold: shop_gold_" + suffix + "\n");
+            checkState(renamed.contains("gold: shop_gold_" + suffix) && renamed.contains("bronze: shop_bronze_" + suffix), "examples/toolbox/vault.yml no longer has the schemas block this fixture rewrites");
+            Files.writeString(target.resolve("vault.yml"), renamed, StandardCharsets.UTF_8);
+            return target;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static void write(Path file, String content)
     {
         try {

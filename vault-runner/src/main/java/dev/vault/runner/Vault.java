@@ -350,6 +350,7 @@ public final class Vault
                 return resolveIdentities(executor, compiler.identityResolution(hub), stopwatch);
             }
             long rows = 0;
+            long rejected = 0;
             boolean loaded = false;
             for (Statement statement : model.statements()) {
                 long count = executor.update(statement.sql());
@@ -358,8 +359,14 @@ public final class Vault
                     rows += count;
                     loaded = true;
                 }
+                if (statement.kind() == Statement.Kind.REJECT) {
+                    rejected += count;
+                }
             }
             String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
+            if (rejected > 0) {
+                detail += ", set aside %s row%s with a null key".formatted(rejected, rejected == 1 ? "" : "s");
+            }
             if (!evolved.isEmpty()) {
                 detail = String.join(", ", evolved) + "; " + detail;
             }
@@ -498,6 +505,26 @@ public final class Vault
             fingerprint.putString("\n" + input + "=" + snapshot, StandardCharsets.UTF_8);
         }
         return fingerprint.hash().toString();
+    }
+
+    /**
+     * Accounts for every bronze row in every hub, link and satellite: loaded, or set aside with a
+     * reason. A row that is neither shows as {@link Reconciliation#unaccounted()}.
+     */
+    public com.google.common.collect.ImmutableList<Reconciliation> reconcile()
+    {
+        SqlExecutor executor = executor();
+        com.google.common.collect.ImmutableList.Builder<Reconciliation> results = com.google.common.collect.ImmutableList.builder();
+        for (dev.vault.sql.ReconciliationQuery query : compiler.reconciliations()) {
+            try {
+                List<Object> row = executor.query(query.sql()).rows().getFirst();
+                results.add(new Reconciliation(query.model(), query.stage(), ((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue(), ((Number) row.get(2)).longValue()));
+            }
+            catch (SQLException e) {
+                throw new VaultException(ErrorCode.MODEL_FAILED, "cannot reconcile %s with stage %s (run the project first): %s".formatted(query.model(), query.stage(), e.getMessage()), e);
+            }
+        }
+        return results.build();
     }
 
     /** Runs the built-in Data Vault integrity tests on every hub, link and satellite. */

@@ -19,6 +19,8 @@ public record Statement(String model, Kind kind, TableName target, String sql)
         LOAD,
         /** Inserts a satellite's ghost record when it is missing */
         GHOST,
+        /** Records the staged rows a load leaves out, with the reason (null-keys: reject) */
+        REJECT,
         /** A whole-table atomic replace (seed, table mart) */
         REPLACE
     }

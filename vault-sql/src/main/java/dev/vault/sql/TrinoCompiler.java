@@ -25,6 +25,8 @@ import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
+import dev.vault.core.project.LoadingSettings;
+import dev.vault.core.project.ProjectConfig;
 import dev.vault.core.seed.Seed;
 
 import java.nio.charset.StandardCharsets;
@@ -78,6 +80,16 @@ public final class TrinoCompiler
                 .map(schema -> new Statement("", Statement.Kind.SCHEMA, new TableName(project.config().catalog(), schema, "_schema"),
                         templates.render("schema.ftl", Map.of("catalog", project.config().catalog(), "schema", schema))))
                 .collect(ImmutableList.toImmutableList());
+        if (project.models().values().stream().anyMatch(this::rejects)) {
+            // created up front, before models load in parallel and write to it
+            TableName rejected = rejectedTable();
+            schemaStatements = ImmutableList.<Statement>builder().addAll(schemaStatements)
+                    .add(new Statement("", Statement.Kind.CREATE_TABLE, rejected, templates.render("rejected_table.ftl", Map.of(
+                            "model", Map.of("kind", "project", "name", project.config().name(), "location", ProjectConfig.FILE_NAME),
+                            "target", rejected,
+                            "description", "Rows vault left out of a load, with the reason (vault project " + project.config().name() + ")"))))
+                    .build();
+        }
         return new Plan(schemaStatements, ImmutableMap.copyOf(models));
     }
 
@@ -98,10 +110,10 @@ public final class TrinoCompiler
                     .add(new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, hubTable(hub, target)))
                     .addAll(identityResolution(hub).setup())
                     .build();
-            case Hub hub -> ImmutableList.of(
+            case Hub hub -> withRejects(model, hub.sources(), List.of(hub.hashKey()),
                     new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, hubTable(hub, target)),
                     new Statement(model.name(), Statement.Kind.LOAD, target, hubLoad(hub, target)));
-            case Link link -> ImmutableList.of(
+            case Link link -> withRejects(model, link.sources(), linkKeys(link),
                     new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, linkTable(link, target)),
                     new Statement(model.name(), Statement.Kind.LOAD, target, linkLoad(link, target)));
             case Satellite satellite -> satelliteStatements(satellite, target);
@@ -219,13 +231,17 @@ public final class TrinoCompiler
         columns.addAll(hub.businessKeys());
         columns.add(StandardColumns.LOAD_DATETIME);
         columns.add(StandardColumns.RECORD_SOURCE);
-        return templates.render("hub.ftl", Map.of(
+        Map<String, Object> data = new HashMap<>();
+        if (rejects(hub)) {
+            data.put("rejectKeys", rejectKeys(hub, List.of(hub.hashKey())));
+        }
+        return templates.render("hub.ftl", with(data, Map.of(
                 "model", header(hub),
                 "target", target,
                 "columns", columns,
                 "sources", tables(hub.sources()),
                 "hashKey", hub.hashKey(),
-                "businessKeys", hub.businessKeys()));
+                "businessKeys", hub.businessKeys())));
     }
 
     private String linkTable(Link link, TableName target)
@@ -258,7 +274,11 @@ public final class TrinoCompiler
                 identityHub = Optional.of(hub);
             }
         }
-        return templates.render("link.ftl", Map.of(
+        Map<String, Object> data = new HashMap<>();
+        if (rejects(link)) {
+            data.put("rejectKeys", rejectKeys(link, linkKeys(link)));
+        }
+        return templates.render("link.ftl", with(data, Map.of(
                 "model", header(link),
                 "target", target,
                 "columns", columns,
@@ -267,7 +287,7 @@ public final class TrinoCompiler
                 "foreignKeys", foreignKeys,
                 "payload", link.payload(),
                 "computedKey", identityHub.isPresent(),
-                "hashFunction", project.config().hashing().algorithm().trinoFunction()));
+                "hashFunction", project.config().hashing().algorithm().trinoFunction())));
     }
 
     /** The stages a load reads; with an identity hub, each joined to the hub's resolved view. */
@@ -341,10 +361,89 @@ public final class TrinoCompiler
         return new IdentityResolutionSql(project, hub, templates);
     }
 
+    /**
+     * Whether a model's load leaves out the staged rows whose key is the zero key (a null or blank
+     * business key) and records them in the rejected table: hubs and links with null-keys: reject;
+     * satellites always, since a row without its parent's key describes nothing (and two of them
+     * in one batch would be two payloads for one key).
+     */
+    private boolean rejects(Model model)
+    {
+        return switch (model) {
+            case Hub hub -> rejectsNullKeys() && !hub.identity();
+            case Link link -> rejectsNullKeys() && link.foreignKeys().stream().noneMatch(key -> project.model(key.hub()) instanceof Hub hub && hub.identity());
+            case Satellite satellite -> satellite.kind() == ModelKind.SATELLITE && !(project.model(satellite.parent()) instanceof Hub hub && hub.identity());
+            default -> false;
+        };
+    }
+
+    private boolean rejectsNullKeys()
+    {
+        return project.config().loading().nullKeys() == LoadingSettings.NullKeys.REJECT;
+    }
+
+    /** Where null-keys: reject records the rows it leaves out: one table per project, in the silver schema. */
+    public TableName rejectedTable()
+    {
+        return new TableName(project.config().catalog(), project.config().schema(dev.vault.core.model.Layer.SILVER), "vault_rejected_rows");
+    }
+
+    private static List<String> linkKeys(Link link)
+    {
+        List<String> keys = new ArrayList<>();
+        keys.add(link.hashKey());
+        link.foreignKeys().forEach(key -> keys.add(key.column()));
+        return keys;
+    }
+
+    private ImmutableList<Statement> withRejects(Model model, List<String> stages, List<String> keys, Statement create, Statement load)
+    {
+        if (!rejects(model)) {
+            return ImmutableList.of(create, load);
+        }
+        return ImmutableList.of(create, new Statement(model.name(), Statement.Kind.REJECT, rejectedTable(), rejectStatement(model, stages, keys)), load);
+    }
+
+    private String rejectStatement(Model model, List<String> stages, List<String> keys)
+    {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (String name : stages) {
+            Stage stage = project.model(name, Stage.class);
+            Source source = project.model(stage.source(), Source.class);
+            sources.add(Map.of(
+                    "name", stage.name(),
+                    "table", project.tableName(stage),
+                    "columns", source.columns().stream().map(column -> Map.of("name", column.name(), "type", column.type())).toList()));
+        }
+        String what = switch (model) {
+            case Hub hub -> "business key " + String.join(", ", hub.businessKeys());
+            case Link link -> "a business key of " + link.foreignKeys().stream().map(ForeignKey::hub).collect(java.util.stream.Collectors.joining(", "));
+            default -> "the business key of parent " + ((Satellite) model).parent();
+        };
+        String reason = model instanceof Satellite
+                ? what + " is null or blank: a satellite row needs its parent's key"
+                : what + " is null or blank (loading: null-keys: reject)";
+        return templates.render("reject.ftl", Map.of(
+                "model", header(model),
+                "rejected", rejectedTable(),
+                "sources", sources,
+                "keys", keys,
+                "zeroKey", project.config().hashing().zeroKey(),
+                "reason", reason));
+    }
+
+    private Map<String, Object> rejectKeys(Model model, List<String> columns)
+    {
+        return Map.of("zeroKey", project.config().hashing().zeroKey(), "columns", columns);
+    }
+
     private ImmutableList<Statement> satelliteStatements(Satellite satellite, TableName target)
     {
         ImmutableList.Builder<Statement> statements = ImmutableList.builder();
         statements.add(new Statement(satellite.name(), Statement.Kind.CREATE_TABLE, target, satelliteTable(satellite, target)));
+        if (rejects(satellite)) {
+            statements.add(new Statement(satellite.name(), Statement.Kind.REJECT, rejectedTable(), rejectStatement(satellite, satellite.sources(), List.of(parentKey(satellite)))));
+        }
         if (satellite.hasPayload() && project.config().loading().ghostRecords()) {
             statements.add(new Statement(satellite.name(), Statement.Kind.GHOST, target, satelliteGhost(satellite, target)));
         }
@@ -446,14 +545,18 @@ public final class TrinoCompiler
         keys.add(parentKey);
         keys.addAll(satellite.childKeys());
         Optional<Hub> identityHub = project.model(satellite.parent()) instanceof Hub hub && hub.identity() ? Optional.of(hub) : Optional.empty();
-        return templates.render("satellite.ftl", Map.of(
+        Map<String, Object> data = new HashMap<>();
+        if (rejects(satellite)) {
+            data.put("rejectKeys", rejectKeys(satellite, List.of(parentKey)));
+        }
+        return templates.render("satellite.ftl", with(data, Map.of(
                 "model", header(satellite),
                 "target", target,
                 "columns", columns,
                 "sources", sources(satellite.sources(), identityHub),
                 "parentKey", parentKey,
                 "keys", keys,
-                "hashdiff", satellite.hashdiff()));
+                "hashdiff", satellite.hashdiff())));
     }
 
     private String multiActiveLoad(Satellite satellite, TableName target)
@@ -702,6 +805,42 @@ public final class TrinoCompiler
         return new DataTest(name, model.name(), description, templates.render("test_relationship.ftl", data));
     }
 
+    /**
+     * One query per hub, link and satellite and each of its stages that accounts for every staged
+     * (so every bronze) row: loaded or set aside. Identity hubs and what hangs off them account for
+     * their records in their own tables (hub_*_records) and are left out.
+     */
+    public ImmutableList<ReconciliationQuery> reconciliations()
+    {
+        ImmutableList.Builder<ReconciliationQuery> queries = ImmutableList.builder();
+        for (Model model : project.inBuildOrder()) {
+            Optional<List<String>> keys = switch (model) {
+                case Hub hub when !hub.identity() -> Optional.of(List.of(hub.hashKey()));
+                case Link link when link.foreignKeys().stream().noneMatch(key -> project.model(key.hub()) instanceof Hub hub && hub.identity()) -> Optional.of(linkKeys(link));
+                case Satellite satellite when satellite.hasPayload() && !(project.model(satellite.parent()) instanceof Hub hub && hub.identity()) -> Optional.of(List.of(parentKey(satellite)));
+                default -> Optional.empty();
+            };
+            if (keys.isEmpty()) {
+                continue;
+            }
+            for (String name : model.dependencies()) {
+                if (!(project.model(name) instanceof Stage stage)) {
+                    continue;
+                }
+                Source source = project.model(stage.source(), Source.class);
+                queries.add(new ReconciliationQuery(model.name(), stage.name(), templates.render("reconciliation.ftl", Map.of(
+                        "model", header(model),
+                        "stage", Map.of("name", stage.name(), "table", project.tableName(stage),
+                                "columns", source.columns().stream().map(column -> Map.of("name", column.name(), "type", column.type())).toList()),
+                        "keys", keys.get(),
+                        "target", project.tableName(model),
+                        "rejected", rejectedTable(),
+                        "rejectedExists", rejects(model)))));
+            }
+        }
+        return queries.build();
+    }
+
     /** The fingerprint a seed or mart statement writes into its table comment. */
     public static Optional<String> fingerprint(String tableComment)
     {
@@ -766,6 +905,13 @@ public final class TrinoCompiler
         Map<String, Object> key = new HashMap<>(column);
         key.put("key", true);
         return key;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> extra, Map<String, Object> data)
+    {
+        Map<String, Object> merged = new HashMap<>(data);
+        merged.putAll(extra);
+        return merged;
     }
 
     private static String bucket(String column, int buckets)

@@ -60,7 +60,9 @@ class TestTrinoCompilerGolden
                 statements.add(compiler.martTable(mart, "0123456789abcdef"));
             }
             for (Statement statement : statements) {
-                String file = statement.target().table() + "." + statement.kind().name().toLowerCase() + ".sql";
+                // a reject statement writes the project's rejected table; name it after its model
+                String table = statement.kind() == Statement.Kind.REJECT ? statement.model() : statement.target().table();
+                String file = table + "." + statement.kind().name().toLowerCase() + ".sql";
                 expectedFiles.add(file);
                 check(golden, file, statement.sql(), mismatches);
             }

@@ -57,6 +57,7 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Hash.class,
                 VaultCli.Retry.class,
                 VaultCli.Unlock.class,
+                VaultCli.Reconcile.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed, 6 run lock held."})
 public final class VaultCli
@@ -307,6 +308,33 @@ public final class VaultCli
             try (Vault vault = load(reporter)) {
                 Optional<String> holder = vault.unlock();
                 reporter.message(holder.map(text -> "Dropped the run lock (" + text + ")").orElse("The project had no run lock"));
+                return SUCCESS;
+            }
+        }
+    }
+
+    @Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = "Account for every bronze row in every hub, link and satellite: loaded, or set aside with a reason. Exit 5 if a row is neither.")
+    static final class Reconcile
+            extends ConsoleCommand
+    {
+        @Override
+        public Integer call()
+        {
+            Reporter reporter = reporter();
+            try (Vault vault = load(reporter)) {
+                var results = vault.reconcile();
+                reporter.message("%-28s %-28s %12s %12s %12s %12s".formatted("model", "stage", "bronze rows", "loaded", "set aside", "unaccounted"));
+                long unaccounted = 0;
+                for (var result : results) {
+                    reporter.message("%-28s %-28s %12d %12d %12d %12d".formatted(result.model(), result.stage(), result.bronzeRows(), result.loadedRows(), result.rejectedRows(), result.unaccounted()));
+                    unaccounted += Math.abs(result.unaccounted());
+                }
+                if (unaccounted > 0) {
+                    reporter.message("%d row(s) are neither loaded nor set aside".formatted(unaccounted));
+                    return ErrorCode.TEST_FAILED.exitCode();
+                }
+                reporter.message("Every bronze row is loaded or set aside (%d model/stage pairs)".formatted(results.size()));
                 return SUCCESS;
             }
         }

@@ -9,6 +9,9 @@ staged AS (
 <#list sources as source>
     SELECT <#list columns as column>${q(column)}<#sep>, </#list>
     FROM ${table(source)}
+<#if rejectKeys??>
+    WHERE ${q(hashKey)} <> ${lit(rejectKeys.zeroKey)}
+</#if>
 <#sep>
     UNION ALL
 </#sep>

@@ -44,3 +44,13 @@ WITH (
     sorted_by = ARRAY[<#list sortedBy as column>${lit(column)}<#sep>, </#list>]</#if>
 )
 </#macro>
+
+<#-- A staged row's source columns as a JSON object of text values: what a rejected row looks like. -->
+<#macro rowData columns>
+json_format(CAST(MAP(ARRAY[<#list columns as column>${lit(column.name)}<#sep>, </#list>], ARRAY[<#list columns as column><#if column.type == "varbinary">to_hex(${q(column.name)})<#else>CAST(${q(column.name)} AS varchar)</#if><#sep>, </#list>]) AS json))<#t>
+</#macro>
+
+<#-- Identifies a rejected row: its load time and data (a row is recorded once per model). -->
+<#macro rowHash>
+to_hex(sha256(to_utf8(CAST("load_datetime" AS varchar) || '|' || "row_data")))<#t>
+</#macro>

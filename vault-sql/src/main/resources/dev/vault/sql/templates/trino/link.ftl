@@ -18,6 +18,9 @@ staged AS (
 <#if source.resolved??>
     JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"
 </#if>
+<#if rejectKeys?? && !source.resolved??>
+    WHERE <#list rejectKeys.columns as column>staged.${q(column)} <> ${lit(rejectKeys.zeroKey)}<#sep> AND </#sep></#list>
+</#if>
 <#sep>
     UNION ALL
 </#sep>

@@ -16,6 +16,9 @@ staged AS (
 <#else>
     SELECT <#list columns as column><#if diffColumns?? && column == hashdiff>to_hex(${hashing.function}(to_utf8(<@lib.diffInput columns=diffColumns/>))) AS ${q(column)}<#else>${q(column)}</#if><#sep>, </#list>
     FROM ${table(source.table)}
+<#if rejectKeys??>
+    WHERE ${q(parentKey)} <> ${lit(rejectKeys.zeroKey)}
+</#if>
 </#if>
 <#sep>
     UNION ALL
