@@ -538,10 +538,10 @@ public final class Vault
         EngineSession connected = switch (target) {
             case VaultConfiguration.ResolvedTarget.Embedded embedded -> connectEmbedded(embedded);
             case VaultConfiguration.ResolvedTarget.Trino trino -> {
-                Optional<String> password = trino.password().resolve();
+                VaultConfiguration.ConnectionProperties properties = trino.connectionProperties();
                 String description = Redaction.jdbcUrl(trino.jdbcUrl());
                 listener.engineStarting("Connecting to Trino at " + description);
-                yield EngineSession.connect(trino.jdbcUrl(), trino.user(), password, Optional.empty(), description);
+                yield EngineSession.connect(trino.jdbcUrl(), properties.properties(), properties.secrets(), Optional.empty(), description);
             }
         };
         listener.engineReady(connected.description(), stopwatch.elapsed());
