@@ -176,7 +176,8 @@ public final class Vault
                 else {
                     long rows = executor.update(statement.sql());
                     result = new ModelResult(seed.source().name(), ModelKind.SOURCE, ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
-                            "seeded %s rows from %s file%s".formatted(rows, seed.files().size(), seed.files().size() == 1 ? "" : "s"), Optional.empty());
+                            "seeded %s rows from %s file%s".formatted(rows, seed.files().size(), seed.files().size() == 1 ? "" : "s"), Optional.empty(),
+                            snapshot(executor, statement.target()));
                 }
             }
             catch (SQLException e) {
@@ -335,7 +336,11 @@ public final class Vault
             }
             long rows = 0;
             boolean loaded = false;
+            OptionalLong before = OptionalLong.empty();
             for (Statement statement : model.statements()) {
+                if (statement.kind() == Statement.Kind.LOAD && !loaded) {
+                    before = snapshot(executor, statement.target());
+                }
                 long count = executor.update(statement.sql());
                 if (statement.kind() == Statement.Kind.LOAD) {
                     rows += count;
@@ -344,7 +349,7 @@ public final class Vault
             }
             String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
             return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
-                    stopwatch.elapsed(), detail, Optional.empty());
+                    stopwatch.elapsed(), detail, Optional.empty(), loaded ? committedSnapshot(executor, model.target(), before) : OptionalLong.empty());
         }
         catch (SQLException e) {
             return failed(definition, stopwatch, e);
@@ -366,7 +371,7 @@ public final class Vault
         }
         long rows = executor.update(compiler.martTable(mart, expected).sql());
         return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
-                "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty());
+                "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty(), snapshot(executor, target));
     }
 
     /** Rounds after which resolution stops as a bug rather than loop: log2 of any real record count is far below. */
@@ -386,6 +391,7 @@ public final class Vault
             return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.of(0), stopwatch.elapsed(),
                     "up to date (no input changed)", Optional.empty());
         }
+        OptionalLong before = snapshot(executor, project.tableName(hub));
         executor.update(sql.workKeys());
         executor.update(sql.workRecords());
         long junk = executor.update(sql.junkInsert());
@@ -428,7 +434,23 @@ public final class Vault
         executor.update(sql.comment(comment));
         String detail = "inserted %d person%s, %d records, %d merge%s, %d junk key%s, %d rounds".formatted(
                 persons, persons == 1 ? "" : "s", records, merges, merges == 1 ? "" : "s", junk, junk == 1 ? "" : "s", round);
-        return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(persons), stopwatch.elapsed(), detail, Optional.empty());
+        return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(persons), stopwatch.elapsed(), detail, Optional.empty(),
+                committedSnapshot(executor, project.tableName(hub), before));
+    }
+
+    /** The table's newest Iceberg snapshot; empty when it has none. */
+    private static OptionalLong snapshot(SqlExecutor executor, TableName table)
+            throws SQLException
+    {
+        return executor.queryValue(TrinoQueries.latestSnapshot(table)).map(id -> OptionalLong.of(Long.parseLong(id))).orElse(OptionalLong.empty());
+    }
+
+    /** The snapshot a load committed: empty when the table's newest snapshot is still the one before it (an empty insert commits none). */
+    private static OptionalLong committedSnapshot(SqlExecutor executor, TableName table, OptionalLong before)
+            throws SQLException
+    {
+        OptionalLong after = snapshot(executor, table);
+        return after.equals(before) ? OptionalLong.empty() : after;
     }
 
     private String identityFingerprint(SqlExecutor executor, IdentityResolutionSql sql)
