@@ -79,10 +79,10 @@ class TestBadData
                             org.assertj.core.groups.Tuple.tuple("sat_person", 8L, 6L, 2L));
 
             // a re-run sets nothing aside twice and writes no snapshot
-            long snapshots = Long.parseLong(column(vault, "SELECT count(*) FROM iceberg.bad_reject_silver.\\"vault_rejected_rows$snapshots\\"").getFirst());
+            long snapshots = Long.parseLong(column(vault, "SELECT count(*) FROM iceberg.bad_reject_silver.\"vault_rejected_rows$snapshots\"").getFirst());
             RunResult again = vault.run();
             assertThat(again.rowsWritten()).isZero();
-            assertThat(column(vault, "SELECT count(*) FROM iceberg.bad_reject_silver.\\"vault_rejected_rows$snapshots\\"")).containsExactly(String.valueOf(snapshots));
+            assertThat(column(vault, "SELECT count(*) FROM iceberg.bad_reject_silver.\"vault_rejected_rows$snapshots\"")).containsExactly(String.valueOf(snapshots));
             assertThat(column(vault, "SELECT count(*) FROM iceberg.bad_reject_silver.vault_rejected_rows")).containsExactly("4");
         }
     }

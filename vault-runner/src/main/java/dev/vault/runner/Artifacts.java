@@ -56,8 +56,11 @@ public final class Artifacts
             List<ModelEntry> results,
             List<TestEntry> tests) {}
 
-    /** One model; status is success, up_to_date, failed or skipped. */
-    public record ModelEntry(String model, String kind, String status, Long rowsWritten, double seconds, String detail, String error) {}
+    /**
+     * One model; status is success, up_to_date, failed or skipped; snapshotId is the Iceberg
+     * snapshot its load committed, null when it committed none.
+     */
+    public record ModelEntry(String model, String kind, String status, Long rowsWritten, double seconds, String detail, String error, Long snapshotId) {}
 
     /** One data test; status is pass, fail or error. */
     public record TestEntry(String name, String model, String status, Long failingRows, double seconds, String error) {}
@@ -72,7 +75,8 @@ public final class Artifacts
     {
         return new ModelEntry(result.model(), result.kind().displayName(), result.status().name().toLowerCase(java.util.Locale.ROOT),
                 result.rowsWritten().isPresent() ? result.rowsWritten().getAsLong() : null,
-                result.duration().toNanos() / 1e9, result.detail(), result.error().orElse(null));
+                result.duration().toNanos() / 1e9, result.detail(), result.error().orElse(null),
+                result.snapshotId().isPresent() ? result.snapshotId().getAsLong() : null);
     }
 
     public static TestEntry entry(DataTestResult result)

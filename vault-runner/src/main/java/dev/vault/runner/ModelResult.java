@@ -14,6 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param rowsWritten rows inserted by a load, or rows written by a replace; empty for views
  * @param detail what was done, for people: "inserted 83 rows", "view", "up to date"
  * @param error the user-facing error of a failed model
+ * @param snapshotId the Iceberg snapshot the model's load (or replace) committed to its table;
+ *         empty when it committed none: a view, an up-to-date model, a load with nothing new
  */
 public record ModelResult(
         String model,
@@ -22,7 +24,8 @@ public record ModelResult(
         OptionalLong rowsWritten,
         Duration duration,
         String detail,
-        Optional<String> error)
+        Optional<String> error,
+        OptionalLong snapshotId)
 {
     public enum Status
     {
@@ -45,6 +48,13 @@ public record ModelResult(
         requireNonNull(duration, "duration is null");
         requireNonNull(detail, "detail is null");
         requireNonNull(error, "error is null");
+        requireNonNull(snapshotId, "snapshotId is null");
+    }
+
+    /** A result that committed no snapshot. */
+    public ModelResult(String model, ModelKind kind, Status status, OptionalLong rowsWritten, Duration duration, String detail, Optional<String> error)
+    {
+        this(model, kind, status, rowsWritten, duration, detail, error, OptionalLong.empty());
     }
 
     public boolean failed()

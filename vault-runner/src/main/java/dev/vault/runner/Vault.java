@@ -190,7 +190,8 @@ public final class Vault
                 else {
                     long rows = executor.update(statement.sql());
                     result = new ModelResult(seed.source().name(), ModelKind.SOURCE, ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
-                            "seeded %s rows from %s file%s".formatted(rows, seed.files().size(), seed.files().size() == 1 ? "" : "s"), Optional.empty());
+                            "seeded %s rows from %s file%s".formatted(rows, seed.files().size(), seed.files().size() == 1 ? "" : "s"), Optional.empty(),
+                            snapshot(executor, statement.target()));
                 }
             }
             catch (SQLException e) {
@@ -352,7 +353,11 @@ public final class Vault
             long rows = 0;
             long rejected = 0;
             boolean loaded = false;
+            OptionalLong before = OptionalLong.empty();
             for (Statement statement : model.statements()) {
+                if (statement.kind() == Statement.Kind.LOAD && !loaded) {
+                    before = snapshot(executor, statement.target());
+                }
                 long count = executor.update(statement.sql());
                 evolved.addAll(evolveAfterCreate(executor, model, statement));
                 if (statement.kind() == Statement.Kind.LOAD) {
@@ -371,7 +376,7 @@ public final class Vault
                 detail = String.join(", ", evolved) + "; " + detail;
             }
             return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
-                    stopwatch.elapsed(), detail, Optional.empty());
+                    stopwatch.elapsed(), detail, Optional.empty(), loaded ? committedSnapshot(executor, model.target(), before) : OptionalLong.empty());
         }
         catch (SQLException e) {
             return failed(definition, stopwatch, e);
@@ -421,7 +426,7 @@ public final class Vault
         }
         long rows = executor.update(compiler.martTable(mart, expected).sql());
         return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
-                "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty());
+                "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty(), snapshot(executor, target));
     }
 
     /** Rounds after which resolution stops as a bug rather than loop: log2 of any real record count is far below. */
@@ -441,6 +446,7 @@ public final class Vault
             return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.of(0), stopwatch.elapsed(),
                     "up to date (no input changed)", Optional.empty());
         }
+        OptionalLong before = snapshot(executor, project.tableName(hub));
         executor.update(sql.workKeys());
         executor.update(sql.workRecords());
         long junk = executor.update(sql.junkInsert());
@@ -483,7 +489,23 @@ public final class Vault
         executor.update(sql.comment(comment));
         String detail = "inserted %d person%s, %d records, %d merge%s, %d junk key%s, %d rounds".formatted(
                 persons, persons == 1 ? "" : "s", records, merges, merges == 1 ? "" : "s", junk, junk == 1 ? "" : "s", round);
-        return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(persons), stopwatch.elapsed(), detail, Optional.empty());
+        return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(persons), stopwatch.elapsed(), detail, Optional.empty(),
+                committedSnapshot(executor, project.tableName(hub), before));
+    }
+
+    /** The table's newest Iceberg snapshot; empty when it has none. */
+    private static OptionalLong snapshot(SqlExecutor executor, TableName table)
+            throws SQLException
+    {
+        return executor.queryValue(TrinoQueries.latestSnapshot(table)).map(id -> OptionalLong.of(Long.parseLong(id))).orElse(OptionalLong.empty());
+    }
+
+    /** The snapshot a load committed: empty when the table's newest snapshot is still the one before it (an empty insert commits none). */
+    private static OptionalLong committedSnapshot(SqlExecutor executor, TableName table, OptionalLong before)
+            throws SQLException
+    {
+        OptionalLong after = snapshot(executor, table);
+        return after.equals(before) ? OptionalLong.empty() : after;
     }
 
     private String identityFingerprint(SqlExecutor executor, IdentityResolutionSql sql)
@@ -613,10 +635,10 @@ public final class Vault
         EngineSession connected = switch (target) {
             case VaultConfiguration.ResolvedTarget.Embedded embedded -> connectEmbedded(embedded);
             case VaultConfiguration.ResolvedTarget.Trino trino -> {
-                Optional<String> password = trino.password().resolve();
+                VaultConfiguration.ConnectionProperties properties = trino.connectionProperties();
                 String description = Redaction.jdbcUrl(trino.jdbcUrl());
                 listener.engineStarting("Connecting to Trino at " + description);
-                yield EngineSession.connect(trino.jdbcUrl(), trino.user(), password, Optional.empty(), description);
+                yield EngineSession.connect(trino.jdbcUrl(), properties.properties(), properties.secrets(), Optional.empty(), description);
             }
         };
         listener.engineReady(connected.description(), stopwatch.elapsed());

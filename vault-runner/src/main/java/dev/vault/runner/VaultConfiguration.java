@@ -2,6 +2,7 @@ package dev.vault.runner;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.load.ProjectLoader;
@@ -9,8 +10,13 @@ import dev.vault.core.model.Project;
 import dev.vault.core.project.TargetConfig;
 import dev.vault.runner.jdbc.RetryPolicy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -42,6 +48,7 @@ public final class VaultConfiguration
     private Optional<String> user = Optional.empty();
     private Optional<String> passwordEnvironmentVariable = Optional.empty();
     private Optional<String> password = Optional.empty();
+    private Optional<Path> passwordFile = Optional.empty();
     private Optional<Path> warehouse = Optional.empty();
     private OptionalInt port = OptionalInt.empty();
     private Optional<ImmutableList<Path>> seedPaths = Optional.empty();
@@ -84,6 +91,16 @@ public final class VaultConfiguration
     public VaultConfiguration passwordEnvironmentVariable(String name)
     {
         this.passwordEnvironmentVariable = Optional.of(requireNonNull(name, "name is null"));
+        return this;
+    }
+
+    /**
+     * Read the password from this file (its content without the trailing line break), e.g. a
+     * mounted Kubernetes secret; it is read when vault connects and never logged.
+     */
+    public VaultConfiguration passwordFile(Path file)
+    {
+        this.passwordFile = Optional.of(requireNonNull(file, "file is null").toAbsolutePath().normalize());
         return this;
     }
 
@@ -162,17 +179,32 @@ public final class VaultConfiguration
      */
     public Vault load()
     {
-        Project project = ProjectLoader.load(projectDirectory);
+        Project loaded = ProjectLoader.load(projectDirectory);
+        TargetConfig config = targetConfig(loaded);
+        // the target may name its own catalog and schemas: every table name follows from here
+        Project project = loaded.withConfig(loaded.config().forTarget(config));
         Optional<Path> log = engineLog.map(path -> project.config().targetPath().resolve(path));
-        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout);
+        return new Vault(project, resolveTarget(config), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout);
     }
 
-    private ResolvedTarget resolveTarget(Project project)
+    /** The target {@link #load()} gives the vault, with nothing read yet. */
+    ResolvedTarget resolvedTarget()
     {
-        TargetConfig config = project.config().target(target.orElse(project.config().defaultTarget()));
+        return resolveTarget(targetConfig(ProjectLoader.load(projectDirectory)));
+    }
+
+    private TargetConfig targetConfig(Project project)
+    {
         if (jdbcUrl.isPresent()) {
-            config = new TargetConfig.Trino("command line", jdbcUrl.get(), Optional.empty(), Optional.empty());
+            // a misspelled --target is still an error, though the URL replaces the target
+            project.config().target(target.orElse(project.config().defaultTarget()));
+            return new TargetConfig.Trino("command line", jdbcUrl.get(), Optional.empty(), Optional.empty());
         }
+        return project.config().target(target.orElse(project.config().defaultTarget()));
+    }
+
+    private ResolvedTarget resolveTarget(TargetConfig config)
+    {
         return switch (config) {
             case TargetConfig.Embedded embedded -> new ResolvedTarget.Embedded(
                     embedded.name(),
@@ -182,11 +214,46 @@ public final class VaultConfiguration
                 if (!trino.jdbcUrl().startsWith("jdbc:trino://")) {
                     throw new VaultException(ErrorCode.INVALID_PROJECT, "the JDBC URL must start with jdbc:trino://, e.g. jdbc:trino://trino.example.com:443/iceberg?SSL=true");
                 }
-                Optional<String> variable = passwordEnvironmentVariable.or(trino::passwordEnv);
-                PasswordSource passwordSource = new PasswordSource(trino.name(), password, password.isPresent() ? Optional.empty() : variable, environment);
-                yield new ResolvedTarget.Trino(trino.name(), trino.jdbcUrl(), user.or(trino::user).orElse(DEFAULT_USER), passwordSource);
+                yield new ResolvedTarget.Trino(trino.name(), trino.jdbcUrl(), user.or(trino::user).orElse(DEFAULT_USER), credential(trino), trino.tls(),
+                        trustStorePassword(trino), trino.sessionProperties());
             }
         };
+    }
+
+    /** The password given here replaces the target's credential, whatever its kind. */
+    private SecretSource credential(TargetConfig.Trino trino)
+    {
+        if (password.isPresent()) {
+            return SecretSource.value(trino.name(), password.get());
+        }
+        if (passwordEnvironmentVariable.isPresent() && passwordFile.isPresent()) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "the password is given both as an environment variable (%s) and as a file (%s); give one of them"
+                    .formatted(passwordEnvironmentVariable.get(), passwordFile.get()));
+        }
+        if (passwordEnvironmentVariable.isPresent()) {
+            return new SecretSource(trino.name(), SecretSource.PASSWORD, "password", Optional.empty(), passwordEnvironmentVariable, Optional.empty(), environment);
+        }
+        if (passwordFile.isPresent()) {
+            return new SecretSource(trino.name(), SecretSource.PASSWORD, "password", Optional.empty(), Optional.empty(), passwordFile, environment);
+        }
+        return trino.credential()
+                .map(credential -> {
+                    String property = credential.kind() == TargetConfig.Credential.Kind.PASSWORD ? SecretSource.PASSWORD : SecretSource.ACCESS_TOKEN;
+                    return switch (credential) {
+                        case TargetConfig.Credential.FromEnvironment variable -> new SecretSource(
+                                trino.name(), property, credential.kind().displayName(), Optional.empty(), Optional.of(variable.variable()), Optional.empty(), environment);
+                        case TargetConfig.Credential.FromFile file -> new SecretSource(
+                                trino.name(), property, credential.kind().displayName(), Optional.empty(), Optional.empty(), Optional.of(file.file()), environment);
+                    };
+                })
+                .orElse(SecretSource.none());
+    }
+
+    private SecretSource trustStorePassword(TargetConfig.Trino trino)
+    {
+        return trino.tls().trustStorePasswordEnv()
+                .map(variable -> new SecretSource(trino.name(), "SSLTrustStorePassword", "trust store password", Optional.empty(), Optional.of(variable), Optional.empty(), environment))
+                .orElse(SecretSource.none());
     }
 
     /** A target with everything needed to connect. */
@@ -197,54 +264,163 @@ public final class VaultConfiguration
         record Embedded(String name, Path warehouse, OptionalInt port)
                 implements ResolvedTarget {}
 
-        record Trino(String name, String jdbcUrl, String user, PasswordSource password)
+        /**
+         * @param credential the password or access token, read when connecting
+         * @param trustStorePassword read when connecting
+         */
+        record Trino(String name, String jdbcUrl, String user, SecretSource credential, TargetConfig.Tls tls, SecretSource trustStorePassword,
+                ImmutableMap<String, String> sessionProperties)
                 implements ResolvedTarget
         {
+            public Trino
+            {
+                requireNonNull(name, "name is null");
+                requireNonNull(jdbcUrl, "jdbcUrl is null");
+                requireNonNull(user, "user is null");
+                requireNonNull(credential, "credential is null");
+                requireNonNull(tls, "tls is null");
+                requireNonNull(trustStorePassword, "trustStorePassword is null");
+                sessionProperties = ImmutableMap.copyOf(sessionProperties);
+            }
+
+            Trino(String name, String jdbcUrl, String user, SecretSource credential)
+            {
+                this(name, jdbcUrl, user, credential, TargetConfig.Tls.URL, SecretSource.none(), ImmutableMap.of());
+            }
+
+            /**
+             * The trino-jdbc connection properties of this target, its secrets read now; the
+             * secrets are also returned apart, to be masked in every message.
+             */
+            ConnectionProperties connectionProperties()
+            {
+                Properties properties = new Properties();
+                properties.setProperty("user", user);
+                properties.setProperty("source", "vault");
+                ImmutableSet.Builder<String> secrets = ImmutableSet.builder();
+                for (SecretSource source : List.of(credential, trustStorePassword)) {
+                    source.resolve().ifPresent(secret -> {
+                        properties.setProperty(source.property(), secret);
+                        secrets.add(secret);
+                    });
+                }
+                tls.enabled().ifPresent(enabled -> properties.setProperty("SSL", enabled.toString()));
+                tls.verification().ifPresent(verification -> properties.setProperty("SSLVerification", verification.name()));
+                tls.trustStorePath().ifPresent(path -> properties.setProperty("SSLTrustStorePath", path.toString()));
+                tls.trustStoreType().ifPresent(type -> properties.setProperty("SSLTrustStoreType", type));
+                if (!sessionProperties.isEmpty()) {
+                    // trino-jdbc's format: name:value;name:value (vault.yml's values hold neither ':' nor ';')
+                    properties.setProperty("sessionProperties", sessionProperties.entrySet().stream()
+                            .map(entry -> entry.getKey() + ":" + entry.getValue())
+                            .collect(Collectors.joining(";")));
+                }
+                return new ConnectionProperties(properties, secrets.build());
+            }
+
             @Override
             public String toString()
             {
-                return "Trino[name=" + name + ", jdbcUrl=" + dev.vault.runner.jdbc.Redaction.jdbcUrl(jdbcUrl) + ", user=" + user + "]";
+                return "Trino[name=" + name + ", jdbcUrl=" + dev.vault.runner.jdbc.Redaction.jdbcUrl(jdbcUrl) + ", user=" + user
+                        + ", credential=" + credential + ", tls=" + tls + ", sessionProperties=" + sessionProperties + "]";
             }
         }
     }
 
-    /**
-     * Where a target's password comes from. It is read only when vault connects, so commands that
-     * never connect (compile) need no password.
-     */
-    record PasswordSource(String target, Optional<String> value, Optional<String> variable, Map<String, String> environment)
+    /** trino-jdbc connection properties, and the secret values among them; printing them shows no secret. */
+    record ConnectionProperties(Properties properties, ImmutableSet<String> secrets)
     {
-        PasswordSource
+        ConnectionProperties
         {
-            requireNonNull(target, "target is null");
-            requireNonNull(value, "value is null");
-            requireNonNull(variable, "variable is null");
-            environment = ImmutableMap.copyOf(environment);
-        }
-
-        static PasswordSource none()
-        {
-            return new PasswordSource("", Optional.empty(), Optional.empty(), ImmutableMap.of());
-        }
-
-        /** The password, if the target has one. */
-        Optional<String> resolve()
-        {
-            if (value.isPresent() || variable.isEmpty()) {
-                return value;
-            }
-            String password = environment.get(variable.get());
-            if (password == null || password.isEmpty()) {
-                throw new VaultException(ErrorCode.INVALID_PROJECT, "target '%s' reads its password from the environment variable %s, which is not set"
-                        .formatted(target, variable.get()));
-            }
-            return Optional.of(password);
+            requireNonNull(properties, "properties is null");
+            requireNonNull(secrets, "secrets is null");
         }
 
         @Override
         public String toString()
         {
-            return "PasswordSource[target=" + target + ", variable=" + variable.orElse("none") + "]";
+            return "ConnectionProperties" + new java.util.TreeSet<>(properties.stringPropertyNames());
+        }
+    }
+
+    /**
+     * Where a secret of a target (its password, access token, trust store password) comes from:
+     * a value given to the configuration, an environment variable or a file. It is read only
+     * when vault connects, so commands that never connect (compile) need none, and messages
+     * name the variable or file, never the secret.
+     *
+     * @param property the trino-jdbc connection property the secret goes to
+     * @param what the secret for people: "password"
+     */
+    record SecretSource(String target, String property, String what, Optional<String> value, Optional<String> variable, Optional<Path> file, Map<String, String> environment)
+    {
+        static final String PASSWORD = "password";
+        static final String ACCESS_TOKEN = "accessToken";
+
+        SecretSource
+        {
+            requireNonNull(target, "target is null");
+            requireNonNull(property, "property is null");
+            requireNonNull(what, "what is null");
+            requireNonNull(value, "value is null");
+            requireNonNull(variable, "variable is null");
+            requireNonNull(file, "file is null");
+            environment = ImmutableMap.copyOf(environment);
+        }
+
+        static SecretSource none()
+        {
+            return new SecretSource("", PASSWORD, "password", Optional.empty(), Optional.empty(), Optional.empty(), ImmutableMap.of());
+        }
+
+        static SecretSource value(String target, String password)
+        {
+            return new SecretSource(target, PASSWORD, "password", Optional.of(password), Optional.empty(), Optional.empty(), ImmutableMap.of());
+        }
+
+        /** The secret, if the target has one. */
+        Optional<String> resolve()
+        {
+            if (value.isPresent()) {
+                return value;
+            }
+            if (variable.isPresent()) {
+                String secret = environment.get(variable.get());
+                if (secret == null || secret.isEmpty()) {
+                    throw new VaultException(ErrorCode.INVALID_PROJECT, "target '%s' reads its %s from the environment variable %s, which is not set"
+                            .formatted(target, what, variable.get()));
+                }
+                return Optional.of(secret);
+            }
+            if (file.isPresent()) {
+                return Optional.of(readFile(file.get()));
+            }
+            return Optional.empty();
+        }
+
+        private String readFile(Path path)
+        {
+            String content;
+            try {
+                content = Files.readString(path, StandardCharsets.UTF_8);
+            }
+            catch (IOException | RuntimeException e) {
+                // the exception's class, not its message: a decoding error could quote the content
+                throw new VaultException(ErrorCode.INVALID_PROJECT, "target '%s' reads its %s from the file %s, which cannot be read (%s)"
+                        .formatted(target, what, path, e.getClass().getSimpleName()));
+            }
+            // editors and 'echo' end files with a line break that is not part of the secret
+            String secret = content.replaceFirst("(\\r?\\n)+$", "");
+            if (secret.isEmpty()) {
+                throw new VaultException(ErrorCode.INVALID_PROJECT, "target '%s' reads its %s from the file %s, which is empty".formatted(target, what, path));
+            }
+            return secret;
+        }
+
+        @Override
+        public String toString()
+        {
+            String from = value.isPresent() ? "given" : variable.map(name -> "env " + name).or(() -> file.map(path -> "file " + path)).orElse("none");
+            return "SecretSource[target=" + target + ", " + what + "=" + from + "]";
         }
     }
 }

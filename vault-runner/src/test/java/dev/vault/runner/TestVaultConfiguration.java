@@ -6,10 +6,12 @@ import dev.vault.runner.VaultConfiguration.ResolvedTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestVaultConfiguration
 {
     private static final String PASSWORD = "correct-horse-battery-staple";
+    private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.token-body.signature";
 
     @TempDir
     Path directory;
@@ -159,13 +162,13 @@ class TestVaultConfiguration
     @Test
     void resolvedTrinoTargetNeverPrintsItsPassword()
     {
-        ResolvedTarget target = new ResolvedTarget.Trino("local", "jdbc:trino://trino.example.com:443/iceberg?SSL=true", "etl", new VaultConfiguration.PasswordSource("local", Optional.of(PASSWORD), Optional.empty(), Map.of()));
+        ResolvedTarget target = new ResolvedTarget.Trino("local", "jdbc:trino://trino.example.com:443/iceberg?SSL=true", "etl", VaultConfiguration.SecretSource.value("local", PASSWORD));
 
         assertThat(target.toString())
-                .isEqualTo("Trino[name=local, jdbcUrl=jdbc:trino://trino.example.com:443/iceberg?SSL=true, user=etl]")
+                .startsWith("Trino[name=local, jdbcUrl=jdbc:trino://trino.example.com:443/iceberg?SSL=true, user=etl, credential=SecretSource[target=local, password=given]")
                 .doesNotContain(PASSWORD);
         // nor one written in the URL
-        ResolvedTarget inUrl = new ResolvedTarget.Trino("command line", "jdbc:trino://h:443/iceberg?password=" + PASSWORD + "&SSL=true", "etl", VaultConfiguration.PasswordSource.none());
+        ResolvedTarget inUrl = new ResolvedTarget.Trino("command line", "jdbc:trino://h:443/iceberg?password=" + PASSWORD + "&SSL=true", "etl", VaultConfiguration.SecretSource.none());
         assertThat(inUrl.toString())
                 .contains("password=****&SSL=true")
                 .doesNotContain(PASSWORD);
@@ -176,6 +179,180 @@ class TestVaultConfiguration
     {
         ResolvedTarget target = new ResolvedTarget.Embedded("embedded", Path.of("/data/warehouse"), OptionalInt.of(8080));
         assertThat(target.toString()).contains("embedded").contains("/data/warehouse").contains("8080");
+    }
+
+    @Test
+    void connectionPropertiesOfATargetWithEverything()
+            throws Exception
+    {
+        Files.createDirectories(directory.resolve("secrets"));
+        Files.writeString(directory.resolve("secrets/token"), TOKEN + "\n");
+        Path project = FixtureProject.in(directory).file("vault.yml", """
+                name: fixture
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    user: etl
+                    token-file: secrets/token
+                    ssl: true
+                    ssl-verification: CA
+                    ssl-truststore-path: certs/truststore.p12
+                    ssl-truststore-password-env: TRUSTSTORE_PASSWORD
+                    ssl-truststore-type: PKCS12
+                    session-properties:
+                      query_max_run_time: 2h
+                      iceberg.compression_codec: ZSTD
+                """).write();
+
+        ResolvedTarget.Trino target = trinoTarget(Vault.configure().projectDirectory(project).target("prod").environment(Map.of("TRUSTSTORE_PASSWORD", PASSWORD)));
+        VaultConfiguration.ConnectionProperties connection = target.connectionProperties();
+
+        Properties expected = new Properties();
+        expected.setProperty("user", "etl");
+        expected.setProperty("source", "vault");
+        expected.setProperty("accessToken", TOKEN);
+        expected.setProperty("SSL", "true");
+        expected.setProperty("SSLVerification", "CA");
+        expected.setProperty("SSLTrustStorePath", project.toAbsolutePath().normalize().resolve("certs/truststore.p12").toString());
+        expected.setProperty("SSLTrustStorePassword", PASSWORD);
+        expected.setProperty("SSLTrustStoreType", "PKCS12");
+        expected.setProperty("sessionProperties", "query_max_run_time:2h;iceberg.compression_codec:ZSTD");
+        assertThat(connection.properties()).isEqualTo(expected);
+        assertThat(connection.secrets()).containsExactlyInAnyOrder(TOKEN, PASSWORD);
+        // what vault prints about a target never holds its secrets
+        assertThat(connection.toString()).doesNotContain(TOKEN).doesNotContain(PASSWORD).contains("accessToken");
+        assertThat(target.toString()).doesNotContain(TOKEN).doesNotContain(PASSWORD).contains("secrets/token").contains("TRUSTSTORE_PASSWORD");
+    }
+
+    @Test
+    void trinoJdbcAcceptsTheConnectionProperties()
+            throws Exception
+    {
+        // an empty trust store is enough: trino-jdbc loads it when the connection is made
+        Path trustStore = directory.resolve("truststore.p12");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (var out = Files.newOutputStream(trustStore)) {
+            store.store(out, PASSWORD.toCharArray());
+        }
+        Files.writeString(directory.resolve("token"), TOKEN + "\n");
+        Path project = FixtureProject.in(directory).file("vault.yml", """
+                name: fixture
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://127.0.0.1:9/iceberg
+                    token-file: token
+                    ssl: true
+                    ssl-verification: FULL
+                    ssl-truststore-path: truststore.p12
+                    ssl-truststore-password-env: TRUSTSTORE_PASSWORD
+                    ssl-truststore-type: PKCS12
+                    session-properties:
+                      query_max_run_time: 2h
+                      iceberg.compression_codec: ZSTD
+                """).write();
+        ResolvedTarget.Trino target = trinoTarget(Vault.configure().projectDirectory(project).target("prod").environment(Map.of("TRUSTSTORE_PASSWORD", PASSWORD)));
+
+        // trino-jdbc checks the properties when the connection is made, and connects to the server lazily
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties().properties())) {
+            java.lang.reflect.Method sessionProperties = connection.unwrap(io.trino.jdbc.TrinoConnection.class).getClass().getDeclaredMethod("getSessionProperties");
+            sessionProperties.setAccessible(true);
+            assertThat(sessionProperties.invoke(connection.unwrap(io.trino.jdbc.TrinoConnection.class)))
+                    .isEqualTo(Map.of("query_max_run_time", "2h", "iceberg.compression_codec", "ZSTD"));
+        }
+    }
+
+    @Test
+    void connectionPropertiesOfThePlainFixtureTarget()
+    {
+        ResolvedTarget.Trino target = trinoTarget(Vault.configure()
+                .projectDirectory(FixtureProject.in(directory).write())
+                .target("local")
+                .environment(Map.of(FixtureProject.PASSWORD_VARIABLE, PASSWORD)));
+
+        Properties expected = new Properties();
+        expected.setProperty("user", "etl");
+        expected.setProperty("source", "vault");
+        expected.setProperty("password", PASSWORD);
+        assertThat(target.connectionProperties().properties()).isEqualTo(expected);
+    }
+
+    @Test
+    void passwordFileIsReadWhenConnectingWithoutItsTrailingLineBreak()
+            throws Exception
+    {
+        Path project = FixtureProject.in(directory).file("vault.yml", """
+                name: fixture
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg?SSL=true
+                    password-file: trino-password
+                """).write();
+        VaultConfiguration configuration = Vault.configure().projectDirectory(project).target("prod").environment(Map.of());
+
+        // no file yet: loading needs none, connecting says which target and file
+        ResolvedTarget.Trino target = trinoTarget(configuration);
+        assertThatThrownBy(target::connectionProperties)
+                .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
+                .hasMessage("target 'prod' reads its password from the file %s, which cannot be read (NoSuchFileException)", project.toAbsolutePath().normalize().resolve("trino-password"));
+
+        Files.writeString(project.resolve("trino-password"), PASSWORD + "\r\n");
+        assertThat(target.connectionProperties().properties().getProperty("password")).isEqualTo(PASSWORD);
+        Files.writeString(project.resolve("trino-password"), "\n");
+        assertThatThrownBy(target::connectionProperties)
+                .hasMessageContaining("target 'prod'")
+                .hasMessageEndingWith("trino-password, which is empty");
+    }
+
+    @Test
+    void passwordFileOfTheConfigurationReplacesTheTargetsCredential()
+            throws Exception
+    {
+        Path file = directory.resolve("password.txt");
+        Files.writeString(file, PASSWORD + "\n");
+        ResolvedTarget.Trino target = trinoTarget(Vault.configure()
+                .projectDirectory(FixtureProject.in(directory).write())
+                .target("local")
+                .passwordFile(file)
+                .environment(Map.of()));
+        assertThat(target.connectionProperties().properties().getProperty("password")).isEqualTo(PASSWORD);
+
+        assertThatThrownBy(() -> trinoTarget(Vault.configure()
+                .projectDirectory(directory)
+                .target("local")
+                .passwordFile(file)
+                .passwordEnvironmentVariable("MY_PASSWORD")
+                .environment(Map.of("MY_PASSWORD", PASSWORD))))
+                .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
+                .hasMessageContaining("give one of them")
+                .message().doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void targetCatalogAndSchemasNameTheTables()
+    {
+        Path project = FixtureProject.in(directory).file("vault.yml", """
+                name: fixture
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg?SSL=true
+                    catalog: lake
+                    schemas:
+                      silver: vault_silver
+                """).write();
+        try (Vault vault = Vault.configure().projectDirectory(project).target("prod").load()) {
+            assertThat(vault.project().tableName(vault.project().model("hub_customer"))).hasToString("lake.vault_silver.hub_customer");
+            assertThat(vault.project().tableName(vault.project().model("customers"))).hasToString("lake.bronze.customers");
+            assertThat(vault.plan().models().get("hub_customer").statements().getFirst().sql()).contains("\"lake\".\"vault_silver\".\"hub_customer\"");
+        }
+        try (Vault vault = Vault.configure().projectDirectory(project).load()) {
+            assertThat(vault.project().tableName(vault.project().model("hub_customer"))).hasToString("iceberg.silver.hub_customer");
+        }
+    }
+
+    private static ResolvedTarget.Trino trinoTarget(VaultConfiguration configuration)
+    {
+        return (ResolvedTarget.Trino) configuration.resolvedTarget();
     }
 
     /** Loads and connects; the password is resolved before any connection is attempted. */

@@ -36,8 +36,34 @@ final class ProjectConfigReader
     private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
     private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time");
-    private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port");
-    private static final ImmutableSet<String> TRINO_KEYS = ImmutableSet.of("type", "jdbc-url", "user", "password-env");
+    private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port", "catalog", "schemas");
+    private static final ImmutableSet<String> CREDENTIAL_KEYS = ImmutableSet.of("password-env", "password-file", "token-env", "token-file");
+    private static final ImmutableSet<String> TLS_KEYS = ImmutableSet.of(
+            "ssl-verification", "ssl-truststore-path", "ssl-truststore-password-env", "ssl-truststore-type");
+    private static final ImmutableSet<String> TRINO_KEYS = ImmutableSet.<String>builder()
+            .add("type", "jdbc-url", "user")
+            .addAll(CREDENTIAL_KEYS)
+            .add("ssl")
+            .addAll(TLS_KEYS)
+            .add("session-properties", "catalog", "schemas")
+            .build();
+    // the trino-jdbc connection property each key sets: the URL must not set it too
+    private static final ImmutableMap<String, String> JDBC_PROPERTY_OF_KEY = ImmutableMap.<String, String>builder()
+            .put("password-env", "password")
+            .put("password-file", "password")
+            .put("token-env", "accessToken")
+            .put("token-file", "accessToken")
+            .put("ssl", "SSL")
+            .put("ssl-verification", "SSLVerification")
+            .put("ssl-truststore-path", "SSLTrustStorePath")
+            .put("ssl-truststore-password-env", "SSLTrustStorePassword")
+            .put("ssl-truststore-type", "SSLTrustStoreType")
+            .put("session-properties", "sessionProperties")
+            .buildOrThrow();
+    // a session property is 'name' or 'catalog.name'
+    private static final java.util.regex.Pattern SESSION_PROPERTY = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final java.util.regex.Pattern STORE_TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
     private static final java.util.regex.Pattern END_OF_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)? UTC");
 
@@ -107,7 +133,15 @@ final class ProjectConfigReader
         schemas.put(Layer.STAGING, "silver");
         schemas.put(Layer.SILVER, "silver");
         schemas.put(Layer.GOLD, "gold");
-        fields.node("schemas").flatMap(node -> Fields.of(node, "'schemas' of vault.yml", problems)).ifPresent(schemaFields -> {
+        schemas.putAll(schemaNames(fields, "'schemas' of vault.yml", problems));
+        return ImmutableMap.copyOf(schemas);
+    }
+
+    /** The schemas a 'schemas:' mapping names, by layer. */
+    private static ImmutableMap<Layer, String> schemaNames(Fields fields, String what, Problems problems)
+    {
+        Map<Layer, String> schemas = new LinkedHashMap<>();
+        fields.node("schemas").flatMap(node -> Fields.of(node, what, problems)).ifPresent(schemaFields -> {
             ImmutableSet<String> layers = ImmutableSet.of("bronze", "staging", "silver", "gold");
             schemaFields.rejectUnknownKeys(layers);
             for (String layer : layers) {
@@ -219,7 +253,7 @@ final class ProjectConfigReader
                 fields.rejectUnknownKeys(EMBEDDED_KEYS);
                 Path warehouse = root.resolve(fields.string("warehouse", ".vault/warehouse")).normalize();
                 int port = fields.integer("port", 0, 1, 65535);
-                return Optional.of(new TargetConfig.Embedded(name, warehouse, port == 0 ? OptionalInt.empty() : OptionalInt.of(port)));
+                return Optional.of(new TargetConfig.Embedded(name, warehouse, port == 0 ? OptionalInt.empty() : OptionalInt.of(port), namespace(name, fields, problems)));
             }
             case "trino" -> {
                 fields.rejectUnknownKeys(TRINO_KEYS);
@@ -230,13 +264,134 @@ final class ProjectConfigReader
                 if (url.toLowerCase(Locale.ROOT).matches(".*[?&](password|accesstoken)=.*")) {
                     problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must not hold a password or token; put it in an environment variable and name it with 'password-env:'", name);
                 }
-                return Optional.of(new TargetConfig.Trino(name, url, fields.string("user"), fields.string("password-env")));
+                for (String parameter : urlParameters(url)) {
+                    JDBC_PROPERTY_OF_KEY.forEach((key, property) -> {
+                        if (fields.has(key) && property.equalsIgnoreCase(parameter)) {
+                            problems.add(fields.keyLocation(key), "target '%s' sets '%s' both with '%s:' and in its 'jdbc-url'; remove it from one of them", name, property, key);
+                        }
+                    });
+                }
+                return Optional.of(new TargetConfig.Trino(name, url, fields.string("user"), credential(root, name, fields, problems), tls(root, name, fields, url, problems),
+                        sessionProperties(name, fields, problems), namespace(name, fields, problems)));
             }
             default -> {
                 problems.add(fields.locationOf("type"), "target '%s' has type '%s'; use 'embedded' or 'trino'", name, type);
                 return Optional.empty();
             }
         }
+    }
+
+    /** The parameter names of a JDBC URL's query string. */
+    private static ImmutableList<String> urlParameters(String url)
+    {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return ImmutableList.of();
+        }
+        return Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(parameter -> !parameter.isEmpty())
+                .map(parameter -> parameter.split("=", 2)[0])
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /** At most one of password-env, password-file, token-env and token-file. */
+    private static Optional<TargetConfig.Credential> credential(Path root, String name, Fields fields, Problems problems)
+    {
+        ImmutableList<String> given = CREDENTIAL_KEYS.stream().filter(fields::has).collect(ImmutableList.toImmutableList());
+        if (given.size() > 1) {
+            for (String key : given.subList(1, given.size())) {
+                problems.add(fields.keyLocation(key), "target '%s' has both '%s:' and '%s:'; give exactly one of password-env, password-file, token-env or token-file",
+                        name, given.getFirst(), key);
+            }
+            return Optional.empty();
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = given.getFirst();
+        TargetConfig.Credential.Kind kind = key.startsWith("password") ? TargetConfig.Credential.Kind.PASSWORD : TargetConfig.Credential.Kind.ACCESS_TOKEN;
+        if (key.endsWith("-env")) {
+            return variable(name, fields, key, problems).map(variable -> new TargetConfig.Credential.FromEnvironment(kind, variable));
+        }
+        return fields.string(key).map(file -> new TargetConfig.Credential.FromFile(kind, root.resolve(file).normalize()));
+    }
+
+    /** The name of an environment variable; the secret itself in vault.yml is what this catches. */
+    private static Optional<String> variable(String name, Fields fields, String key, Problems problems)
+    {
+        Optional<String> variable = fields.string(key);
+        if (variable.isPresent() && !VARIABLE.matcher(variable.get()).matches()) {
+            // never quote the value: it may be the secret written where its variable's name belongs
+            problems.add(fields.locationOf(key), "'%s' of target '%s' must name an environment variable (letters, digits and underscores), not hold the secret itself", key, name);
+            return Optional.empty();
+        }
+        return variable;
+    }
+
+    private static TargetConfig.Tls tls(Path root, String name, Fields fields, String url, Problems problems)
+    {
+        Optional<Boolean> enabled = fields.has("ssl") ? Optional.of(fields.bool("ssl", false)) : Optional.empty();
+        Optional<TargetConfig.Tls.Verification> verification = fields.has("ssl-verification")
+                ? Optional.of(fields.enumValue("ssl-verification", TargetConfig.Tls.Verification.class, TargetConfig.Tls.Verification.FULL))
+                : Optional.empty();
+        Optional<Path> trustStore = fields.string("ssl-truststore-path").map(path -> root.resolve(path).normalize());
+        Optional<String> trustStorePassword = variable(name, fields, "ssl-truststore-password-env", problems);
+        Optional<String> trustStoreType = fields.string("ssl-truststore-type");
+        if (trustStoreType.isPresent() && !STORE_TYPE.matcher(trustStoreType.get()).matches()) {
+            problems.add(fields.locationOf("ssl-truststore-type"), "'ssl-truststore-type' of target '%s' must be a key store type such as JKS or PKCS12, found '%s'", name, trustStoreType.get());
+        }
+        boolean urlEnablesSsl = url.matches("(?i).*[?&]SSL=true(&.*)?");
+        for (String key : TLS_KEYS) {
+            if (fields.has(key) && !enabled.orElse(urlEnablesSsl)) {
+                problems.add(fields.keyLocation(key), "'%s' of target '%s' needs TLS: add 'ssl: true'", key, name);
+            }
+        }
+        if (verification.equals(Optional.of(TargetConfig.Tls.Verification.NONE))) {
+            for (String key : ImmutableList.of("ssl-truststore-path", "ssl-truststore-password-env", "ssl-truststore-type")) {
+                if (fields.has(key)) {
+                    problems.add(fields.keyLocation(key), "target '%s' has 'ssl-verification: NONE', which uses no trust store; remove '%s:' or verify with FULL or CA", name, key);
+                }
+            }
+        }
+        if (trustStore.isEmpty()) {
+            for (String key : ImmutableList.of("ssl-truststore-password-env", "ssl-truststore-type")) {
+                if (fields.has(key)) {
+                    problems.add(fields.keyLocation(key), "'%s' of target '%s' needs 'ssl-truststore-path:'", key, name);
+                }
+            }
+        }
+        return new TargetConfig.Tls(enabled, verification, trustStore, trustStorePassword, trustStoreType);
+    }
+
+    private static ImmutableMap<String, String> sessionProperties(String name, Fields fields, Problems problems)
+    {
+        Optional<Fields> properties = fields.node("session-properties").flatMap(node -> Fields.of(node, "'session-properties' of target '" + name + "'", problems));
+        if (properties.isEmpty()) {
+            return ImmutableMap.of();
+        }
+        ImmutableMap.Builder<String, String> values = ImmutableMap.builder();
+        for (YamlNode.Entry entry : properties.get().mapping().entries().values()) {
+            if (!SESSION_PROPERTY.matcher(entry.key()).matches()) {
+                problems.add(entry.keyLocation(), "session property '%s' of target '%s' is not a valid name: use lower-case letters, digits and underscores, "
+                        + "as 'name' or 'catalog.name' (e.g. query_max_run_time, iceberg.compression_codec)", entry.key(), name);
+                continue;
+            }
+            Optional<String> value = properties.get().string(entry.key());
+            if (value.isPresent() && (value.get().contains(";") || value.get().contains(":"))) {
+                // trino-jdbc separates properties with ';' and names from values with ':'
+                problems.add(properties.get().locationOf(entry.key()), "session property '%s' of target '%s' cannot contain ';' or ':'", entry.key(), name);
+                continue;
+            }
+            value.ifPresent(text -> values.put(entry.key(), text));
+        }
+        return values.buildOrThrow();
+    }
+
+    private static TargetConfig.Namespace namespace(String name, Fields fields, Problems problems)
+    {
+        Optional<String> catalog = fields.string("catalog");
+        catalog.ifPresent(value -> checkName(value, "catalog", fields.locationOf("catalog"), problems));
+        return new TargetConfig.Namespace(catalog, schemaNames(fields, "'schemas' of target '" + name + "'", problems));
     }
 
     private static void checkName(String name, String what, Location location, Problems problems)

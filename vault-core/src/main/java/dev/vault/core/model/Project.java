@@ -22,6 +22,12 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         requireNonNull(tags, "tags is null");
     }
 
+    /** The same models under another configuration, e.g. {@link ProjectConfig#forTarget} of the target it runs on. */
+    public Project withConfig(ProjectConfig config)
+    {
+        return new Project(config, models, graph, tags);
+    }
+
     /** The tags of a model, from its {@code tags:} in YAML. */
     public ImmutableSet<String> tags(String model)
     {

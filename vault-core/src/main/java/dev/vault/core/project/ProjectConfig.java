@@ -65,6 +65,22 @@ public record ProjectConfig(
         return target;
     }
 
+    /**
+     * This configuration as a target sees it: the target's catalog and schemas, where it names
+     * its own, replace the project's.
+     */
+    public ProjectConfig forTarget(TargetConfig target)
+    {
+        TargetConfig.Namespace namespace = target.namespace();
+        if (namespace.equals(TargetConfig.Namespace.PROJECT)) {
+            return this;
+        }
+        java.util.Map<Layer, String> merged = new java.util.EnumMap<>(schemas);
+        merged.putAll(namespace.schemas());
+        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, namespace.catalog().orElse(catalog), ImmutableMap.copyOf(merged),
+                defaultTarget, targets, hashing, loading, identity);
+    }
+
     /** Folder for compiled SQL, logs and run results. */
     public Path compiledPath()
     {

@@ -184,7 +184,8 @@ class TestProjectConfigReader
     void unknownKeyInTarget()
     {
         assertThat(project(directory).file("vault.yml", "name: test_vault\ntargets:\n  prod:\n    jdbc-url: jdbc:trino://h:8080\n    password: x\n").problem())
-                .hasToString("vault.yml:5:5: unknown key 'password' in target 'prod'; expected one of: jdbc-url, password-env, type, user");
+                .hasToString("vault.yml:5:5: unknown key 'password' in target 'prod'; expected one of: catalog, jdbc-url, password-env, password-file, schemas, "
+                        + "session-properties, ssl, ssl-truststore-password-env, ssl-truststore-path, ssl-truststore-type, ssl-verification, token-env, token-file, type, user");
     }
 
     @Test
@@ -212,5 +213,216 @@ class TestProjectConfigReader
                 .problems())
                 .extracting(Problem::toString)
                 .containsExactly("vault.yml:3:14: 'algorithm' of 'hashing' of vault.yml cannot be 'sha265'; did you mean 'sha256'?");
+    }
+
+    @Test
+    void trinoTargetWithEverything()
+    {
+        ProjectConfig config = project(directory).file("vault.yml", """
+                name: test_vault
+                catalog: iceberg
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    user: etl
+                    token-file: secrets/token
+                    ssl: true
+                    ssl-verification: CA
+                    ssl-truststore-path: certs/truststore.jks
+                    ssl-truststore-password-env: TRUSTSTORE_PASSWORD
+                    ssl-truststore-type: JKS
+                    session-properties:
+                      query_max_run_time: 2h
+                      iceberg.compression_codec: ZSTD
+                    catalog: lake
+                    schemas:
+                      silver: vault_silver
+                      gold: marts
+                """).load().config();
+        Path root = directory.toAbsolutePath().normalize();
+        assertThat(config.target("prod")).isEqualTo(new TargetConfig.Trino(
+                "prod",
+                "jdbc:trino://trino.example.com:443/iceberg",
+                Optional.of("etl"),
+                Optional.of(new TargetConfig.Credential.FromFile(TargetConfig.Credential.Kind.ACCESS_TOKEN, root.resolve("secrets/token"))),
+                new TargetConfig.Tls(Optional.of(true), Optional.of(TargetConfig.Tls.Verification.CA), Optional.of(root.resolve("certs/truststore.jks")),
+                        Optional.of("TRUSTSTORE_PASSWORD"), Optional.of("JKS")),
+                ImmutableMap.of("query_max_run_time", "2h", "iceberg.compression_codec", "ZSTD"),
+                new TargetConfig.Namespace(Optional.of("lake"), ImmutableMap.of(Layer.SILVER, "vault_silver", Layer.GOLD, "marts"))));
+
+        // the target's names replace the project's where it gives them
+        ProjectConfig prod = config.forTarget(config.target("prod"));
+        assertThat(prod.catalog()).isEqualTo("lake");
+        assertThat(prod.schemas()).isEqualTo(ImmutableMap.of(Layer.BRONZE, "bronze", Layer.STAGING, "silver", Layer.SILVER, "vault_silver", Layer.GOLD, "marts"));
+        assertThat(config.forTarget(config.target("embedded"))).isSameAs(config);
+    }
+
+    @Test
+    void credentialKinds()
+    {
+        Path root = directory.toAbsolutePath().normalize();
+        assertThat(trino("password-file: ../secrets/trino-password\n").credential())
+                .contains(new TargetConfig.Credential.FromFile(TargetConfig.Credential.Kind.PASSWORD, root.resolve("../secrets/trino-password").normalize()));
+        assertThat(trino("token-env: TRINO_TOKEN\n").credential())
+                .contains(new TargetConfig.Credential.FromEnvironment(TargetConfig.Credential.Kind.ACCESS_TOKEN, "TRINO_TOKEN"));
+        assertThat(trino("password-env: TRINO_PASSWORD\n").credential())
+                .contains(new TargetConfig.Credential.FromEnvironment(TargetConfig.Credential.Kind.PASSWORD, "TRINO_PASSWORD"));
+        assertThat(trino("user: etl\n").credential()).isEmpty();
+    }
+
+    @Test
+    void embeddedTargetMayNameItsOwnSchemas()
+    {
+        ProjectConfig config = project(directory).file("vault.yml", "name: test_vault\ntargets:\n  ci:\n    type: embedded\n    schemas:\n      bronze: ci_bronze\n").load().config();
+        assertThat(config.forTarget(config.target("ci")).schema(Layer.BRONZE)).isEqualTo("ci_bronze");
+        assertThat(config.forTarget(config.target("ci")).catalog()).isEqualTo("iceberg");
+    }
+
+    @Test
+    void moreThanOneCredentialIsRejected()
+    {
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg?SSL=true
+                    password-env: TRINO_PASSWORD
+                    password-file: secrets/password
+                    token-env: TRINO_TOKEN
+                """).problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "vault.yml:6:5: target 'prod' has both 'password-env:' and 'password-file:'; give exactly one of password-env, password-file, token-env or token-file",
+                        "vault.yml:7:5: target 'prod' has both 'password-env:' and 'token-env:'; give exactly one of password-env, password-file, token-env or token-file");
+    }
+
+    @Test
+    void secretWrittenWhereItsVariableBelongsIsRejectedWithoutQuotingIt()
+    {
+        Problem problem = project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg?SSL=true
+                    token-env: eyJhbGciOi.J9-xyz
+                """).problem();
+        assertThat(problem).hasToString("vault.yml:5:16: 'token-env' of target 'prod' must name an environment variable (letters, digits and underscores), not hold the secret itself");
+        assertThat(problem.toString()).doesNotContain("eyJhbGciOi");
+    }
+
+    @Test
+    void tlsSettingsAreChecked()
+    {
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    ssl-verification: FULL
+                """).problem())
+                .hasToString("vault.yml:5:5: 'ssl-verification' of target 'prod' needs TLS: add 'ssl: true'");
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    ssl: true
+                    ssl-verification: PARTIAL
+                """).problem())
+                .hasToString("vault.yml:6:23: 'ssl-verification' of target 'prod' cannot be 'PARTIAL'; expected one of: ca, full, none");
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    ssl: yes
+                """).problem())
+                .hasToString("vault.yml:5:10: 'ssl' of target 'prod' must be true or false, found 'yes'");
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg?SSL=true
+                    ssl-verification: NONE
+                    ssl-truststore-path: truststore.jks
+                """).problem())
+                .hasToString("vault.yml:6:5: target 'prod' has 'ssl-verification: NONE', which uses no trust store; remove 'ssl-truststore-path:' or verify with FULL or CA");
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    ssl: true
+                    ssl-truststore-password-env: TRUSTSTORE_PASSWORD
+                """).problem())
+                .hasToString("vault.yml:6:5: 'ssl-truststore-password-env' of target 'prod' needs 'ssl-truststore-path:'");
+    }
+
+    @Test
+    void propertySetInTheUrlAndInTheTargetIsRejected()
+    {
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg?SSL=true&sessionProperties=query_max_run_time:1h
+                    ssl: true
+                    session-properties:
+                      query_max_run_time: 2h
+                """).problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "vault.yml:5:5: target 'prod' sets 'SSL' both with 'ssl:' and in its 'jdbc-url'; remove it from one of them",
+                        "vault.yml:6:5: target 'prod' sets 'sessionProperties' both with 'session-properties:' and in its 'jdbc-url'; remove it from one of them");
+    }
+
+    @Test
+    void sessionPropertiesAreChecked()
+    {
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    session-properties:
+                      Query-Max-Run-Time: 2h
+                      a.b.c: x
+                      query_priority: "1;drop"
+                      time_zone: ""
+                      join_distribution_type: [a]
+                """).problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "vault.yml:6:7: session property 'Query-Max-Run-Time' of target 'prod' is not a valid name: use lower-case letters, digits and underscores, as 'name' or 'catalog.name' (e.g. query_max_run_time, iceberg.compression_codec)",
+                        "vault.yml:7:7: session property 'a.b.c' of target 'prod' is not a valid name: use lower-case letters, digits and underscores, as 'name' or 'catalog.name' (e.g. query_max_run_time, iceberg.compression_codec)",
+                        "vault.yml:8:23: session property 'query_priority' of target 'prod' cannot contain ';' or ':'",
+                        "vault.yml:9:18: 'time_zone' of 'session-properties' of target 'prod' is empty",
+                        "vault.yml:10:31: 'join_distribution_type' of 'session-properties' of target 'prod' must be a single value, found a list");
+        assertThat(project(directory).file("vault.yml", "name: test_vault\ntargets:\n  prod:\n    jdbc-url: jdbc:trino://h:8080\n    session-properties: [a]\n").problem())
+                .hasToString("vault.yml:5:25: 'session-properties' of target 'prod' must be a mapping of 'key: value' lines, found a list");
+    }
+
+    @Test
+    void targetSchemasAreChecked()
+    {
+        assertThat(project(directory).file("vault.yml", """
+                name: test_vault
+                targets:
+                  prod:
+                    jdbc-url: jdbc:trino://trino.example.com:443/iceberg
+                    catalog: "lake;"
+                    schemas:
+                      silvr: s
+                """).problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "vault.yml:5:14: catalog 'lake;' is not a valid name: use lower-case letters, digits and underscores, starting with a letter (e.g. 'lake_')",
+                        "vault.yml:7:7: unknown key 'silvr' in 'schemas' of target 'prod'; did you mean 'silver'?");
+    }
+
+    private TargetConfig.Trino trino(String keys)
+    {
+        String yaml = "name: test_vault\ntargets:\n  prod:\n    jdbc-url: jdbc:trino://h:443/iceberg?SSL=true\n" + keys.indent(4);
+        return (TargetConfig.Trino) project(directory).file("vault.yml", yaml).load().config().target("prod");
     }
 }

@@ -143,6 +143,95 @@ class TestVaultCliEndToEnd
         assertThat(result.err()).contains("cannot reach Trino at jdbc:trino://127.0.0.1:9/iceberg?password=****").doesNotContain("hunter2secret");
     }
 
+    @Test
+    void secretsFromFilesNeverShowOnAnUnreachableCluster()
+            throws Exception
+    {
+        String password = "hunter2-from-a-file";
+        String token = "eyJhbGciOiJIUzI1NiJ9.hunter3-token.signature";
+        Path secrets = TestingProjects.copyExample(temp.resolve("secrets"), "secrets");
+        Files.writeString(secrets.resolve("trino-password"), password + "\n");
+        Files.writeString(secrets.resolve("trino-token"), token + "\n");
+        Path config = secrets.resolve("vault.yml");
+        Files.writeString(config, Files.readString(config).replace("targets:\n", """
+                targets:
+                  by_password:
+                    type: trino
+                    jdbc-url: jdbc:trino://127.0.0.1:9/iceberg?SSL=true
+                    user: etl
+                    password-file: trino-password
+                  by_token:
+                    type: trino
+                    jdbc-url: jdbc:trino://127.0.0.1:9/iceberg?SSL=true
+                    token-file: trino-token
+                """));
+
+        List<Result> results = List.of(
+                run(secrets, "run", "--target", "by_password"),
+                run(secrets, "build", "--target", "by_token"),
+                run(secrets, "run", "--jdbc-url", "jdbc:trino://127.0.0.1:9/iceberg?SSL=true", "--password-file", secrets.resolve("trino-password").toString()),
+                run(secrets, "run", "--target", "by_token", "--log-format", "json"));
+        for (Result result : results) {
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+            assertThat(result.err() + result.out()).contains("cannot reach Trino at jdbc:trino://127.0.0.1:9/iceberg?SSL=true");
+            assertThat(result.out()).doesNotContain(password).doesNotContain(token);
+            assertThat(result.err()).doesNotContain(password).doesNotContain(token);
+        }
+        // nor the files vault leaves: logs, run results, manifest
+        if (Files.isDirectory(secrets.resolve(".vault"))) {
+            try (var files = Files.walk(secrets.resolve(".vault"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(password).doesNotContain(token);
+                }
+            }
+        }
+
+        // an unreadable file is named, with its target, before any connection is tried
+        Files.delete(secrets.resolve("trino-token"));
+        Result missing = run(secrets, "run", "--target", "by_token");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).contains("target 'by_token' reads its access token from the file " + secrets.toAbsolutePath().normalize().resolve("trino-token"));
+        assertThat(missing.out()).doesNotContain("Connecting");
+    }
+
+    @Test
+    void selectByTagRunsExactlyTheTaggedModels()
+            throws Exception
+    {
+        Path hubs = project.resolve("models/silver/hubs.yml");
+        Path links = project.resolve("models/silver/links.yml");
+        String originalHubs = Files.readString(hubs);
+        String originalLinks = Files.readString(links);
+        try {
+            // tags: in a model's YAML, a list of names
+            Files.writeString(hubs, originalHubs.replace("  - name: hub_produtor\n", "  - name: hub_produtor\n    tags: [producer]\n"));
+            Files.writeString(links, originalLinks.replace("  - name: link_pessoa_produtor\n", "  - name: link_pessoa_produtor\n    tags: [producer, daily]\n"));
+
+            Result result = vault("run", "--select", "tag:producer");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(dev.vault.runner.Artifacts.readRunResults(project.resolve(".vault")).orElseThrow().results())
+                    .extracting(dev.vault.runner.Artifacts.ModelEntry::model)
+                    .containsExactly("hub_produtor", "link_pessoa_produtor");
+            assertThat(result.out()).contains("hub_produtor").contains("link_pessoa_produtor")
+                    .doesNotContain("hub_pessoa ").doesNotContain("sat_pessoa_detalhes").doesNotContain("stg_crm_contacts")
+                    .contains("Run: 2 done, 0 failed, 0 skipped");
+
+            Result union = vault("run", "--select", "tag:daily,sat_pessoa_detalhes");
+            assertThat(union.exitCode()).as(union.err()).isZero();
+            assertThat(dev.vault.runner.Artifacts.readRunResults(project.resolve(".vault")).orElseThrow().results())
+                    .extracting(dev.vault.runner.Artifacts.ModelEntry::model)
+                    .containsExactlyInAnyOrder("link_pessoa_produtor", "sat_pessoa_detalhes");
+
+            Result typo = vault("run", "--select", "tag:producr");
+            assertThat(typo.exitCode()).isEqualTo(3);
+            assertThat(typo.err()).contains("no model has the tag 'producr'").contains("did you mean 'producer'?");
+        }
+        finally {
+            Files.writeString(hubs, originalHubs);
+            Files.writeString(links, originalLinks);
+        }
+    }
+
     private Result vault(String... args)
     {
         return vaultIn(project, args);

@@ -25,6 +25,9 @@ final class ConnectionOptions
     @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the Trino password (never pass a password on the command line).")
     String passwordEnv;
 
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File holding the Trino password, e.g. a mounted secret; its trailing line break is ignored.")
+    Path passwordFile;
+
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Warehouse folder of the embedded engine (default: the target's, .vault/warehouse).")
     Path warehouse;
 
@@ -45,6 +48,9 @@ final class ConnectionOptions
         }
         if (passwordEnv != null) {
             configuration.passwordEnvironmentVariable(passwordEnv);
+        }
+        if (passwordFile != null) {
+            configuration.passwordFile(passwordFile);
         }
         if (warehouse != null) {
             configuration.warehouse(warehouse);

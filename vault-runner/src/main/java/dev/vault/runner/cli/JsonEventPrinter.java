@@ -71,6 +71,7 @@ final class JsonEventPrinter
         fields.put("seconds", entry.seconds());
         fields.put("detail", entry.detail());
         fields.put("error", entry.error());
+        fields.put("snapshot_id", entry.snapshotId());
         fields.put("index", index);
         fields.put("total", total);
         emit("model_finished", fields);

@@ -44,11 +44,22 @@ public final class EngineSession
      */
     public static EngineSession connect(String jdbcUrl, String user, Optional<String> password, Optional<LocalEngine> engine, String description)
     {
-        Redaction redaction = new Redaction(password.map(ImmutableSet::of).orElse(ImmutableSet.of()));
         Properties properties = new Properties();
         properties.setProperty("user", user);
         password.ifPresent(value -> properties.setProperty("password", value));
         properties.setProperty("source", "vault");
+        return connect(jdbcUrl, properties, password.map(ImmutableSet::of).orElse(ImmutableSet.of()), engine, description);
+    }
+
+    /**
+     * Connects with these trino-jdbc connection properties (user, credentials, TLS, session
+     * properties); {@code secrets} are the secret values among them, masked in every message.
+     */
+    public static EngineSession connect(String jdbcUrl, Properties connectionProperties, ImmutableSet<String> secrets, Optional<LocalEngine> engine, String description)
+    {
+        Redaction redaction = new Redaction(secrets);
+        Properties properties = new Properties();
+        properties.putAll(connectionProperties);
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(jdbcUrl, properties);
