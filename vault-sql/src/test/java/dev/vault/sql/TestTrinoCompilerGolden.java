@@ -72,6 +72,12 @@ class TestTrinoCompilerGolden
                 }
             }
         }
+        for (DataTest test : compiler.dataTests()) {
+            String file = "test." + test.name().replaceAll("[^A-Za-z0-9_.]+", "_").replaceAll("^_+|_+$", "") + ".sql";
+            assertThat(expectedFiles).as("two tests with one golden file name").doesNotContain(file);
+            expectedFiles.add(file);
+            check(file, test.sql(), mismatches);
+        }
         for (Seed seed : SeedReader.read(project, List.of(Path.of("examples/leads/batch_1")))) {
             String file = "seed." + seed.source().name() + ".sql";
             expectedFiles.add(file);
