@@ -55,7 +55,7 @@ final class DataTestReader
         }
         fields.node(KEY).ifPresent(node -> {
             for (YamlNode item : items(node, fields.what())) {
-                test(model, item, Optional.empty(), "a test of " + fields.what()).ifPresent(test -> tests.put(model, test));
+                test(item, Optional.empty(), "a test of " + fields.what()).ifPresent(test -> tests.put(model, test));
             }
         });
     }
@@ -88,7 +88,7 @@ final class DataTestReader
             }
             String what = "column '" + name.get() + "' of " + fields.what();
             for (YamlNode testNode : items(columnTests.get(), what)) {
-                test(model, testNode, name, "a test of " + what).ifPresent(test -> tests.put(model, test));
+                test(testNode, name, "a test of " + what).ifPresent(test -> tests.put(model, test));
             }
         }
     }
@@ -103,7 +103,7 @@ final class DataTestReader
     }
 
     /** One test: {@code not_null}, or {@code {accepted_values: {values: [...]}}} with its arguments. */
-    private Optional<DeclaredTest> test(String model, YamlNode node, Optional<String> column, String what)
+    private Optional<DeclaredTest> test(YamlNode node, Optional<String> column, String what)
     {
         String name;
         Location location;
@@ -250,7 +250,7 @@ final class DataTestReader
         }
     }
 
-    static Set<String> kindNames()
+    private static Set<String> kindNames()
     {
         return Arrays.stream(DeclaredTest.Kind.values()).map(DeclaredTest.Kind::yamlName).collect(ImmutableSet.toImmutableSet());
     }
