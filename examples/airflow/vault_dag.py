@@ -124,7 +124,7 @@ def summarize(run_results: dict, exit_code: int) -> dict:
         "tests": tests,
         "failed_tests": [
             {"test": test["name"], "model": test["model"], "failing_rows": test.get("failing_rows"), "error": test.get("error")}
-            for test in run_results.get("tests", []) if test["status"] != "pass"
+            for test in run_results.get("tests", []) if test["status"] not in ("pass", "warn")
         ],
     }
 

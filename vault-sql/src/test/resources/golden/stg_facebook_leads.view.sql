@@ -1,4 +1,4 @@
--- vault stage: stg_facebook_leads (models/staging/stg_leads.yml:27:5)
+-- vault stage: stg_facebook_leads (models/staging/stg_leads.yml:31:5)
 -- Staging view over iceberg.bronze.facebook_ads_leads: derived columns, load_datetime, record_source, hash keys and hashdiffs.
 CREATE OR REPLACE VIEW "iceberg"."silver"."stg_facebook_leads" AS
 WITH

@@ -1,4 +1,4 @@
--- vault stage: stg_google_leads (models/staging/stg_leads.yml:46:5)
+-- vault stage: stg_google_leads (models/staging/stg_leads.yml:54:5)
 -- Staging view over iceberg.bronze.google_ads_leads: derived columns, load_datetime, record_source, hash keys and hashdiffs.
 CREATE OR REPLACE VIEW "iceberg"."silver"."stg_google_leads" AS
 WITH

@@ -62,8 +62,11 @@ public final class Artifacts
      */
     public record ModelEntry(String model, String kind, String status, Long rowsWritten, double seconds, String detail, String error, Long snapshotId) {}
 
-    /** One data test; status is pass, fail or error. */
-    public record TestEntry(String name, String model, String status, Long failingRows, double seconds, String error) {}
+    /**
+     * One data test; status is pass, warn (failing rows of a warn-severity test), fail or error;
+     * severity is warn or error; sample rows are up to 5 failing rows; sql selects the failing rows.
+     */
+    public record TestEntry(String name, String model, String status, String severity, Long failingRows, List<java.util.Map<String, Object>> sampleRows, String sql, double seconds, String error) {}
 
     public record Manifest(String schema, String project, List<ManifestModel> models) {}
 
@@ -81,8 +84,8 @@ public final class Artifacts
 
     public static TestEntry entry(DataTestResult result)
     {
-        String status = result.passed() ? "pass" : result.failingRows().isPresent() ? "fail" : "error";
-        return new TestEntry(result.name(), result.model(), status, result.failingRows().orElse(null), result.duration().toNanos() / 1e9, result.error().orElse(null));
+        return new TestEntry(result.name(), result.model(), result.status().name().toLowerCase(java.util.Locale.ROOT), result.severity().yamlName(),
+                result.failingRows().orElse(null), result.sampleRows(), result.sql(), result.duration().toNanos() / 1e9, result.error().orElse(null));
     }
 
     public static void writeRunResults(Path folder, RunResults results)

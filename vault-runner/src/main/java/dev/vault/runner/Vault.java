@@ -549,18 +549,21 @@ public final class Vault
         return results.build();
     }
 
-    /** Runs the built-in Data Vault integrity tests on every hub, link and satellite. */
+    /** Failing rows a data test result shows at most. */
+    public static final int TEST_SAMPLE_ROWS = 5;
+
+    /** Runs the data tests: the built-in Data Vault integrity checks and the tests written in the models' YAML. */
     public TestResult test()
     {
         return test(project.models().keySet());
     }
 
-    /** Runs the integrity tests of the given models. */
+    /** Runs the data tests of the given models. */
     public TestResult test(Collection<String> selection)
     {
         Set<String> selected = new HashSet<>(selection);
         Stopwatch total = Stopwatch.createStarted();
-        ImmutableList<DataTest> tests = compiler.integrityTests().stream()
+        ImmutableList<DataTest> tests = compiler.dataTests().stream()
                 .filter(test -> selected.contains(test.model()))
                 .collect(ImmutableList.toImmutableList());
         SqlExecutor executor = executor();
@@ -571,16 +574,31 @@ public final class Vault
             Stopwatch stopwatch = Stopwatch.createStarted();
             DataTestResult result;
             try {
-                long failing = Long.parseLong(executor.queryValue(test.sql()).orElse("0"));
-                result = new DataTestResult(test.name(), test.model(), test.description(), Optional.of(failing), stopwatch.elapsed(), Optional.empty());
+                long failing = Long.parseLong(executor.queryValue(TrinoQueries.testFailures(test)).orElse("0"));
+                ImmutableList<Map<String, Object>> sample = failing == 0 ? ImmutableList.of() : sampleRows(executor.query(TrinoQueries.testSample(test, TEST_SAMPLE_ROWS)));
+                result = new DataTestResult(test.name(), test.model(), test.description(), test.severity(), Optional.of(failing), sample, test.sql(), stopwatch.elapsed(), Optional.empty());
             }
             catch (SQLException e) {
-                result = new DataTestResult(test.name(), test.model(), test.description(), Optional.empty(), stopwatch.elapsed(), Optional.of(e.getMessage()));
+                result = new DataTestResult(test.name(), test.model(), test.description(), test.severity(), Optional.empty(), ImmutableList.of(), test.sql(), stopwatch.elapsed(), Optional.of(e.getMessage()));
             }
             results.add(result);
             listener.testFinished(result, index, tests.size());
         }
         return new TestResult(results.build(), total.elapsed());
+    }
+
+    /** Rows as column name to value maps, in column order; values may be null, so not Guava maps. */
+    private static ImmutableList<Map<String, Object>> sampleRows(QueryResult rows)
+    {
+        ImmutableList.Builder<Map<String, Object>> sample = ImmutableList.builder();
+        for (List<Object> row : rows.rows()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < rows.columns().size(); i++) {
+                values.putIfAbsent(rows.columns().get(i), row.get(i));
+            }
+            sample.add(java.util.Collections.unmodifiableMap(values));
+        }
+        return sample.build();
     }
 
     /** Runs any SQL on the engine and returns its rows. */

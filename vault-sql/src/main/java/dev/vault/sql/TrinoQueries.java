@@ -55,4 +55,23 @@ public final class TrinoQueries
                 + " AND schema_name = " + SqlText.literal(table.schema())
                 + " AND table_name = " + SqlText.literal(table.table());
     }
+
+    // the test's SQL goes in as it is, not indented: a string literal in a test expression may span lines
+
+    /** The number of rows a data test's query returns: the rows that break its rule. */
+    public static String testFailures(DataTest test)
+    {
+        return "-- vault test: " + SqlText.comment(test.name()) + " (count)\n"
+                + "SELECT count(*) AS failures\nFROM (\n" + test.sql() + ") AS failing";
+    }
+
+    /** Up to {@code limit} of the rows that break a data test's rule, to show what is wrong. */
+    public static String testSample(DataTest test, int limit)
+    {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return "-- vault test: " + SqlText.comment(test.name()) + " (sample)\n"
+                + "SELECT *\nFROM (\n" + test.sql() + ") AS failing\nLIMIT " + limit;
+    }
 }

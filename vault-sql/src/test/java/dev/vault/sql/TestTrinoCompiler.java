@@ -3,6 +3,7 @@ package dev.vault.sql;
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Column;
+import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Project;
@@ -320,42 +321,138 @@ class TestTrinoCompiler
 
         assertThat(tests).extracting(DataTest::name).containsExactly(
                 "hub_pessoa.unique(hk_pessoa)",
+                "hub_pessoa.business_key_not_null(founding_record)",
                 "hub_produtor.unique(hk_produtor)",
+                "hub_produtor.business_key_not_null(producer_id)",
                 "link_pessoa_produtor.unique(hk_pessoa_produtor)",
                 "link_pessoa_produtor.hk_pessoa in hub_pessoa",
                 "link_pessoa_produtor.hk_produtor in hub_produtor",
                 "sat_pessoa_detalhes.unique(hk_pessoa, identity_record, load_datetime)",
-                "sat_pessoa_detalhes.hk_pessoa in hub_pessoa");
-        assertThat(tests).extracting(DataTest::model).containsExactly(
-                "hub_pessoa", "hub_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "sat_pessoa_detalhes");
+                "sat_pessoa_detalhes.hk_pessoa in hub_pessoa",
+                "sat_pessoa_detalhes.hashdiff_changes(hk_pessoa, identity_record)",
+                "sat_pessoa_detalhes.ghost_record");
+        assertThat(tests).extracting(DataTest::severity).containsOnly(DeclaredTest.Severity.ERROR);
 
-        DataTest unique = tests.get(5);
+        DataTest unique = tests.get(7);
         assertThat(unique.description()).isEqualTo("one row per key and load_datetime");
         assertThat(unique.sql()).isEqualTo("""
                 -- vault test: sat_pessoa_detalhes.unique(hk_pessoa, identity_record, load_datetime)
                 -- one row per key and load_datetime
-                SELECT count(*) AS failing_rows
-                FROM (
-                    SELECT "hk_pessoa", "identity_record", "load_datetime"
-                    FROM "iceberg"."silver"."sat_pessoa_detalhes"
-                    GROUP BY "hk_pessoa", "identity_record", "load_datetime"
-                    HAVING count(*) > 1
-                )
+                SELECT "hk_pessoa", "identity_record", "load_datetime", count(*) AS occurrences
+                FROM "iceberg"."silver"."sat_pessoa_detalhes"
+                GROUP BY "hk_pessoa", "identity_record", "load_datetime"
+                HAVING count(*) > 1
                 """);
 
-        DataTest relationship = tests.get(4);
+        DataTest relationship = tests.get(6);
         assertThat(relationship.description()).isEqualTo("every hk_produtor of link_pessoa_produtor is a key of hub_produtor");
         assertThat(relationship.sql()).isEqualTo("""
                 -- vault test: link_pessoa_produtor.hk_produtor in hub_produtor
                 -- every hk_produtor of link_pessoa_produtor is a key of hub_produtor
-                SELECT count(*) AS failing_rows
+                SELECT child.*
                 FROM "iceberg"."silver"."link_pessoa_produtor" AS child
-                WHERE NOT EXISTS (
-                    SELECT 1
-                    FROM "iceberg"."silver"."hub_produtor" AS parent
-                    WHERE parent."hk_produtor" = child."hk_produtor")
+                WHERE child."hk_produtor" IS NOT NULL
+                  AND NOT EXISTS (
+                      SELECT 1
+                      FROM "iceberg"."silver"."hub_produtor" AS parent
+                      WHERE parent."hk_produtor" = child."hk_produtor")
                 """);
-        assertThat(tests).allSatisfy(test -> assertThat(test.sql()).startsWith("-- vault test: " + test.name() + "\n").contains("AS failing_rows"));
+        assertThat(tests).allSatisfy(test -> assertThat(test.sql()).startsWith("-- vault test: " + test.name() + "\n").doesNotContain(";"));
+    }
+
+    @Test
+    void declaredTestsCompileToQueriesSelectingTheFailingRows()
+    {
+        String models = FixtureProject.CUSTOMERS.replace("""
+                      - { name: country, type: varchar }
+                """, """
+                      - name: country
+                        type: varchar
+                        tests:
+                          - not_null: { where: "customer_id <> 'test'" }
+                          - accepted_values: { values: [BR, "it's"], severity: warn }
+                          - unique
+                      - { name: score, type: integer, tests: [{ accepted_values: { values: [1, 2], quote: false } }] }
+                """).replace("""
+                    sources: [stg_customers]
+                satellites:
+                """, """
+                    sources: [stg_customers]
+                    tests:
+                      - relationships: { column: customer_id, to: stg_customers }
+                      - unique: { columns: [customer_id, country] }
+                      - expression: "length(customer_id) > 2"
+                satellites:
+                """);
+        Project project = FixtureProject.in(directory).file("models/customers.yml", models).load();
+        ImmutableList<DataTest> tests = new TrinoCompiler(project).declaredTests();
+
+        assertThat(tests).extracting(DataTest::name).containsExactly(
+                "customers.not_null(country)",
+                "customers.accepted_values(country)",
+                "customers.unique(country)",
+                "customers.accepted_values(score)",
+                "hub_customer.relationships(customer_id -> stg_customers.customer_id)",
+                "hub_customer.unique(customer_id, country)",
+                "hub_customer.expression(length(customer_id) > 2)");
+        assertThat(tests).extracting(DataTest::severity).containsExactly(
+                DeclaredTest.Severity.ERROR, DeclaredTest.Severity.WARN, DeclaredTest.Severity.ERROR, DeclaredTest.Severity.ERROR,
+                DeclaredTest.Severity.ERROR, DeclaredTest.Severity.ERROR, DeclaredTest.Severity.ERROR);
+        assertThat(tests.get(0).sql()).endsWith("""
+                SELECT *
+                FROM "iceberg"."bronze"."customers"
+                WHERE (customer_id <> 'test')
+                  AND "country" IS NULL
+                """);
+        assertThat(tests.get(1).sql()).endsWith("""
+                WHERE "country" NOT IN ('BR', 'it''s')
+                """);
+        assertThat(tests.get(2).sql()).endsWith("""
+                SELECT "country", count(*) AS occurrences
+                FROM "iceberg"."bronze"."customers"
+                WHERE "country" IS NOT NULL
+                GROUP BY "country"
+                HAVING count(*) > 1
+                """);
+        assertThat(tests.get(3).sql()).endsWith("""
+                WHERE "score" NOT IN (1, 2)
+                """);
+        assertThat(tests.get(4).sql()).contains("""
+                FROM "iceberg"."silver"."hub_customer" AS child
+                WHERE child."customer_id" IS NOT NULL
+                  AND NOT EXISTS (
+                      SELECT 1
+                      FROM "iceberg"."silver"."stg_customers" AS parent
+                      WHERE parent."customer_id" = child."customer_id")
+                """);
+        assertThat(tests.get(6).sql()).isEqualTo("""
+                -- vault test: hub_customer.expression(length(customer_id) > 2)
+                -- length(customer_id) > 2 holds for every row of hub_customer (models/customers.yml:35:9)
+                -- The expression is the model's SQL, run as written; a row where it is false or null fails.
+                SELECT *
+                FROM "iceberg"."silver"."hub_customer"
+                WHERE NOT coalesce((length(customer_id) > 2), false)
+                """);
+    }
+
+    @Test
+    void testsWithOneNameAreNumbered()
+    {
+        String models = FixtureProject.CUSTOMERS.replace("""
+                    sources: [stg_customers]
+                satellites:
+                """, """
+                    sources: [stg_customers]
+                    tests:
+                      - unique: { column: hk_customer }
+                      - unique: { column: hk_customer, where: "country = 'BR'" }
+                satellites:
+                """);
+        Project project = FixtureProject.in(directory).file("models/customers.yml", models).load();
+
+        assertThat(new TrinoCompiler(project).dataTests()).extracting(DataTest::name)
+                .filteredOn(name -> name.startsWith("hub_customer.unique"))
+                .containsExactly("hub_customer.unique(hk_customer)", "hub_customer.unique(hk_customer) #2", "hub_customer.unique(hk_customer) #3");
     }
 
     @Test

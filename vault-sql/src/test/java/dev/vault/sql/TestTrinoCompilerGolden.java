@@ -88,6 +88,12 @@ class TestTrinoCompilerGolden
                 }
             }
         }
+        for (DataTest test : compiler.dataTests()) {
+            String file = "test." + test.name().replaceAll("[^A-Za-z0-9_.]+", "_").replaceAll("^_+|_+$", "") + ".sql";
+            assertThat(expectedFiles).as("two tests with one golden file name").doesNotContain(file);
+            expectedFiles.add(file);
+            check(golden, file, test.sql(), mismatches);
+        }
         for (Seed seed : SeedReader.read(project, List.of(seeds))) {
             String file = "seed." + seed.source().name() + ".sql";
             expectedFiles.add(file);

@@ -34,4 +34,31 @@ class TestTrinoQueries
         assertThat(TrinoQueries.tableComment(HUB)).isEqualTo(
                 "SELECT comment FROM system.metadata.table_comments WHERE catalog_name = 'iceberg' AND schema_name = 'silver' AND table_name = 'hub_pessoa'");
     }
+
+    @Test
+    void testQueriesCountAndSampleTheFailingRows()
+    {
+        DataTest test = new DataTest("hub.unique(hk)", "hub", "keys once", "-- vault test: hub.unique(hk)\nSELECT hk FROM t\nGROUP BY hk\nHAVING count(*) > 1\n");
+
+        assertThat(TrinoQueries.testFailures(test)).isEqualTo("""
+                -- vault test: hub.unique(hk) (count)
+                SELECT count(*) AS failures
+                FROM (
+                -- vault test: hub.unique(hk)
+                SELECT hk FROM t
+                GROUP BY hk
+                HAVING count(*) > 1
+                ) AS failing""");
+        assertThat(TrinoQueries.testSample(test, 5)).isEqualTo("""
+                -- vault test: hub.unique(hk) (sample)
+                SELECT *
+                FROM (
+                -- vault test: hub.unique(hk)
+                SELECT hk FROM t
+                GROUP BY hk
+                HAVING count(*) > 1
+                ) AS failing
+                LIMIT 5""");
+        assertThatThrownBy(() -> TrinoQueries.testSample(test, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

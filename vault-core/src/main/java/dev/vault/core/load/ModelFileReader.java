@@ -1,9 +1,11 @@
 package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.model.Column;
+import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.HashedColumn;
@@ -46,26 +48,27 @@ final class ModelFileReader
     static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
-    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns");
-    private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description");
-    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity");
+    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", DataTestReader.KEY);
+    private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description", DataTestReader.KEY);
+    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
     private static final ImmutableSet<String> DERIVED_KEYS = ImmutableSet.of("sql", "type");
-    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity");
-    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets");
+    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity", DataTestReader.KEY);
+    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", DataTestReader.KEY);
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
-    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets");
-    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views");
-    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets");
-    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets");
-    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets");
-    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources");
-    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file");
+    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", DataTestReader.KEY);
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", DataTestReader.KEY);
+    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", DataTestReader.KEY);
+    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", DataTestReader.KEY);
+    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", DataTestReader.KEY);
+    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", DataTestReader.KEY);
+    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "columns", DataTestReader.KEY);
 
     private final Path projectRoot;
     private final Problems problems;
     private final LocationIndex index;
     private final ImmutableSetMultimap.Builder<String, String> tags;
+    private final DataTestReader dataTests;
     private String model = "";
     private java.util.List<String> lines = java.util.List.of();
 
@@ -75,6 +78,13 @@ final class ModelFileReader
         this.problems = requireNonNull(problems, "problems is null");
         this.index = requireNonNull(index, "index is null");
         this.tags = requireNonNull(tags, "tags is null");
+        this.dataTests = new DataTestReader(problems);
+    }
+
+    /** The data tests of every model read so far, by model name; checked against the models by {@link DataTestValidator}. */
+    ImmutableListMultimap<String, DeclaredTest> dataTests()
+    {
+        return dataTests.tests();
     }
 
     /** @param lines the file's text, to tell a block scalar ('sql: |') from a one-line value */
@@ -117,6 +127,7 @@ final class ModelFileReader
                 Identifiers.check(tag.value(), "tag").ifPresentOrElse(message -> problems.add(tag.location(), message), () -> tags.put(model, tag.value()));
             }
             models.add(reader.apply(modelFields));
+            dataTests.read(model, kind, modelFields);
         }
     }
 

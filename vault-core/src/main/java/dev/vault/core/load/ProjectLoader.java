@@ -1,10 +1,12 @@
 package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelGraph;
@@ -81,6 +83,8 @@ public final class ProjectLoader
 
         ImmutableMap<String, Model> validated = new ModelValidator(models, index, problems).validate();
         problems.throwIfAny();
+        ImmutableListMultimap<String, DeclaredTest> tests = new DataTestValidator(validated, problems).validate(reader.dataTests());
+        problems.throwIfAny();
 
         List<String> cycle = new ArrayList<>();
         Map<String, String> owners = new LinkedHashMap<>();
@@ -93,7 +97,7 @@ public final class ProjectLoader
                     String.join(" -> ", cycle));
             problems.throwIfAny();
         }
-        return new Project(config, validated, graph.orElseThrow(), tags.build());
+        return new Project(config, validated, graph.orElseThrow(), tags.build(), tests);
     }
 
     private static List<String> lines(Path file)

@@ -1,6 +1,7 @@
 package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
@@ -11,8 +12,13 @@ import dev.vault.core.project.ProjectConfig;
 
 import static java.util.Objects.requireNonNull;
 
-/** A loaded and validated project: its configuration, its models and their DAG. */
-public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
+/**
+ * A loaded and validated project: its configuration, its models and their DAG.
+ *
+ * @param tests the data tests written in the models' YAML, by model name
+ */
+public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags,
+        ImmutableListMultimap<String, DeclaredTest> tests)
 {
     public Project
     {
@@ -20,6 +26,19 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         requireNonNull(models, "models is null");
         requireNonNull(graph, "graph is null");
         requireNonNull(tags, "tags is null");
+        requireNonNull(tests, "tests is null");
+    }
+
+    /** A project without data tests in its YAML. */
+    public Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
+    {
+        this(config, models, graph, tags, ImmutableListMultimap.of());
+    }
+
+    /** The data tests written in a model's YAML, in the order written. */
+    public ImmutableList<DeclaredTest> tests(String model)
+    {
+        return tests.get(model);
     }
 
     /** The same models under another configuration, e.g. {@link ProjectConfig#forTarget} of the target it runs on. */

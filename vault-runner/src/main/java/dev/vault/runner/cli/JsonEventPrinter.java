@@ -85,7 +85,9 @@ final class JsonEventPrinter
         fields.put("test", entry.name());
         fields.put("model", entry.model());
         fields.put("status", entry.status());
+        fields.put("severity", entry.severity());
         fields.put("failing_rows", entry.failingRows());
+        fields.put("sample_rows", entry.sampleRows());
         fields.put("seconds", entry.seconds());
         fields.put("error", entry.error());
         fields.put("index", index);
@@ -111,11 +113,13 @@ final class JsonEventPrinter
     @Override
     public void summary(TestResult result)
     {
-        emit("summary", Map.of(
-                "step", "test",
-                "passed", result.tests().size() - result.failures().size(),
-                "failed", result.failures().size(),
-                "seconds", seconds(result.duration())));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("step", "test");
+        fields.put("passed", result.count(DataTestResult.Status.PASS));
+        fields.put("warned", result.warnings().size());
+        fields.put("failed", result.failures().size());
+        fields.put("seconds", seconds(result.duration()));
+        emit("summary", fields);
     }
 
     @Override

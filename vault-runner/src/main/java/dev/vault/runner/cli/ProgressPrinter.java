@@ -8,6 +8,7 @@ import dev.vault.runner.TestResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,11 +56,20 @@ final class ProgressPrinter
     @Override
     public void testFinished(DataTestResult result, int index, int total)
     {
-        String outcome = result.passed() ? "PASS" : result.failingRows().isPresent() ? "FAIL" : "ERROR";
-        String detail = result.failingRows().map(rows -> rows == 0 ? "" : rows + " failing rows").orElse("");
+        String outcome = result.status().name();
+        String detail = result.failingRows().map(rows -> rows == 0 ? "" : rows + (rows == 1 ? " failing row" : " failing rows")).orElse("");
         out.printf(Locale.ROOT, "%2d/%-2d %-6s %-60s %-16s %8s%n", index, total, outcome, result.name(), detail, seconds(result.duration()));
         if (!result.passed()) {
-            err.println("      " + result.description() + result.error().map(error -> ": " + error).orElse(""));
+            // warnings go to stdout with the results; failures and errors to stderr
+            PrintStream stream = result.status() == DataTestResult.Status.WARN ? out : err;
+            stream.println("      " + result.description() + result.error().map(error -> ": " + error).orElse(""));
+            long shown = result.sampleRows().size();
+            for (Map<String, Object> row : result.sampleRows()) {
+                stream.println("      | " + row(row));
+            }
+            if (shown > 0 && result.failingRows().orElse(0L) > shown) {
+                stream.printf(Locale.ROOT, "      | ... %d more%n", result.failingRows().get() - shown);
+            }
         }
     }
 
@@ -75,8 +85,9 @@ final class ProgressPrinter
     @Override
     public void summary(TestResult result)
     {
-        out.printf(Locale.ROOT, "Tests: %d passed, %d failed in %s%n",
-                result.tests().size() - result.failures().size(), result.failures().size(), seconds(result.duration()));
+        String warned = result.warnings().isEmpty() ? "" : ", %d warned".formatted(result.warnings().size());
+        out.printf(Locale.ROOT, "Tests: %d passed, %d failed%s in %s%n",
+                result.count(DataTestResult.Status.PASS), result.failures().size(), warned, seconds(result.duration()));
     }
 
     @Override
@@ -89,6 +100,20 @@ final class ProgressPrinter
     public void error(dev.vault.core.VaultException error)
     {
         err.println("error: " + error.getMessage());
+    }
+
+    /** A failing row on one line: {@code column=value, ...}, long values cut. */
+    static String row(Map<String, Object> row)
+    {
+        StringBuilder line = new StringBuilder();
+        for (Map.Entry<String, Object> value : row.entrySet()) {
+            if (!line.isEmpty()) {
+                line.append(", ");
+            }
+            String text = String.valueOf(value.getValue());
+            line.append(value.getKey()).append('=').append(text.length() > 40 ? text.substring(0, 37) + "..." : text);
+        }
+        return line.length() > 300 ? line.substring(0, 297) + "..." : line.toString();
     }
 
     private static String status(ModelResult.Status status)

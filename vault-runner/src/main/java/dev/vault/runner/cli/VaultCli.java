@@ -377,7 +377,7 @@ public final class VaultCli
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Run the data tests: unique hub and link keys, link and satellite keys present in their parents.")
+            description = "Run the data tests: the Data Vault integrity checks (unique keys, keys present in their parents, no repeated satellite versions) and the tests in the models' YAML.")
     static final class Test
             extends ConsoleCommand
     {

@@ -1,6 +1,7 @@
 package dev.vault.runner.cli;
 
 import com.google.common.collect.ImmutableList;
+import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.ModelKind;
 import dev.vault.runner.DataTestResult;
 import dev.vault.runner.ModelResult;
@@ -12,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -77,6 +80,30 @@ class TestProgressPrinter
         assertThat(lines[2]).matches(" 3/3  ERROR\\s+sat\\.unique\\(hk, load_datetime\\)\\s+1\\.50s");
         assertThat(err()).isEqualTo("      what the test checks" + System.lineSeparator()
                 + "      what the test checks: table not found" + System.lineSeparator());
+    }
+
+    @Test
+    void failingTestsShowTheirSampleRows()
+    {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("hk", "A".repeat(50));
+        row.put("email", null);
+        DataTestResult warned = new DataTestResult("stg.not_null(email)", "stg", "no email of stg is null", DeclaredTest.Severity.WARN, Optional.of(3L),
+                ImmutableList.of(java.util.Collections.unmodifiableMap(row)), "SELECT ...", Duration.ofMillis(1500), Optional.empty());
+        DataTestResult failed = new DataTestResult("stg.unique(hk)", "stg", "every hk of stg appears once", DeclaredTest.Severity.ERROR, Optional.of(1L),
+                ImmutableList.of(Map.of("hk", "B")), "SELECT ...", Duration.ofMillis(1500), Optional.empty());
+        printer.testFinished(warned, 1, 2);
+        printer.testFinished(failed, 2, 2);
+        printer.summary(new TestResult(ImmutableList.of(warned, failed), Duration.ofSeconds(1)));
+
+        String[] lines = out().split(System.lineSeparator());
+        assertThat(lines[0]).matches(" 1/2  WARN\\s+stg\\.not_null\\(email\\)\\s+3 failing rows\\s+1\\.50s");
+        assertThat(lines[1]).isEqualTo("      no email of stg is null");
+        assertThat(lines[2]).isEqualTo("      | hk=" + "A".repeat(37) + "..., email=null");
+        assertThat(lines[3]).isEqualTo("      | ... 2 more");
+        assertThat(lines[4]).matches(" 2/2  FAIL\\s+stg\\.unique\\(hk\\)\\s+1 failing row\\s+1\\.50s");
+        assertThat(lines[5]).isEqualTo("Tests: 0 passed, 1 failed, 1 warned in 1.00s");
+        assertThat(err()).isEqualTo("      every hk of stg appears once" + System.lineSeparator() + "      | hk=B" + System.lineSeparator());
     }
 
     @Test

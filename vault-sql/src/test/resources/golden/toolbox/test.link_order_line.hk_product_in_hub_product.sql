@@ -1,0 +1,9 @@
+-- vault test: link_order_line.hk_product in hub_product
+-- every hk_product of link_order_line is a key of hub_product
+SELECT child.*
+FROM "iceberg"."shop_silver"."link_order_line" AS child
+WHERE child."hk_product" IS NOT NULL
+  AND NOT EXISTS (
+      SELECT 1
+      FROM "iceberg"."shop_silver"."hub_product" AS parent
+      WHERE parent."hk_product" = child."hk_product")

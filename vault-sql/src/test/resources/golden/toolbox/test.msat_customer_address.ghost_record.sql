@@ -1,0 +1,8 @@
+-- vault test: msat_customer_address.ghost_record
+-- the satellite holds its ghost record exactly once
+SELECT count(*) AS ghost_rows
+FROM "iceberg"."shop_silver"."msat_customer_address"
+WHERE "hk_customer" = '0000000000000000000000000000000000000000000000000000000000000000'
+  AND "record_source" = 'SYSTEM'
+  AND "load_datetime" = TIMESTAMP '0001-01-01 00:00:00.000000 UTC'
+HAVING count(*) <> 1
