@@ -79,7 +79,7 @@ class TestToolboxVault
 
             // multi-active: C001's set is unchanged; C002's changed, so its whole new set is inserted
             assertThat(run.model("msat_customer_address").rowsWritten()).hasValue(2);
-            assertThat(rows(vault, "SELECT customer_id || ' ' || address_type || ' ' || street || ' ' || CAST(CAST(load_datetime AS date) AS varchar) FROM %s.msat_customer_address sat JOIN %s.hub_customer hub ON hub.hk_customer = sat.hk_customer"
+            assertThat(rows(vault, "SELECT customer_id || ' ' || address_type || ' ' || street || ' ' || CAST(CAST(sat.load_datetime AS date) AS varchar) FROM %s.msat_customer_address sat JOIN %s.hub_customer hub ON hub.hk_customer = sat.hk_customer"
                     .formatted(silver, silver))).containsExactlyInAnyOrder(
                     "C001 home Rua A 10 2026-11-01", "C001 work Av. Paulista 1000 2026-11-01", "C002 home Rua B 20 2026-11-01",
                     "C002 home Rua C 30 2026-11-08", "C002 billing Caixa Postal 5 2026-11-08");
