@@ -965,14 +965,18 @@ public final class TrinoCompiler
                     continue;
                 }
                 Source source = project.model(stage.source(), Source.class);
-                queries.add(new ReconciliationQuery(model.name(), stage.name(), templates.render("reconciliation.ftl", Map.of(
+                Map<String, Object> data = new HashMap<>(Map.of(
                         "model", header(model),
                         "stage", Map.of("name", stage.name(), "table", project.tableName(stage),
                                 "columns", source.columns().stream().map(column -> Map.of("name", column.name(), "type", column.type())).toList()),
                         "keys", keys.get(),
                         "target", project.tableName(model),
                         "rejected", rejectedTable(),
-                        "rejectedExists", rejects(model)))));
+                        "rejectedExists", rejects(model)));
+                if (model instanceof Satellite && project.config().loading().ghostRecords()) {
+                    data.put("ghost", loadSettings());
+                }
+                queries.add(new ReconciliationQuery(model.name(), stage.name(), templates.render("reconciliation.ftl", data)));
             }
         }
         return queries.build();

@@ -10,6 +10,10 @@ staged AS (
 target_keys AS (
     SELECT DISTINCT ${q(keys[0])}
     FROM ${table(target)}
+<#if ghost??>
+    -- the ghost record stands for no bronze row
+    WHERE NOT ("record_source" = ${lit(ghost.ghostRecordSource)} AND "load_datetime" = ${ghost.ghostLoadDatetime})
+</#if>
 )<#if rejectedExists>,
 rejected_rows AS (
     SELECT DISTINCT "row_hash"
