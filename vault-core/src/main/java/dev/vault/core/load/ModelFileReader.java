@@ -45,21 +45,22 @@ final class ModelFileReader
     static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
-    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns");
+    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "maintenance");
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description");
     private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity");
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
     private static final ImmutableSet<String> DERIVED_KEYS = ImmutableSet.of("sql", "type");
-    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity");
-    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets");
+    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity", "maintenance");
+    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", "maintenance");
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
-    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets");
-    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file");
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "maintenance");
+    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "maintenance");
 
     private final Path projectRoot;
     private final Problems problems;
     private final LocationIndex index;
     private final ImmutableSetMultimap.Builder<String, String> tags;
+    private final java.util.Map<String, YamlNode> maintenance = new java.util.LinkedHashMap<>();
     private String model = "";
     private java.util.List<String> lines = java.util.List.of();
 
@@ -105,8 +106,15 @@ final class ModelFileReader
             for (Fields.Located<String> tag : modelFields.stringList("tags")) {
                 Identifiers.check(tag.value(), "tag").ifPresentOrElse(message -> problems.add(tag.location(), message), () -> tags.put(model, tag.value()));
             }
+            modelFields.node("maintenance").ifPresent(node -> maintenance.put(model, node));
             models.add(reader.apply(modelFields));
         }
+    }
+
+    /** The {@code maintenance:} block of each model that has one, read later over vault.yml's. */
+    java.util.Map<String, YamlNode> maintenanceBlocks()
+    {
+        return java.util.Collections.unmodifiableMap(maintenance);
     }
 
     private Source source(Fields fields)

@@ -7,6 +7,8 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentitySettings;
+import dev.vault.core.maintenance.MaintenancePolicy;
+import dev.vault.core.maintenance.MaintenanceSettings;
 import dev.vault.core.model.Identifiers;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Location;
@@ -31,7 +33,8 @@ final class ProjectConfigReader
     static final String DEFAULT_TARGET = "embedded";
 
     private static final ImmutableSet<String> KEYS = ImmutableSet.of(
-            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "identity");
+            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "identity",
+            "maintenance");
     private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
     private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port");
@@ -63,6 +66,7 @@ final class ProjectConfigReader
         ImmutableMap<Layer, String> schemas = schemas(fields, problems);
         HashingSettings hashing = hashing(fields, problems);
         IdentitySettings identity = identity(fields, problems);
+        MaintenanceSettings maintenance = maintenance(fields, problems);
 
         Map<String, TargetConfig> targets = new LinkedHashMap<>();
         targets.put(DEFAULT_TARGET, new TargetConfig.Embedded(DEFAULT_TARGET, targetPath.resolve("warehouse"), OptionalInt.empty()));
@@ -81,7 +85,18 @@ final class ProjectConfigReader
         }
 
         problems.throwIfAny();
-        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, identity);
+        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, identity, maintenance);
+    }
+
+    private static MaintenanceSettings maintenance(Fields fields, Problems problems)
+    {
+        return fields.node("maintenance")
+                .flatMap(node -> Fields.of(node, "'maintenance' of vault.yml", problems))
+                .map(block -> {
+                    block.rejectUnknownKeys(ImmutableSet.<String>builder().addAll(MaintenanceReader.POLICY_KEYS).add("sources").build());
+                    return new MaintenanceSettings(MaintenanceReader.policy(block, MaintenancePolicy.DEFAULT, problems), block.bool("sources", false));
+                })
+                .orElse(MaintenanceSettings.defaultSettings());
     }
 
     private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath)

@@ -7,12 +7,18 @@ import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.load.Suggestions;
+import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.project.ProjectConfig;
 
 import static java.util.Objects.requireNonNull;
 
 /** A loaded and validated project: its configuration, its models and their DAG. */
-public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
+public record Project(
+        ProjectConfig config,
+        ImmutableMap<String, Model> models,
+        ModelGraph graph,
+        ImmutableSetMultimap<String, String> tags,
+        ImmutableMap<String, MaintenancePolicy> maintenance)
 {
     public Project
     {
@@ -20,6 +26,22 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         requireNonNull(models, "models is null");
         requireNonNull(graph, "graph is null");
         requireNonNull(tags, "tags is null");
+        requireNonNull(maintenance, "maintenance is null");
+    }
+
+    /** A project whose tables get no maintenance. */
+    public Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
+    {
+        this(config, models, graph, tags, ImmutableMap.of());
+    }
+
+    /**
+     * How {@code vault maintain} keeps a model's tables: vault.yml's {@code maintenance:} with the
+     * model's own block over it; empty for models without tables and models left out of maintenance.
+     */
+    public java.util.Optional<MaintenancePolicy> maintenance(String model)
+    {
+        return java.util.Optional.ofNullable(maintenance.get(model));
     }
 
     /** The tags of a model, from its {@code tags:} in YAML. */

@@ -27,7 +27,8 @@ public record ProjectConfig(
         String defaultTarget,
         ImmutableMap<String, TargetConfig> targets,
         HashingSettings hashing,
-        dev.vault.core.identity.IdentitySettings identity)
+        dev.vault.core.identity.IdentitySettings identity,
+        dev.vault.core.maintenance.MaintenanceSettings maintenance)
 {
     public static final String FILE_NAME = "vault.yml";
 
@@ -44,6 +45,7 @@ public record ProjectConfig(
         requireNonNull(targets, "targets is null");
         requireNonNull(hashing, "hashing is null");
         requireNonNull(identity, "identity is null");
+        requireNonNull(maintenance, "maintenance is null");
         checkArgument(schemas.keySet().containsAll(java.util.EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
         checkArgument(targets.containsKey(defaultTarget), "default target is not defined");
     }
