@@ -114,17 +114,36 @@ public final class MaintenanceSql
         if (policy.optimizeManifests()) {
             steps.add(render(table, Step.OPTIMIZE_MANIFESTS, Map.of()));
         }
-        policy.expireSnapshots().ifPresent(expire -> {
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("olderThan", Durations.format(expire.olderThan()));
-            expire.keepLast().ifPresent(keepLast -> settings.put("keepLast", keepLast));
-            steps.add(render(table, Step.EXPIRE_SNAPSHOTS, settings));
-        });
+        policy.expireSnapshots().ifPresent(expire -> steps.add(expireSnapshots(table, expire, 1)));
         policy.removeOrphanFiles().ifPresent(orphans -> steps.add(render(table, Step.REMOVE_ORPHAN_FILES, Map.of("olderThan", Durations.format(orphans.olderThan())))));
         if (policy.analyze()) {
             steps.add(render(table, Step.ANALYZE, Map.of()));
         }
         return steps.build();
+    }
+
+    /**
+     * The expire step with the newest snapshot that changed data kept, whatever its age and
+     * keep-last: tables built from this one fingerprint it, so expiring it would rebuild them for
+     * nothing. {@code snapshotsSinceLastLoad} counts it and the 'replace' snapshots after it
+     * ({@link #snapshotsSinceLastLoad}); the runner asks just before expiring.
+     */
+    public StepSql expireSnapshots(VaultTable table, int snapshotsSinceLastLoad)
+    {
+        MaintenancePolicy.ExpireSnapshots expire = project.maintenance(table.model().name()).flatMap(MaintenancePolicy::expireSnapshots)
+                .orElseThrow(() -> new IllegalArgumentException("the policy of " + table.model().name() + " expires no snapshots"));
+        return expireSnapshots(table, expire, snapshotsSinceLastLoad);
+    }
+
+    private StepSql expireSnapshots(VaultTable table, MaintenancePolicy.ExpireSnapshots expire, int snapshotsSinceLastLoad)
+    {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("olderThan", Durations.format(expire.olderThan()));
+        int keepLast = Math.max(expire.keepLast().orElse(1), snapshotsSinceLastLoad);
+        if (expire.keepLast().isPresent() || keepLast > 1) {
+            settings.put("keepLast", keepLast);
+        }
+        return render(table, Step.EXPIRE_SNAPSHOTS, settings);
     }
 
     private StepSql render(VaultTable table, Step step, Map<String, Object> settings)
@@ -134,6 +153,14 @@ public final class MaintenanceSql
         model.put("target", table.table());
         model.put("step", step.id());
         return new StepSql(step, templates.render("maintain.ftl", model));
+    }
+
+    /** One row: the newest snapshot that changed data and the 'replace' snapshots after it; 0 when there is none. */
+    public static String snapshotsSinceLastLoad(TableName table)
+    {
+        String snapshots = SqlText.metadataTable(table, "snapshots");
+        return "SELECT count_if(s.committed_at >= l.committed_at) FROM " + snapshots + " AS s CROSS JOIN (SELECT max(committed_at) AS committed_at FROM "
+                + snapshots + " WHERE operation <> 'replace') AS l";
     }
 
     /** One row: the rows of the table. */
@@ -148,9 +175,9 @@ public final class MaintenanceSql
         return "SELECT count(*), coalesce(sum(file_size_in_bytes), 0) FROM " + SqlText.metadataTable(table, "files");
     }
 
-    /** One row: the number of snapshots, the newest one's id and when it was committed (ISO 8601), null when there is none. */
+    /** One row: the number of snapshots, the newest one's id and when it was committed (ISO 8601, UTC), null when there is none. */
     public static String snapshots(TableName table)
     {
-        return "SELECT count(*), CAST(max_by(snapshot_id, committed_at) AS varchar), to_iso8601(max(committed_at)) FROM " + SqlText.metadataTable(table, "snapshots");
+        return "SELECT count(*), CAST(max_by(snapshot_id, committed_at) AS varchar), to_iso8601(max(committed_at) AT TIME ZONE 'UTC') FROM " + SqlText.metadataTable(table, "snapshots");
     }
 }
