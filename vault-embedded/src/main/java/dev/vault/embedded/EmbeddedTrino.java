@@ -83,6 +83,10 @@ public final class EmbeddedTrino
                     .put("hive.metastore.catalog.dir", "local:///")
                     .put("fs.local.enabled", "true")
                     .put("local.location", root.toString())
+                    // one local engine per warehouse, nothing else writes there: let a maintenance
+                    // policy expire snapshots and orphan files younger than Trino's 7 day default
+                    .put("iceberg.expire-snapshots.min-retention", "0s")
+                    .put("iceberg.remove-orphan-files.min-retention", "0s")
                     .buildOrThrow());
             runner.installPlugin(new MemoryPlugin());
             runner.createCatalog(FUNCTION_CATALOG, "memory", ImmutableMap.of());

@@ -36,6 +36,9 @@ public final class Artifacts
     public static final String MANIFEST = "manifest.json";
     public static final String RUN_RESULTS_SCHEMA = "vault/run-results/v1";
     public static final String MANIFEST_SCHEMA = "vault/manifest/v1";
+    public static final String MAINTENANCE_RESULTS = "maintenance_results.json";
+    public static final String MAINTENANCE_RESULTS_SCHEMA = "vault/maintenance-results/v1";
+    public static final String STATUS_SCHEMA = "vault/status/v1";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -73,6 +76,77 @@ public final class Artifacts
     public record ManifestModel(String name, String kind, String file, int line, String table, List<String> dependsOn, List<String> tags, List<ManifestStatement> statements) {}
 
     public record ManifestStatement(String kind, String target, String sha256) {}
+
+    /** What the last {@code vault maintain} (or {@code run --maintain}) did, table by table. */
+    public record MaintenanceResults(
+            String schema,
+            String command,
+            String invocationId,
+            String startedAt,
+            double elapsedSeconds,
+            String target,
+            boolean success,
+            List<MaintenanceEntry> tables) {}
+
+    /** One table; status is maintained, not_built or failed. Figures are null for a table not built. */
+    public record MaintenanceEntry(
+            String model,
+            String kind,
+            String table,
+            String status,
+            List<String> steps,
+            Long filesBefore,
+            Long filesAfter,
+            Long bytesBefore,
+            Long bytesAfter,
+            Long snapshotsBefore,
+            Long snapshotsAfter,
+            double seconds,
+            String error) {}
+
+    /** The output of {@code vault status --format json}. */
+    public record Status(String schema, String project, List<StatusEntry> tables) {}
+
+    /** One table; figures are null when it is not built. */
+    public record StatusEntry(String model, String kind, String table, boolean built, Long rows, Long dataFiles, Long totalBytes, Long snapshots, String lastLoad, Long lastSnapshotId) {}
+
+    public static MaintenanceEntry entry(MaintenanceResult result)
+    {
+        return new MaintenanceEntry(result.model(), result.kind().displayName(), result.table().toString(), result.status().name().toLowerCase(java.util.Locale.ROOT),
+                result.steps(),
+                boxed(result.before().dataFiles()), boxed(result.after().dataFiles()),
+                boxed(result.before().totalBytes()), boxed(result.after().totalBytes()),
+                boxed(result.before().snapshots()), boxed(result.after().snapshots()),
+                result.duration().toNanos() / 1e9, result.error().orElse(null));
+    }
+
+    public static StatusEntry entry(TableStatus status)
+    {
+        return new StatusEntry(status.model(), status.kind().displayName(), status.table().toString(), status.built(), boxed(status.rows()),
+                boxed(status.dataFiles()), boxed(status.totalBytes()), boxed(status.snapshots()),
+                status.lastLoad().map(Object::toString).orElse(null), boxed(status.lastSnapshotId()));
+    }
+
+    private static Long boxed(java.util.OptionalLong value)
+    {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    public static void writeMaintenanceResults(Path folder, MaintenanceResults results)
+    {
+        write(folder.resolve(MAINTENANCE_RESULTS), results);
+    }
+
+    /** The status of tables as JSON, for {@code vault status --format json}. */
+    public static String statusJson(String project, List<TableStatus> tables)
+    {
+        try {
+            return JSON.writeValueAsString(new Status(STATUS_SCHEMA, project, tables.stream().map(Artifacts::entry).toList()));
+        }
+        catch (IOException e) {
+            throw new VaultException(ErrorCode.INTERNAL, "cannot write the status as JSON: " + e.getMessage(), e);
+        }
+    }
 
     public static ModelEntry entry(ModelResult result)
     {

@@ -601,6 +601,35 @@ public final class Vault
         return sample.build();
     }
 
+    /** Maintains the tables of every model: see {@link #maintain(Collection)}. */
+    public MaintenanceRun maintain()
+    {
+        return maintain(project.models().keySet());
+    }
+
+    /**
+     * Runs the maintenance policy (vault.yml's {@code maintenance:}, overridden per model) of the
+     * Iceberg tables of the selected models: compaction, manifest rewrite, snapshot expiry,
+     * orphan file removal, statistics. Takes the run lock, so it never races a load.
+     */
+    public MaintenanceRun maintain(Collection<String> selection)
+    {
+        SqlExecutor executor = executor();
+        // the lock table lives in the silver schema, which a project never run has not made yet
+        for (Statement schema : compiler.compile().schemas()) {
+            execute(executor, schema);
+        }
+        try (RunLock ignored = RunLock.acquire(executor, project, lockTimeout, Duration.ofSeconds(1), message -> listener.modelProgress("lock", message))) {
+            return new TableUpkeep(project, executor, listener).maintain(selection);
+        }
+    }
+
+    /** The Iceberg tables of the selected models: rows, files, size, snapshots, last load. Read-only; takes no lock. */
+    public ImmutableList<TableStatus> status(Collection<String> selection)
+    {
+        return new TableUpkeep(project, executor(), listener).status(selection);
+    }
+
     /** Runs any SQL on the engine and returns its rows. */
     public QueryResult query(String sql)
     {

@@ -13,10 +13,14 @@ public final class TrinoQueries
         return "SELECT table_name FROM " + SqlText.identifier(catalog) + ".information_schema.tables WHERE table_schema = " + SqlText.literal(schema);
     }
 
-    /** The table's newest snapshot id, or no row for a table without snapshots. */
+    /**
+     * The id of the table's newest snapshot that changed data, or no row for a table without one.
+     * 'replace' snapshots (compaction, manifest rewrites by {@code vault maintain}) keep the rows
+     * as they were, so a table derived from this one stays up to date across them.
+     */
     public static String latestSnapshot(TableName table)
     {
-        return "SELECT snapshot_id FROM " + SqlText.metadataTable(table, "snapshots") + " ORDER BY committed_at DESC LIMIT 1";
+        return "SELECT snapshot_id FROM " + SqlText.metadataTable(table, "snapshots") + " WHERE operation <> 'replace' ORDER BY committed_at DESC LIMIT 1";
     }
 
     /** The number of snapshots of an Iceberg table. */

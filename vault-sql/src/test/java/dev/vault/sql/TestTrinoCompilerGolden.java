@@ -100,6 +100,19 @@ class TestTrinoCompilerGolden
             check(golden, file, compiler.seed(seed).sql(), mismatches);
         }
 
+        // the maintenance steps of a plain hub, an identity hub's records map, a satellite with its own policy and a table mart
+        MaintenanceSql maintenance = new MaintenanceSql(project);
+        for (MaintenanceSql.VaultTable table : maintenance.maintainedTables(project.models().keySet())) {
+            if (!List.of("hub_produtor", "hub_pessoa_records", "sat_pessoa_detalhes", "mart_leads_unificados").contains(table.table().table())) {
+                continue;
+            }
+            for (MaintenanceSql.StepSql step : maintenance.steps(table)) {
+                String file = "maintain." + table.table().table() + "." + step.step().id() + ".sql";
+                expectedFiles.add(file);
+                check(golden, file, step.sql(), mismatches);
+            }
+        }
+
         assertThat(mismatches).as("statements that differ from their golden file (regenerate with -Dvault.golden.update=true and review the diff)").isEmpty();
         try (Stream<Path> files = Files.list(golden)) {
             assertThat(files.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).sorted().toList())

@@ -48,27 +48,28 @@ final class ModelFileReader
     static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
-    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", DataTestReader.KEY);
+    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
     private static final ImmutableSet<String> DERIVED_KEYS = ImmutableSet.of("sql", "type");
-    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity", DataTestReader.KEY);
-    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", DataTestReader.KEY);
+    private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
-    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", DataTestReader.KEY);
-    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", DataTestReader.KEY);
-    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", DataTestReader.KEY);
-    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", DataTestReader.KEY);
-    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", DataTestReader.KEY);
-    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", DataTestReader.KEY);
-    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "columns", DataTestReader.KEY);
+    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "columns", "maintenance", DataTestReader.KEY);
 
     private final Path projectRoot;
     private final Problems problems;
     private final LocationIndex index;
     private final ImmutableSetMultimap.Builder<String, String> tags;
     private final DataTestReader dataTests;
+    private final java.util.Map<String, YamlNode> maintenance = new java.util.LinkedHashMap<>();
     private String model = "";
     private java.util.List<String> lines = java.util.List.of();
 
@@ -126,9 +127,16 @@ final class ModelFileReader
             for (Fields.Located<String> tag : modelFields.stringList("tags")) {
                 Identifiers.check(tag.value(), "tag").ifPresentOrElse(message -> problems.add(tag.location(), message), () -> tags.put(model, tag.value()));
             }
+            modelFields.node("maintenance").ifPresent(node -> maintenance.put(model, node));
             models.add(reader.apply(modelFields));
             dataTests.read(model, kind, modelFields);
         }
+    }
+
+    /** The {@code maintenance:} block of each model that has one, read later over vault.yml's. */
+    java.util.Map<String, YamlNode> maintenanceBlocks()
+    {
+        return java.util.Collections.unmodifiableMap(maintenance);
     }
 
     private Source source(Fields fields)

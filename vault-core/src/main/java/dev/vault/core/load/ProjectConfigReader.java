@@ -7,6 +7,8 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentitySettings;
+import dev.vault.core.maintenance.MaintenancePolicy;
+import dev.vault.core.maintenance.MaintenanceSettings;
 import dev.vault.core.model.Identifiers;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Location;
@@ -32,7 +34,8 @@ final class ProjectConfigReader
     static final String DEFAULT_TARGET = "embedded";
 
     private static final ImmutableSet<String> KEYS = ImmutableSet.of(
-            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "loading", "identity");
+            "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "loading", "identity",
+            "maintenance");
     private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
     private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time");
@@ -94,6 +97,7 @@ final class ProjectConfigReader
         HashingSettings hashing = hashing(fields, problems);
         LoadingSettings loading = loading(fields, problems);
         IdentitySettings identity = identity(fields, problems);
+        MaintenanceSettings maintenance = maintenance(fields, problems);
 
         Map<String, TargetConfig> targets = new LinkedHashMap<>();
         targets.put(DEFAULT_TARGET, new TargetConfig.Embedded(DEFAULT_TARGET, targetPath.resolve("warehouse"), OptionalInt.empty()));
@@ -112,7 +116,18 @@ final class ProjectConfigReader
         }
 
         problems.throwIfAny();
-        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, loading, identity);
+        return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, catalog, schemas, defaultTarget, ImmutableMap.copyOf(targets), hashing, loading, identity, maintenance);
+    }
+
+    private static MaintenanceSettings maintenance(Fields fields, Problems problems)
+    {
+        return fields.node("maintenance")
+                .flatMap(node -> Fields.of(node, "'maintenance' of vault.yml", problems))
+                .map(block -> {
+                    block.rejectUnknownKeys(ImmutableSet.<String>builder().addAll(MaintenanceReader.POLICY_KEYS).add("sources").build());
+                    return new MaintenanceSettings(MaintenanceReader.policy(block, MaintenancePolicy.DEFAULT, problems), block.bool("sources", false));
+                })
+                .orElse(MaintenanceSettings.defaultSettings());
     }
 
     private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath)

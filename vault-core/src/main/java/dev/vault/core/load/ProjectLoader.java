@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.model.DeclaredTest;
+import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelGraph;
@@ -79,6 +80,7 @@ public final class ProjectLoader
             problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "no models found under " + config.modelPaths().stream().map(root::relativize).toList()
                     + "; add YAML files with sources, stages, hubs, links, satellites or marts");
         }
+        ImmutableMap<String, MaintenancePolicy> maintenance = MaintenanceReader.models(models, reader.maintenanceBlocks(), config.maintenance(), problems);
         problems.throwIfAny();
 
         ImmutableMap<String, Model> validated = new ModelValidator(models, index, problems).validate();
@@ -97,7 +99,7 @@ public final class ProjectLoader
                     String.join(" -> ", cycle));
             problems.throwIfAny();
         }
-        return new Project(config, validated, graph.orElseThrow(), tags.build(), tests);
+        return new Project(config, validated, graph.orElseThrow(), tags.build(), tests, maintenance);
     }
 
     private static List<String> lines(Path file)

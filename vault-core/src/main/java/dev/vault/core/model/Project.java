@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.load.Suggestions;
+import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.project.ProjectConfig;
 
 import static java.util.Objects.requireNonNull;
@@ -16,9 +17,15 @@ import static java.util.Objects.requireNonNull;
  * A loaded and validated project: its configuration, its models and their DAG.
  *
  * @param tests the data tests written in the models' YAML, by model name
+ * @param maintenance each model's maintenance policy (vault.yml's, overridden by the model's own)
  */
-public record Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags,
-        ImmutableListMultimap<String, DeclaredTest> tests)
+public record Project(
+        ProjectConfig config,
+        ImmutableMap<String, Model> models,
+        ModelGraph graph,
+        ImmutableSetMultimap<String, String> tags,
+        ImmutableListMultimap<String, DeclaredTest> tests,
+        ImmutableMap<String, MaintenancePolicy> maintenance)
 {
     public Project
     {
@@ -27,12 +34,13 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         requireNonNull(graph, "graph is null");
         requireNonNull(tags, "tags is null");
         requireNonNull(tests, "tests is null");
+        requireNonNull(maintenance, "maintenance is null");
     }
 
-    /** A project without data tests in its YAML. */
+    /** A project without data tests in its YAML and whose tables get no maintenance. */
     public Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
     {
-        this(config, models, graph, tags, ImmutableListMultimap.of());
+        this(config, models, graph, tags, ImmutableListMultimap.of(), ImmutableMap.of());
     }
 
     /** The data tests written in a model's YAML, in the order written. */
@@ -41,10 +49,19 @@ public record Project(ProjectConfig config, ImmutableMap<String, Model> models, 
         return tests.get(model);
     }
 
+    /**
+     * How {@code vault maintain} keeps a model's tables: vault.yml's {@code maintenance:} with the
+     * model's own block over it; empty for models without tables and models left out of maintenance.
+     */
+    public java.util.Optional<MaintenancePolicy> maintenance(String model)
+    {
+        return java.util.Optional.ofNullable(maintenance.get(model));
+    }
+
     /** The same models under another configuration, e.g. {@link ProjectConfig#forTarget} of the target it runs on. */
     public Project withConfig(ProjectConfig config)
     {
-        return new Project(config, models, graph, tags);
+        return new Project(config, models, graph, tags, tests, maintenance);
     }
 
     /** The tags of a model, from its {@code tags:} in YAML. */

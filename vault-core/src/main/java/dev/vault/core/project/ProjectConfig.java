@@ -28,7 +28,8 @@ public record ProjectConfig(
         ImmutableMap<String, TargetConfig> targets,
         HashingSettings hashing,
         LoadingSettings loading,
-        dev.vault.core.identity.IdentitySettings identity)
+        dev.vault.core.identity.IdentitySettings identity,
+        dev.vault.core.maintenance.MaintenanceSettings maintenance)
 {
     public static final String FILE_NAME = "vault.yml";
 
@@ -46,6 +47,7 @@ public record ProjectConfig(
         requireNonNull(hashing, "hashing is null");
         requireNonNull(loading, "loading is null");
         requireNonNull(identity, "identity is null");
+        requireNonNull(maintenance, "maintenance is null");
         checkArgument(schemas.keySet().containsAll(java.util.EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
         checkArgument(targets.containsKey(defaultTarget), "default target is not defined");
     }
@@ -78,7 +80,7 @@ public record ProjectConfig(
         java.util.Map<Layer, String> merged = new java.util.EnumMap<>(schemas);
         merged.putAll(namespace.schemas());
         return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, namespace.catalog().orElse(catalog), ImmutableMap.copyOf(merged),
-                defaultTarget, targets, hashing, loading, identity);
+                defaultTarget, targets, hashing, loading, identity, maintenance);
     }
 
     /** Folder for compiled SQL, logs and run results. */

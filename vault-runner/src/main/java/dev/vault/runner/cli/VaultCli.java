@@ -58,6 +58,8 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Retry.class,
                 VaultCli.Unlock.class,
                 VaultCli.Reconcile.class,
+                UpkeepCommands.Maintain.class,
+                UpkeepCommands.Status.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed, 6 run lock held."})
 public final class VaultCli
@@ -218,6 +220,9 @@ public final class VaultCli
         @Mixin
         SelectionOptions selection;
 
+        @Option(names = "--maintain", description = "After a successful run and the tests, maintain the selected models' tables as 'vault maintain' does.")
+        boolean maintain;
+
         @Override
         public Integer call()
         {
@@ -241,6 +246,9 @@ public final class VaultCli
                 TestResult tests = vault.test(selected);
                 reporter.summary(tests);
                 writeResults(vault, "build", started, List.of(seeded, run), tests);
+                if (maintain && !UpkeepCommands.maintain(vault, reporter, selected, "build").successful()) {
+                    return ErrorCode.MODEL_FAILED.exitCode();
+                }
                 return tests.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
             }
         }
@@ -280,6 +288,9 @@ public final class VaultCli
         @Mixin
         SelectionOptions selection;
 
+        @Option(names = "--maintain", description = "After a successful run, maintain the selected models' tables as 'vault maintain' does.")
+        boolean maintain;
+
         @Override
         public Integer call()
         {
@@ -291,6 +302,9 @@ public final class VaultCli
                 RunResult result = vault.run(selected, selection.threads);
                 reporter.summary("Run", result);
                 writeResults(vault, "run", started, List.of(result), null);
+                if (result.successful() && maintain) {
+                    return UpkeepCommands.maintain(vault, reporter, selected, "run").successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
+                }
                 return result.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
             }
         }

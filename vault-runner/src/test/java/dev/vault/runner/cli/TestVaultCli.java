@@ -33,7 +33,7 @@ class TestVaultCli
         assertThat(execute("--help")).isEqualTo(0);
 
         assertThat(out()).contains("Usage: vault").contains("Commands:").contains("Exit codes:");
-        for (String command : List.of("build", "seed", "run", "test", "compile", "query", "serve", "help")) {
+        for (String command : List.of("build", "seed", "run", "test", "compile", "query", "serve", "maintain", "status", "help")) {
             assertThat(out()).containsPattern("(?m)^\\s+" + command + "\\s");
         }
         assertThat(err()).isEmpty();
@@ -44,6 +44,17 @@ class TestVaultCli
     {
         assertThat(execute("help", "compile")).isEqualTo(0);
         assertThat(out()).contains("Usage: vault compile").contains("--output").contains("--project-dir").contains("--jdbc-url");
+    }
+
+    @Test
+    void maintenanceOptions()
+    {
+        assertThat(execute("help", "run")).isEqualTo(0);
+        assertThat(out()).contains("--maintain");
+        assertThat(execute("help", "maintain")).isEqualTo(0);
+        assertThat(out()).contains("Usage: vault maintain").contains("--select").contains("--exclude");
+        assertThat(execute("status", "--format", "xml")).isEqualTo(2);
+        assertThat(err()).contains("unknown format 'xml': use table or json");
     }
 
     @Test
