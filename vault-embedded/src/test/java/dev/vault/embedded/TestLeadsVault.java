@@ -130,7 +130,7 @@ class TestLeadsVault
 
             TestResult tests = vault.test();
             assertThat(tests.failures()).isEmpty();
-            assertThat(tests.tests()).hasSize(7);
+            assertThat(tests.tests()).hasSize(8);
         }
     }
 

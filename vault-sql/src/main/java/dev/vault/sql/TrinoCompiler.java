@@ -3,6 +3,7 @@ package dev.vault.sql;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import dev.vault.core.model.Bridge;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.HashedColumn;
@@ -12,7 +13,9 @@ import dev.vault.core.model.Link;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.Pit;
 import dev.vault.core.model.Satellite;
+import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
@@ -104,6 +107,9 @@ public final class TrinoCompiler
                     ? ImmutableList.of(new Statement(model.name(), Statement.Kind.VIEW, target,
                             templates.render("mart_view.ftl", Map.of("model", header(mart), "target", target, "query", query(mart)))))
                     : ImmutableList.of();
+            case SnapshotControl ignored -> new PitCompiler(project, templates, this).statements(model, target);
+            case Pit ignored -> new PitCompiler(project, templates, this).statements(model, target);
+            case Bridge ignored -> new PitCompiler(project, templates, this).statements(model, target);
         };
     }
 
@@ -419,6 +425,9 @@ public final class TrinoCompiler
                     tests.add(unique(satellite, target, unique, "one row per key and load_datetime"));
                     tests.add(relationship(satellite, target, parentKey, project.model(satellite.parent()), parentKey));
                 }
+                case Pit pit -> tests.add(unique(pit, target, List.of(project.model(pit.parent()) instanceof Link link ? link.hashKey() : project.model(pit.parent(), Hub.class).hashKey(), SnapshotControl.SNAPSHOT_DATETIME),
+                        "one row per key and snapshot"));
+                case SnapshotControl control -> tests.add(unique(control, target, List.of(SnapshotControl.SNAPSHOT_DATETIME), "every snapshot appears once"));
                 default -> {}
             }
         }
@@ -470,7 +479,7 @@ public final class TrinoCompiler
         };
     }
 
-    private String createTable(Model model, TableName target, List<Map<String, Object>> columns, List<String> partitioning, List<String> sortedBy)
+    String createTable(Model model, TableName target, List<Map<String, Object>> columns, List<String> partitioning, List<String> sortedBy)
     {
         return templates.render("table.ftl", Map.of(
                 "model", header(model),
@@ -494,7 +503,7 @@ public final class TrinoCompiler
         columns.add(column(StandardColumns.RECORD_SOURCE, "varchar", true, "Source system of the row"));
     }
 
-    private static Map<String, Object> column(String name, String type, boolean notNull, String comment)
+    static Map<String, Object> column(String name, String type, boolean notNull, String comment)
     {
         return Map.of("name", name, "type", requireNonNull(type, "type of " + name), "notNull", notNull, "comment", comment);
     }

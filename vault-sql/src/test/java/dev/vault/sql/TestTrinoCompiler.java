@@ -287,9 +287,11 @@ class TestTrinoCompiler
                 "link_pessoa_produtor.hk_pessoa in hub_pessoa",
                 "link_pessoa_produtor.hk_produtor in hub_produtor",
                 "sat_pessoa_detalhes.unique(hk_pessoa, identity_record, load_datetime)",
-                "sat_pessoa_detalhes.hk_pessoa in hub_pessoa");
+                "sat_pessoa_detalhes.hk_pessoa in hub_pessoa",
+                "control_snapshots.unique(snapshot_datetime)");
         assertThat(tests).extracting(DataTest::model).containsExactly(
-                "hub_pessoa", "hub_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "sat_pessoa_detalhes");
+                "hub_pessoa", "hub_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "sat_pessoa_detalhes",
+                "control_snapshots");
 
         DataTest unique = tests.get(5);
         assertThat(unique.description()).isEqualTo("one row per key and load_datetime");

@@ -10,7 +10,11 @@ public enum ModelKind
     HUB("hubs", Layer.SILVER),
     LINK("links", Layer.SILVER),
     SATELLITE("satellites", Layer.SILVER),
-    MART("marts", Layer.GOLD);
+    MART("marts", Layer.GOLD),
+    // query assistance tables of the business vault, next to the raw vault they point into
+    SNAPSHOT_CONTROL("snapshots", Layer.SILVER),
+    PIT("pits", Layer.SILVER),
+    BRIDGE("bridges", Layer.SILVER);
 
     private final String fileKey;
     private final Layer layer;

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.vault.core.load.Suggestions;
 import dev.vault.core.model.Location;
+import dev.vault.core.yaml.YamlException;
 import dev.vault.core.yaml.YamlNode;
 import dev.vault.core.yaml.YamlReader;
 
@@ -72,7 +73,13 @@ final class ScenarioReader
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        YamlNode.Mapping root = mapping(YamlReader.read(displayPath, content).orElseThrow(() -> new IllegalArgumentException(displayPath + ": empty scenario file")), "a scenario");
+        YamlNode.Mapping root;
+        try {
+            root = mapping(YamlReader.read(displayPath, content).orElseThrow(() -> new IllegalArgumentException(displayPath + ": empty scenario file")), "a scenario");
+        }
+        catch (YamlException e) {
+            throw new IllegalArgumentException(e.location() + ": " + e.getMessage(), e);
+        }
         checkKeys(root, SCENARIO_KEYS);
         String id = text(root, "id").orElseThrow(() -> error(root.location(), "a scenario needs 'id:', the prefix of its business keys"));
         List<Scenario.Batch> batches = new ArrayList<>();

@@ -34,4 +34,11 @@ class TestConformance
     {
         return ConformanceSuite.run("satellite", temp);
     }
+
+    /** Snapshot control tables, point-in-time tables and bridges, on one project. */
+    @TestFactory
+    Stream<DynamicNode> pitAndBridge()
+    {
+        return ConformanceSuite.run("pit-bridge", temp);
+    }
 }
