@@ -93,6 +93,34 @@ class TestQueryAssistanceModels
     }
 
     @Test
+    void pitRefusesSatellitesOfAnIdentityHub()
+            throws java.io.IOException
+    {
+        Path copy = directory.resolve("example");
+        Path example = Path.of("..");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(example.resolve("models"))) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path target = copy.resolve(example.relativize(file).toString());
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(file, target);
+            }
+        }
+        java.nio.file.Files.copy(example.resolve("vault.yml"), copy.resolve("vault.yml"));
+        java.nio.file.Files.writeString(copy.resolve("models/silver/pits.yml"), """
+                pits:
+                  - name: pit_pessoa
+                    parent: hub_pessoa
+                    satellites: [sat_pessoa_detalhes]
+                    snapshots: control_snapshots
+                """);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(Problems.InvalidProjectException.class, () -> ProjectLoader.load(copy)).problems())
+                .extracting(Problem::toString)
+                .containsExactly("models/silver/pits.yml:4:18: satellite 'sat_pessoa_detalhes' of pit 'pit_pessoa' keeps history per dependent child key "
+                        + "(identity_record, as every satellite of an identity hub), so a key has several current rows and a PIT cannot point at one; "
+                        + "leave it out of the PIT and join it by key and load time");
+    }
+
+    @Test
     void missingStartDate()
     {
         assertThat(project(directory).file(FILE, MODELS.replace("    start-date: 2026-01-01\n", "")).problem())
