@@ -130,7 +130,7 @@ class TestLeadsVault
 
             TestResult tests = vault.test();
             assertThat(tests.failures()).isEmpty();
-            assertThat(tests.tests()).hasSize(30);
+            assertThat(tests.tests()).hasSize(32);
         }
     }
 

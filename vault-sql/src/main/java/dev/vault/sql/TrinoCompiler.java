@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DeclaredTest;
+import dev.vault.core.model.Bridge;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.HashedColumn;
@@ -17,7 +18,9 @@ import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.GhostRecord;
+import dev.vault.core.model.Pit;
 import dev.vault.core.model.Satellite;
+import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
@@ -126,6 +129,9 @@ public final class TrinoCompiler
                     ? ImmutableList.of(new Statement(model.name(), Statement.Kind.VIEW, target,
                             templates.render("mart_view.ftl", Map.of("model", header(mart), "target", target, "query", query(mart)))))
                     : ImmutableList.of();
+            case SnapshotControl ignored -> new PitCompiler(project, templates, this).statements(model, target);
+            case Pit ignored -> new PitCompiler(project, templates, this).statements(model, target);
+            case Bridge ignored -> new PitCompiler(project, templates, this).statements(model, target);
         };
     }
 
@@ -319,7 +325,10 @@ public final class TrinoCompiler
                 TableName target = project.tableName(model);
                 statements(model, target);
                 TableDefinition table = definitions.remove(target);
-                String stage = model.dependencies().stream().filter(name -> project.model(name) instanceof Stage).findFirst().orElseThrow();
+                if (table == null) {
+                    yield ImmutableList.of();
+                }
+                Optional<String> stage = model.dependencies().stream().filter(name -> project.model(name) instanceof Stage).findFirst();
                 yield documented(model, table, stage);
             }
         };
@@ -347,10 +356,10 @@ public final class TrinoCompiler
     }
 
     /** A table's columns; one without a comment of its own is described as its stage describes it. */
-    private ImmutableList<Column> documented(Model model, TableDefinition table, String stage)
+    private ImmutableList<Column> documented(Model model, TableDefinition table, Optional<String> stage)
     {
         Map<String, String> staged = new HashMap<>();
-        stageColumns(project.model(stage, Stage.class)).forEach(column -> staged.put(column.name(), column.description()));
+        stage.ifPresent(name -> stageColumns(project.model(name, Stage.class)).forEach(column -> staged.put(column.name(), column.description())));
         return table.columns().stream()
                 .map(column -> new Column(column.name(), column.type(), column.comment().isEmpty() ? staged.getOrDefault(column.name(), "") : column.comment(), model.location()))
                 .collect(ImmutableList.toImmutableList());
@@ -801,6 +810,9 @@ public final class TrinoCompiler
                     unique.add(StandardColumns.LOAD_DATETIME);
                     tests.add(unique(reference, target, unique, "one row per code and load_datetime"));
                 }
+                case Pit pit -> tests.add(unique(pit, target, List.of(project.model(pit.parent()) instanceof Link link ? link.hashKey() : project.model(pit.parent(), Hub.class).hashKey(), SnapshotControl.SNAPSHOT_DATETIME),
+                        "one row per key and snapshot"));
+                case SnapshotControl control -> tests.add(unique(control, target, List.of(SnapshotControl.SNAPSHOT_DATETIME), "every snapshot appears once"));
                 default -> {}
             }
         }
@@ -1007,7 +1019,7 @@ public final class TrinoCompiler
         };
     }
 
-    private String createTable(Model model, TableName target, List<Map<String, Object>> columns, List<String> partitioning, List<String> sortedBy)
+    String createTable(Model model, TableName target, List<Map<String, Object>> columns, List<String> partitioning, List<String> sortedBy)
     {
         definitions.put(target, new TableDefinition(columns.stream()
                 .map(column -> new TableDefinition.TableColumn((String) column.get("name"), (String) column.get("type"),
@@ -1035,7 +1047,7 @@ public final class TrinoCompiler
         columns.add(column(StandardColumns.RECORD_SOURCE, "varchar", true, "Source system of the row"));
     }
 
-    private static Map<String, Object> column(String name, String type, boolean notNull, String comment)
+    static Map<String, Object> column(String name, String type, boolean notNull, String comment)
     {
         return Map.of("name", name, "type", requireNonNull(type, "type of " + name), "notNull", notNull, "comment", comment);
     }

@@ -330,7 +330,8 @@ class TestTrinoCompiler
                 "sat_pessoa_detalhes.unique(hk_pessoa, identity_record, load_datetime)",
                 "sat_pessoa_detalhes.hk_pessoa in hub_pessoa",
                 "sat_pessoa_detalhes.hashdiff_changes(hk_pessoa, identity_record)",
-                "sat_pessoa_detalhes.ghost_record");
+                "sat_pessoa_detalhes.ghost_record",
+                "control_snapshots.unique(snapshot_datetime)");
         assertThat(tests).extracting(DataTest::severity).containsOnly(DeclaredTest.Severity.ERROR);
 
         DataTest unique = tests.get(7);

@@ -121,6 +121,22 @@ class TestTrinoCompilerGolden
         }
     }
 
+    /**
+     * The example project has no PIT (its only satellite keeps history per source record), so the
+     * PIT's SQL is checked on the conformance project of PITs and bridges.
+     */
+    @Test
+    void pitCompilesToGoldenSql()
+            throws IOException
+    {
+        Project project = ProjectLoader.load(Path.of("../vault-embedded/src/test/resources/conformance/pit-bridge"));
+        List<String> mismatches = new ArrayList<>();
+        for (Statement statement : new TrinoCompiler(project).compile().models().get("pit_customer").statements()) {
+            check(GOLDEN.resolve("pit"), statement.target().table() + "." + statement.kind().name().toLowerCase() + ".sql", statement.sql(), mismatches);
+        }
+        assertThat(mismatches).as("statements that differ from their golden file (regenerate with -Dvault.golden.update=true and review the diff)").isEmpty();
+    }
+
     private static void check(Path directory, String file, String sql, List<String> mismatches)
             throws IOException
     {

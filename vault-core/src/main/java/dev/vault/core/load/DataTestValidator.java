@@ -160,6 +160,16 @@ final class DataTestValidator
             case Mart ignored -> {
                 return Optional.empty();
             }
+            // query-assistance tables: their columns follow from other models; checked when the tests run
+            case dev.vault.core.model.SnapshotControl ignored -> {
+                return Optional.empty();
+            }
+            case dev.vault.core.model.Pit ignored -> {
+                return Optional.empty();
+            }
+            case dev.vault.core.model.Bridge ignored -> {
+                return Optional.empty();
+            }
         }
         return Optional.of(ImmutableSet.copyOf(columns));
     }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
+import dev.vault.core.model.Bridge;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.DerivedColumn;
@@ -17,7 +18,9 @@ import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.Pit;
 import dev.vault.core.model.Satellite;
+import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
@@ -29,6 +32,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,13 +62,16 @@ final class ModelFileReader
     private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
-    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", "maintenance", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "columns", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> SNAPSHOT_CONTROL_KEYS = ImmutableSet.of("tags", "name", "description", "start-date", "end-date", "time", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> PIT_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "satellites", "snapshots", "buckets", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> BRIDGE_KEYS = ImmutableSet.of("tags", "name", "description", "hub", "path", "snapshots", "buckets", "maintenance", DataTestReader.KEY);
 
     private final Path projectRoot;
     private final Problems problems;
@@ -110,6 +119,9 @@ final class ModelFileReader
         read(file.get(), ModelKind.EFFECTIVITY_SATELLITE, fields -> satellite(fields, ModelKind.EFFECTIVITY_SATELLITE), models);
         read(file.get(), ModelKind.RECORD_TRACKING_SATELLITE, fields -> satellite(fields, ModelKind.RECORD_TRACKING_SATELLITE), models);
         read(file.get(), ModelKind.MART, this::mart, models);
+        read(file.get(), ModelKind.SNAPSHOT_CONTROL, this::snapshotControl, models);
+        read(file.get(), ModelKind.PIT, this::pit, models);
+        read(file.get(), ModelKind.BRIDGE, this::bridge, models);
         return models.build();
     }
 
@@ -386,6 +398,65 @@ final class ModelFileReader
                 sql,
                 sqlLocation,
                 refs.build(),
+                fields.keyLocation("name"));
+    }
+
+    private SnapshotControl snapshotControl(Fields fields)
+    {
+        fields.rejectUnknownKeys(SNAPSHOT_CONTROL_KEYS);
+        String startText = fields.requiredString("start-date");
+        LocalDate start = startText.isEmpty() ? LocalDate.EPOCH : date(fields, "start-date", startText).orElse(LocalDate.EPOCH);
+        Optional<LocalDate> end = fields.string("end-date").flatMap(text -> date(fields, "end-date", text));
+        if (end.isPresent() && end.get().isBefore(start)) {
+            problems.add(fields.locationOf("end-date"), "'end-date' %s of %s is before its 'start-date' %s", end.get(), fields.what(), start);
+        }
+        LocalTime time = LocalTime.MIDNIGHT;
+        Optional<String> text = fields.string("time");
+        if (text.isPresent()) {
+            try {
+                time = LocalTime.parse(text.get());
+            }
+            catch (DateTimeParseException e) {
+                problems.add(fields.locationOf("time"), "'time' of %s must be a time of day in UTC like '00:00:00' or '07:30', not '%s'", fields.what(), text.get());
+            }
+        }
+        return new SnapshotControl(fields.string("name", ""), fields.string("description", ""), start, end, time, fields.keyLocation("name"));
+    }
+
+    private Optional<LocalDate> date(Fields fields, String key, String text)
+    {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        }
+        catch (DateTimeParseException e) {
+            problems.add(fields.locationOf(key), "'%s' of %s must be a date like 2026-01-01, not '%s'", key, fields.what(), text);
+            return Optional.empty();
+        }
+    }
+
+    private Pit pit(Fields fields)
+    {
+        fields.rejectUnknownKeys(PIT_KEYS);
+        return new Pit(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                single(fields, "parent", fields.requiredString("parent")),
+                values("satellites", fields.requiredStringList("satellites")),
+                single(fields, "snapshots", fields.requiredString("snapshots")),
+                layout(fields),
+                fields.keyLocation("name"));
+    }
+
+    private Bridge bridge(Fields fields)
+    {
+        fields.rejectUnknownKeys(BRIDGE_KEYS);
+        return new Bridge(
+                fields.string("name", ""),
+                fields.string("description", ""),
+                single(fields, "hub", fields.requiredString("hub")),
+                values("path", fields.requiredStringList("path")),
+                single(fields, "snapshots", fields.requiredString("snapshots")),
+                layout(fields),
                 fields.keyLocation("name"));
     }
 

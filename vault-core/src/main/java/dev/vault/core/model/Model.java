@@ -7,7 +7,8 @@ import com.google.common.collect.ImmutableSet;
  * a gold mart. Model names are unique within a project and become table or view names.
  */
 public sealed interface Model
-        permits Source, Stage, ReferenceTable, Hub, Link, Satellite, Mart
+        permits Source, Stage, ReferenceTable, Hub, Link, Satellite, Mart,
+        SnapshotControl, Pit, Bridge
 {
     String name();
 

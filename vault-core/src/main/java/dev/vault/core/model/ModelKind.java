@@ -13,7 +13,11 @@ public enum ModelKind
     MULTI_ACTIVE_SATELLITE("multi-active-satellites", "multi-active satellite", Layer.SILVER),
     EFFECTIVITY_SATELLITE("effectivity-satellites", "effectivity satellite", Layer.SILVER),
     RECORD_TRACKING_SATELLITE("record-tracking-satellites", "record-tracking satellite", Layer.SILVER),
-    MART("marts", "mart", Layer.GOLD);
+    MART("marts", "mart", Layer.GOLD),
+    // query assistance tables of the business vault, next to the raw vault they point into
+    SNAPSHOT_CONTROL("snapshots", "snapshot control table", Layer.SILVER),
+    PIT("pits", "point-in-time table", Layer.SILVER),
+    BRIDGE("bridges", "bridge", Layer.SILVER);
 
     private final String fileKey;
     private final String displayName;

@@ -54,11 +54,13 @@ class TestProjectLoader
     {
         assertThat(project.models().values().stream().map(model -> model.kind() + " " + model.name()).sorted())
                 .containsExactly(
+                        "BRIDGE bridge_pessoa_produtor",
                         "HUB hub_pessoa",
                         "HUB hub_produtor",
                         "LINK link_pessoa_produtor",
                         "MART mart_leads_unificados",
                         "SATELLITE sat_pessoa_detalhes",
+                        "SNAPSHOT_CONTROL control_snapshots",
                         "SOURCE crm_activecampaign_contacts",
                         "SOURCE facebook_ads_leads",
                         "SOURCE google_ads_leads",
@@ -81,9 +83,11 @@ class TestProjectLoader
                 "hub_produtor",
                 "link_pessoa_produtor",
                 "sat_pessoa_detalhes",
-                "mart_leads_unificados");
+                "mart_leads_unificados",
+                "control_snapshots",
+                "bridge_pessoa_produtor");
         assertThat(project.inBuildOrder().stream().map(Model::kind).distinct())
-                .containsExactly(ModelKind.SOURCE, ModelKind.STAGE, ModelKind.HUB, ModelKind.LINK, ModelKind.SATELLITE, ModelKind.MART);
+                .containsExactly(ModelKind.SOURCE, ModelKind.STAGE, ModelKind.HUB, ModelKind.LINK, ModelKind.SATELLITE, ModelKind.MART, ModelKind.SNAPSHOT_CONTROL, ModelKind.BRIDGE);
     }
 
     @Test
@@ -223,7 +227,7 @@ class TestProjectLoader
     {
         var graph = project.graph();
         assertThat(graph.parents("hub_pessoa")).containsExactlyInAnyOrder("stg_crm_contacts", "stg_facebook_leads", "stg_google_leads");
-        assertThat(graph.children("hub_pessoa")).containsExactlyInAnyOrder("link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados");
+        assertThat(graph.children("hub_pessoa")).containsExactlyInAnyOrder("link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados", "bridge_pessoa_produtor");
         // the mart reads sal_pessoa and hub_pessoa_resolved, which hub_pessoa writes: an edge from the hub
         assertThat(graph.parents("mart_leads_unificados")).contains("hub_pessoa").doesNotContain("sal_pessoa");
         assertThat(graph.parents("crm_activecampaign_contacts")).isEmpty();

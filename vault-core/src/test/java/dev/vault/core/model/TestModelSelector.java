@@ -31,7 +31,7 @@ class TestModelSelector
     void modelAndWhatReadsIt()
     {
         assertThat(select(List.of("hub_pessoa+"), List.of()))
-                .containsExactly("hub_pessoa", "link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados");
+                .containsExactly("hub_pessoa", "link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados", "bridge_pessoa_produtor");
     }
 
     @Test

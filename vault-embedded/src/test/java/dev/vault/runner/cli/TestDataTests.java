@@ -74,7 +74,7 @@ class TestDataTests
                 assertThat(test.sql()).startsWith("-- vault test: ");
             });
             // 10 integrity checks of the hubs, the link and the satellite, 20 tests written in the example's YAML
-            assertThat(result.tests()).hasSize(30);
+            assertThat(result.tests()).hasSize(32);
             assertThat(result.tests()).extracting(DataTestResult::name).contains(
                     "sat_pessoa_detalhes.hashdiff_changes(hk_pessoa, identity_record)",
                     "hub_produtor.business_key_not_null(producer_id)",

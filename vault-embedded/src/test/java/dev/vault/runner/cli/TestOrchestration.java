@@ -59,7 +59,8 @@ class TestOrchestration
                 "sat_pessoa_detalhes success",
                 "mart_broken failed",
                 "mart_after_broken skipped",
-                "mart_leads_unificados up_to_date");
+                "mart_leads_unificados up_to_date",
+                "bridge_pessoa_produtor success");
         JsonNode failed = events.stream().filter(event -> event.path("model").asText().equals("mart_broken") && event.path("event").asText().equals("model_finished")).findFirst().orElseThrow();
         assertThat(failed.path("error").asText()).contains("mart 'mart_broken' (models/gold/broken.yml:2:5) failed").contains("no_such_column");
         assertThat(events.getLast().path("event").asText()).isEqualTo("summary");
@@ -73,11 +74,11 @@ class TestOrchestration
         assertThat(results.path("target").asText()).startsWith("jdbc:trino://");
         assertThat(statuses(results)).containsExactly(
                 "hub_pessoa up_to_date", "link_pessoa_produtor success", "sat_pessoa_detalhes success",
-                "mart_broken failed", "mart_after_broken skipped", "mart_leads_unificados up_to_date");
+                "mart_broken failed", "mart_after_broken skipped", "mart_leads_unificados up_to_date", "bridge_pessoa_produtor success");
         JsonNode manifest = JSON.readTree(project.resolve(".vault/manifest.json").toFile());
         assertThat(manifest.path("schema").asText()).isEqualTo("vault/manifest/v1");
-        // 3 sources, 3 stages, 2 hubs, a link, a satellite and 3 marts
-        assertThat(manifest.path("models").size()).isEqualTo(13);
+        // 3 sources, 3 stages, 2 hubs, a link, a satellite, 3 marts, a snapshot control table and a bridge
+        assertThat(manifest.path("models").size()).isEqualTo(15);
 
         // the fix, then a retry of exactly what failed or was skipped
         TestingProjects.write(broken, """

@@ -36,7 +36,7 @@ class TestVaultCliEndToEnd
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.out())
                 .contains("OK         hub       hub_pessoa                 inserted 107 persons, 133 records, 0 merges, 0 junk keys")
-                .contains("Tests: 30 passed, 0 failed in ");
+                .contains("Tests: 32 passed, 0 failed in ");
     }
 
     @Test
@@ -110,7 +110,7 @@ class TestVaultCliEndToEnd
                 .doesNotContain("inserted 1")
                 .contains("UP-TO-DATE hub       hub_pessoa")
                 .contains("UP-TO-DATE mart      mart_leads_unificados")
-                .contains("Run: 8 done, 0 failed, 0 skipped, 0 rows written");
+                .contains("Run: 10 done, 0 failed, 0 skipped, 0 rows written");
     }
 
     @Test
