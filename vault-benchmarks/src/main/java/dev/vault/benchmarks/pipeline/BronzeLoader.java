@@ -21,13 +21,16 @@ import static com.google.common.base.Preconditions.checkState;
 /**
  * Fills the example's three bronze tables with generated leads, outside the measured steps. The
  * tables are created from {@code models/bronze/sources.yml} (their columns and types, as
- * {@code vault seed} would) and filled with {@code INSERT ... SELECT CAST(...) FROM (VALUES ...)}
- * statements of up to {@value #MAX_STATEMENT_CHARS} characters (Trino rejects statements over
- * 1,000,000): about 4,000 rows each, one Iceberg snapshot per statement.
+ * {@code vault seed} would) and filled with {@code INSERT ... SELECT CAST(...)} statements of up to
+ * {@value #MAX_STATEMENT_CHARS} characters (Trino rejects statements over 1,000,000): about 6,000
+ * rows each, one Iceberg snapshot per statement.
  */
 final class BronzeLoader
 {
     static final int MAX_STATEMENT_CHARS = 900_000;
+    /** ASCII unit and record separators: in no generated value. */
+    private static final char FIELD_SEPARATOR = 0x1f;
+    private static final char ROW_SEPARATOR = 0x1e;
 
     /** What a load did. */
     record Load(long rows, int statements, Duration duration) {}
@@ -56,7 +59,9 @@ final class BronzeLoader
 
     /**
      * Appends {@code leads} to their sources' tables; {@code fields} gives a lead's values in
-     * {@link LeadCsvWriter#header} order (an empty or null field is NULL).
+     * {@link LeadCsvWriter#header} order (an empty or null field is NULL). The rows travel as one
+     * string literal per statement, split and cast by the engine: a statement of thousands of
+     * {@code VALUES} rows spends seconds in the analyzer, one long literal none.
      */
     Load append(List<GeneratedLead> leads, Function<GeneratedLead, String[]> fields)
     {
@@ -66,35 +71,47 @@ final class BronzeLoader
         for (Source source : Source.values()) {
             dev.vault.core.model.Source model = sourceModel(source);
             List<String> columns = List.of(LeadCsvWriter.header(source).split(","));
-            checkState(columns.getLast().equals(model.loadTimestamp()), "%s: the last column is not the load timestamp %s", source.table(), model.loadTimestamp());
             String names = columns.stream().map(SqlText::identifier).collect(Collectors.joining(", "));
-            String head = "INSERT INTO %s (%s)%nSELECT %s%nFROM (%n    VALUES%n".formatted(SqlText.table(project.tableName(model)), names,
-                    columns.stream().map(column -> "CAST(%s AS %s)".formatted(SqlText.identifier(column), type(model, column))).collect(Collectors.joining(", ")));
-            String tail = "%n) AS rows (%s)".formatted(names);
-            StringBuilder values = new StringBuilder();
+            StringBuilder casts = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                casts.append(i == 0 ? "" : ",\n    ").append("CAST(nullif(field[%d], '') AS %s)".formatted(i + 1, type(model, columns.get(i))));
+            }
+            String head = "INSERT INTO %s (%s)%nSELECT%n    %s%nFROM (SELECT split(line, chr(%d)) AS field FROM UNNEST(split(".formatted(
+                    SqlText.table(project.tableName(model)), names, casts, (int) FIELD_SEPARATOR);
+            String tail = ", chr(%d))) AS lines (line))".formatted((int) ROW_SEPARATOR);
+            StringBuilder text = new StringBuilder();
+            long literalChars = 0;
             int pending = 0;
             for (GeneratedLead lead : leads) {
                 if (lead.source() != source) {
                     continue;
                 }
-                String text = Stream.of(fields.apply(lead))
-                        .map(value -> value == null || value.isEmpty() ? "NULL" : SqlText.literal(value))
-                        .collect(Collectors.joining(", ", "        (", ")"));
-                if (pending > 0 && head.length() + values.length() + 2 + text.length() + tail.length() > MAX_STATEMENT_CHARS) {
-                    rows += insert(head + values + tail, pending);
+                String row = Stream.of(fields.apply(lead)).map(value -> value == null ? "" : checkSeparators(value)).collect(Collectors.joining(String.valueOf(FIELD_SEPARATOR)));
+                // the literal doubles its quotes
+                long quoted = row.length() + row.chars().filter(c -> c == '\'').count() + 1;
+                if (pending > 0 && head.length() + tail.length() + literalChars + quoted + 2 > MAX_STATEMENT_CHARS) {
+                    rows += insert(head + SqlText.literal(text.toString()) + tail, pending);
                     statements++;
-                    values.setLength(0);
+                    text.setLength(0);
+                    literalChars = 0;
                     pending = 0;
                 }
-                values.append(pending > 0 ? ",\n" : "").append(text);
+                text.append(pending > 0 ? String.valueOf(ROW_SEPARATOR) : "").append(row);
+                literalChars += quoted;
                 pending++;
             }
             if (pending > 0) {
-                rows += insert(head + values + tail, pending);
+                rows += insert(head + SqlText.literal(text.toString()) + tail, pending);
                 statements++;
             }
         }
         return new Load(rows, statements, stopwatch.elapsed());
+    }
+
+    private static String checkSeparators(String value)
+    {
+        checkState(value.indexOf(FIELD_SEPARATOR) < 0 && value.indexOf(ROW_SEPARATOR) < 0, "a generated value holds a separator: %s", value);
+        return value;
     }
 
     private dev.vault.core.model.Source sourceModel(Source source)

@@ -212,12 +212,18 @@ public final class PipelineBenchmark
         int batchNew = Math.max(1, (int) Math.round(count * INCREMENTAL_FRACTION / 2));
         // about 2.6 leads per person; a few more persons than needed, the latest leads are left out
         double perPerson = new GroundTruthGenerator(seed).generate(1_000).leads().size() / 1_000.0;
-        int persons = (int) Math.ceil((count + batchNew) / perPerson * 1.02) + 10;
+        int needed = count + batchNew;
+        int persons = (int) Math.ceil(needed / perPerson * 1.02) + 10;
         GroundTruth truth = new GroundTruthGenerator(seed).generate(persons);
+        for (int attempt = 0; truth.leads().size() < needed; attempt++) {
+            // leads per person vary with the size (test submissions, families): ask for more persons
+            checkState(attempt < 5, "generated %s leads, fewer than %s", truth.leads().size(), needed);
+            persons = (int) Math.ceil(persons * (double) needed / truth.leads().size() * 1.02) + 10;
+            truth = new GroundTruthGenerator(seed).generate(persons);
+        }
         List<GeneratedLead> ordered = truth.leads().stream()
                 .sorted(Comparator.comparing(GeneratedLead::leadTime).thenComparing(GeneratedLead::recordId))
                 .toList();
-        checkState(ordered.size() >= count + batchNew, "generated %s leads, fewer than %s", ordered.size(), count + batchNew);
         ImmutableList<GeneratedLead> base = ImmutableList.copyOf(ordered.subList(0, count));
         ImmutableList<GeneratedLead> fresh = ImmutableList.copyOf(ordered.subList(count, count + batchNew));
         int every = (int) Math.round(1 / (INCREMENTAL_FRACTION / 2));

@@ -110,6 +110,8 @@ public final class PipelineBenchmarkMain
             for (int leads : sizes) {
                 out.printf("%n== %,d leads%n", leads);
                 results.add(PipelineBenchmark.run(jdbcUrl, repository, work, label(leads), leads, seed, compare, line -> out.println("  " + line)));
+                // after every size, so that a long run that is stopped still leaves the sizes it finished
+                writeJson(json, results, engineStart, note);
             }
         }
         out.println();
@@ -118,13 +120,18 @@ public final class PipelineBenchmarkMain
         out.print(PipelineReport.targets(results, engineStart));
         out.println();
         out.print(PipelineReport.profile(results));
+        out.println("wrote " + json);
+    }
+
+    private static void writeJson(Path json, List<PipelineBenchmark.Result> results, Duration engineStart, String note)
+            throws IOException
+    {
         Map<String, Object> report = PipelineReport.json(results, engineStart, note, Instant.now(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory(), ManagementFactory.getRuntimeMXBean().getVmVersion());
         if (json.getParent() != null) {
             Files.createDirectories(json.getParent());
         }
         new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
-        out.println("wrote " + json);
     }
 
     /** As the runner does when it starts an embedded engine: the identity functions, callable in plain SQL. */

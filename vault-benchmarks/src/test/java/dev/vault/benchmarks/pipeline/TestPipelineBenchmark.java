@@ -92,6 +92,7 @@ class TestPipelineBenchmark
     @Test
     void theBatchIsNewLeadsAfterTheFullLoadAndChangedOnes()
     {
+        // at this size the first guess of persons falls short of leads: the generator is asked again
         PipelineBenchmark.Leads leads = PipelineBenchmark.leads(7, 20_000);
         assertThat(leads.base()).hasSize(20_000);
         assertThat(leads.batchNew()).hasSize(100);
