@@ -1,0 +1,140 @@
+package dev.vault.benchmarks.pipeline;
+
+import dev.vault.benchmarks.pipeline.PipelineBenchmark.Result;
+import dev.vault.benchmarks.pipeline.PipelineBenchmark.Step;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The pipeline benchmark's results as a Markdown table, the targets, the slowest statements, and JSON. */
+final class PipelineReport
+{
+    /** Full load at most this many times the SQL floor. */
+    static final double FULL_TO_FLOOR = 1.3;
+    /** At 1M leads, a 1% incremental at most this fraction of the full load. */
+    static final double INCREMENTAL_TO_FULL = 0.20;
+    /** A no-op re-run within this many seconds (beyond engine start). */
+    static final double NOOP_SECONDS = 5;
+    /** End-to-end throughput of the full load. */
+    static final double LEADS_PER_SECOND = 50_000;
+
+    private PipelineReport() {}
+
+    /** One row per size and step, in Markdown, to paste into the README. */
+    static String table(List<Result> results)
+    {
+        StringBuilder out = new StringBuilder();
+        out.append("| leads | step | seconds | leads/s | × floor | snapshots | data files | peak heap MB | GC s |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Result result : results) {
+            row(out, result, result.full(), result.leads(), "%.2f".formatted(result.fullToFloor()));
+            row(out, result, result.floor(), result.leads(), "1");
+            row(out, result, result.incremental(), result.batchNew() + result.batchChanged(), "");
+            row(out, result, result.noop(), 0, "");
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, Result result, Step step, int leads, String floor)
+    {
+        String name = switch (step.name()) {
+            case "full" -> "full load";
+            case "floor" -> "SQL floor";
+            case "incremental" -> "incremental (+%,d new, %,d changed)".formatted(result.batchNew(), result.batchChanged());
+            default -> "no-op re-run";
+        };
+        out.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %s | %s | %d | %d | %,d | %.1f |%n", result.leads(), name, step.seconds(),
+                leads == 0 ? "" : "%,.0f".formatted(leads / step.seconds()), floor, step.snapshots(), step.dataFiles(), step.peakHeapBytes() >> 20,
+                step.gc().toMillis() / 1000.0));
+    }
+
+    /** The targets, met or missed, per size. */
+    static String targets(List<Result> results, Duration engineStart)
+    {
+        StringBuilder out = new StringBuilder("targets (reported, not asserted); engine start %.1f s%n".formatted(engineStart.toNanos() / 1e9));
+        for (Result result : results) {
+            out.append("  %,d leads:%n".formatted(result.leads()));
+            check(out, "full load <= %.1fx the SQL floor".formatted(FULL_TO_FLOOR), result.fullToFloor() <= FULL_TO_FLOOR, "%.2fx".formatted(result.fullToFloor()));
+            check(out, "1%% incremental <= %.0f%% of the full load (target at 1M)".formatted(INCREMENTAL_TO_FULL * 100), result.incrementalToFull() <= INCREMENTAL_TO_FULL,
+                    "%.0f%%".formatted(result.incrementalToFull() * 100));
+            check(out, "no-op writes no snapshot", result.noop().snapshots() == 0, result.noop().snapshots() + " snapshots" + (result.noopModels().isEmpty() ? "" : ", ran: " + result.noopModels()));
+            check(out, "no-op <= %.0f s".formatted(NOOP_SECONDS), result.noop().seconds() <= NOOP_SECONDS, "%.1f s".formatted(result.noop().seconds()));
+            check(out, ">= %,.0f leads/s end to end".formatted(LEADS_PER_SECOND), result.leadsPerSecond() >= LEADS_PER_SECOND, "%,.0f leads/s".formatted(result.leadsPerSecond()));
+            check(out, "the floor builds the same tables as vault", result.floorAgrees(), result.comparison().stream()
+                    .map(table -> "%s %,d/%,d".formatted(table.table(), table.vaultRows(), table.floorRows())).toList().toString());
+        }
+        return out.toString();
+    }
+
+    private static void check(StringBuilder out, String target, boolean met, String measured)
+    {
+        out.append("    [%s] %-52s %s%n".formatted(met ? "met" : "MISSED", target, measured));
+    }
+
+    /** The slowest statements of each step, from the engine's history, and the floor's. */
+    static String profile(List<Result> results)
+    {
+        StringBuilder out = new StringBuilder("slowest statements (engine query history)\n");
+        for (Result result : results) {
+            for (Step step : List.of(result.full(), result.incremental(), result.noop())) {
+                out.append("  %,d leads, %s (%.1f s):%n".formatted(result.leads(), step.name(), step.seconds()));
+                step.statements().stream().limit(8).forEach(query -> out.append("    %7.2f s  %s%n".formatted(query.seconds(), query.label())));
+            }
+            out.append("  %,d leads, floor statements:%n".formatted(result.leads()));
+            result.floorStatements().stream().filter(statement -> statement.duration().toMillis() >= 200)
+                    .forEach(statement -> out.append("    %7.2f s  %s%n".formatted(statement.duration().toNanos() / 1e9, statement.name())));
+        }
+        return out.toString();
+    }
+
+    static Map<String, Object> json(List<Result> results, Duration engineStart, String note, Instant date, int cores, long maxHeap, String jvm)
+    {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", date.toString());
+        report.put("machine", Map.of("cores", cores, "maxHeapBytes", maxHeap, "jvm", jvm, "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        report.put("note", note);
+        report.put("engineStartSeconds", engineStart.toNanos() / 1e9);
+        report.put("targets", Map.of("fullToFloorMax", FULL_TO_FLOOR, "incrementalToFullMaxAt1M", INCREMENTAL_TO_FULL, "noopSecondsMax", NOOP_SECONDS,
+                "leadsPerSecondMin", LEADS_PER_SECOND));
+        report.put("sizes", results.stream().map(PipelineReport::size).toList());
+        return report;
+    }
+
+    private static Map<String, Object> size(Result result)
+    {
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("leads", result.leads());
+        size.put("batchNewLeads", result.batchNew());
+        size.put("batchChangedLeads", result.batchChanged());
+        size.put("generateSeconds", result.generate().toNanos() / 1e9);
+        size.put("bronzeLoad", Map.of("rows", result.bronze().rows(), "statements", result.bronze().statements(), "seconds", result.bronze().duration().toNanos() / 1e9));
+        size.put("batchLoad", Map.of("rows", result.batch().rows(), "statements", result.batch().statements(), "seconds", result.batch().duration().toNanos() / 1e9));
+        size.put("leadsPerSecond", result.leadsPerSecond());
+        size.put("fullToFloor", result.fullToFloor());
+        size.put("incrementalToFull", result.incrementalToFull());
+        Map<String, Object> steps = new LinkedHashMap<>();
+        for (Step step : List.of(result.full(), result.floor(), result.incremental(), result.noop())) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("seconds", step.seconds());
+            json.put("rowsWritten", step.rowsWritten());
+            json.put("snapshots", step.snapshots());
+            json.put("dataFiles", step.dataFiles());
+            json.put("peakHeapBytes", step.peakHeapBytes());
+            json.put("gcSeconds", step.gc().toMillis() / 1000.0);
+            json.put("models", step.modelSeconds());
+            json.put("slowestStatements", step.statements());
+            steps.put(step.name(), json);
+        }
+        size.put("steps", steps);
+        size.put("floorStatements", result.floorStatements().stream().map(statement -> Map.of("name", statement.name(), "seconds", statement.duration().toNanos() / 1e9,
+                "rows", statement.rows())).toList());
+        size.put("comparison", result.comparison());
+        size.put("floorAgrees", result.floorAgrees());
+        size.put("noopModelsThatRan", result.noopModels());
+        return size;
+    }
+}
