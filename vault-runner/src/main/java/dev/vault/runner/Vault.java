@@ -350,6 +350,18 @@ public final class Vault
                 }
                 return resolveIdentities(executor, compiler.identityResolution(hub), stopwatch);
             }
+            // a load whose SQL and inputs are what they were at its last success would insert nothing
+            Optional<String> loadFingerprint = Optional.empty();
+            Optional<ImmutableList<TableName>> inputs = compiler.loadInputs(definition);
+            if (inputs.isPresent()) {
+                String statements = model.statements().stream().map(Statement::sql).collect(java.util.stream.Collectors.joining("\n;\n"));
+                loadFingerprint = Optional.of(fingerprint(executor, statements, inputs.get()));
+                Optional<String> current = executor.queryValue(TrinoQueries.tableComment(model.target())).flatMap(TrinoCompiler::fingerprint);
+                if (current.equals(loadFingerprint)) {
+                    return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.of(0), stopwatch.elapsed(),
+                            "up to date (no input changed)", Optional.empty());
+                }
+            }
             long rows = 0;
             long rejected = 0;
             boolean loaded = false;
@@ -368,6 +380,10 @@ public final class Vault
                     rejected += count;
                 }
             }
+            OptionalLong committed = loaded ? committedSnapshot(executor, model.target(), before) : OptionalLong.empty();
+            if (loadFingerprint.isPresent()) {
+                executor.update(compiler.loadFingerprintComment(definition, loadFingerprint.get()));
+            }
             String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
             if (rejected > 0) {
                 detail += ", set aside %s row%s with a null key".formatted(rejected, rejected == 1 ? "" : "s");
@@ -376,7 +392,7 @@ public final class Vault
                 detail = String.join(", ", evolved) + "; " + detail;
             }
             return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
-                    stopwatch.elapsed(), detail, Optional.empty(), loaded ? committedSnapshot(executor, model.target(), before) : OptionalLong.empty());
+                    stopwatch.elapsed(), detail, Optional.empty(), committed);
         }
         catch (SQLException e) {
             return failed(definition, stopwatch, e);

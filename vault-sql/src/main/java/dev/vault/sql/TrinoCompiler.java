@@ -704,8 +704,36 @@ public final class TrinoCompiler
      */
     public ImmutableList<TableName> martInputs(Mart mart)
     {
+        return inputs(mart);
+    }
+
+    /**
+     * The Iceberg tables a hub, link, satellite or reference table load reads, looked through
+     * views: when none of them has a new snapshot and the load's SQL is the same, loading again
+     * would insert nothing, so the runner skips it. Empty for models whose load depends on more
+     * than their inputs (snapshot control, PIT and bridge loads also depend on the date).
+     */
+    public Optional<ImmutableList<TableName>> loadInputs(Model model)
+    {
+        return switch (model) {
+            case Hub hub when !hub.identity() -> Optional.of(inputs(model));
+            case Link ignored -> Optional.of(inputs(model));
+            case Satellite ignored -> Optional.of(inputs(model));
+            case ReferenceTable ignored -> Optional.of(inputs(model));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The statement that records a load's fingerprint in its table's comment, next to the table's description. */
+    public String loadFingerprintComment(Model model, String fingerprint)
+    {
+        return "COMMENT ON TABLE " + SqlText.table(project.tableName(model)) + " IS " + SqlText.literal(describe(model) + FINGERPRINT_MARK + fingerprint);
+    }
+
+    private ImmutableList<TableName> inputs(Model target)
+    {
         ImmutableList.Builder<TableName> inputs = ImmutableList.builder();
-        for (String name : project.graph().ancestors(mart.name()).stream().sorted().toList()) {
+        for (String name : project.graph().ancestors(target.name()).stream().sorted().toList()) {
             Model model = project.model(name);
             if (model instanceof Stage || model instanceof Mart ancestor && ancestor.materialized() == Mart.Materialization.VIEW) {
                 continue;
