@@ -49,6 +49,7 @@ public final class VaultConfiguration
     private VaultListener listener = VaultListener.NONE;
     private RetryPolicy retries = RetryPolicy.defaults();
     private java.time.Duration lockTimeout = java.time.Duration.ofMinutes(30);
+    private java.time.Duration lockLease = RunLock.DEFAULT_LEASE;
     private Map<String, String> environment = System.getenv();
 
     VaultConfiguration() {}
@@ -148,6 +149,21 @@ public final class VaultConfiguration
         return this;
     }
 
+    /**
+     * How long a run's lock outlives the run when its runner is killed (2 minutes by default):
+     * the holder renews the lease every quarter of it, and another run takes over a lock not
+     * renewed for a whole lease, after stopping the dead runner's queries.
+     */
+    public VaultConfiguration lockLease(java.time.Duration lockLease)
+    {
+        requireNonNull(lockLease, "lockLease is null");
+        if (lockLease.toMillis() < 1000) {
+            throw new IllegalArgumentException("the run lock lease must be at least 1 second: " + lockLease);
+        }
+        this.lockLease = lockLease;
+        return this;
+    }
+
     /** The environment to read variables from; the process environment by default. */
     public VaultConfiguration environment(Map<String, String> environment)
     {
@@ -164,7 +180,7 @@ public final class VaultConfiguration
     {
         Project project = ProjectLoader.load(projectDirectory);
         Optional<Path> log = engineLog.map(path -> project.config().targetPath().resolve(path));
-        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout);
+        return new Vault(project, resolveTarget(project), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout, lockLease);
     }
 
     private ResolvedTarget resolveTarget(Project project)

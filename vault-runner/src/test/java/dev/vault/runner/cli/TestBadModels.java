@@ -137,7 +137,7 @@ class TestBadModels
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
     }
 
-    /** Descriptions are free text: quotes and semicolons are fine, and reach SQL only as escaped literals. */
+    /** Descriptions are free text: quotes, semicolons and line breaks are fine, and reach SQL only inside escaped literals, on one line. */
     @Test
     void descriptionsWithQuotesAndSemicolonsCompileToLiterals()
             throws IOException
@@ -151,7 +151,7 @@ class TestBadModels
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String sql = Files.readString(temp.resolve("compiled/silver/hub_customer.sql"), StandardCharsets.UTF_8);
-        assertThat(sql).contains("COMMENT 'it''s''); DROP TABLE x; -- \"quoted\"\nDROP TABLE y; -- (vault hub hub_customer, models/customers.yml:");
+        assertThat(sql).contains("COMMENT 'it''s''); DROP TABLE x; -- \"quoted\" DROP TABLE y; -- (vault hub hub_customer, models/customers.yml:");
     }
 
     private Result assertRejected(Path project)
