@@ -112,8 +112,8 @@ class TestCrashSafety
                         .isEqualTo(fingerprint(connection, "crashref", table.getKey(), table.getValue(), null));
                 long distinct = count(connection, "SELECT count(*) FROM (SELECT DISTINCT * FROM " + qualified("crashed", table.getKey()) + ")");
                 assertThat(distinct).as(table.getKey()).isEqualTo(count(connection, "SELECT count(*) FROM (SELECT DISTINCT * FROM " + qualified("crashref", table.getKey()) + ")"));
-                if (!table.getKey().startsWith("bronze.")) {
-                    // the example's source data has a row twice; what vault loads never does
+                if (!table.getKey().startsWith("bronze.") && !table.getKey().startsWith("silver.stg_")) {
+                    // the example's source data has a row twice (and so its staging view); what vault loads never does
                     assertThat(distinct).as("%s has no duplicate row", table.getKey()).isEqualTo(count(connection, "SELECT count(*) FROM " + qualified("crashed", table.getKey())));
                 }
             }
