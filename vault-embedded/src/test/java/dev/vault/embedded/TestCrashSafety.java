@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestCrashSafety
 {
     private static final int KILLS = 6;
-    private static final String LEASE_SECONDS = "2";
+    private static final String LEASE_SECONDS = "5";
     // the lines a build prints: connecting, connected, 3 seeds, a summary, 8 models, identity progress, a summary, tests
     private static final int PRINTED_LINES = 20;
 

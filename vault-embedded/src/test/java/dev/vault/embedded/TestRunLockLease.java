@@ -51,19 +51,22 @@ class TestRunLockLease
                 // what a runner killed while holding the lock leaves: the lock, with a lease it no longer renews ...
                 statement.execute("CREATE SCHEMA IF NOT EXISTS iceberg.silver_stale");
                 statement.execute("CREATE TABLE iceberg.silver_stale.vault_lock_leads_vault (holder varchar) COMMENT "
-                        + "'held by gone-host (pid 42) since 2026-11-21T00:00:00Z; session " + DEAD_SOURCE + "; lease 1000 ms; heartbeat 7'");
+                        + "'held by gone-host (pid 42) since 2026-11-21T00:00:00Z; session " + DEAD_SOURCE + "; lease 5000 ms; heartbeat 7'");
             }
-            // ... and a query still running on the engine
+            // ... and a query still running on the engine (hours of work: it ends only when killed)
             CompletableFuture<String> orphan = CompletableFuture.supplyAsync(() -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT count(*) FROM UNNEST(sequence(1, 100000)) a CROSS JOIN UNNEST(sequence(1, 100000)) b CROSS JOIN UNNEST(sequence(1, 1000)) c");
+                try (Statement statement = connection.createStatement();
+                        var rows = statement.executeQuery("SELECT count(*) FROM UNNEST(sequence(1, 10000)) a(x) CROSS JOIN UNNEST(sequence(1, 10000)) b(y) CROSS JOIN UNNEST(sequence(1, 10000)) c(z) "
+                            + "WHERE (x * 31 + y * 17 + z) % 7 = 3")) {
+                    // reading the row waits for the query: closing the statement before would cancel it
+                    rows.next();
                     return "finished";
                 }
                 catch (SQLException e) {
                     return e.getMessage();
                 }
             });
-            awaitRunning(DEAD_SOURCE);
+            awaitRunning(DEAD_SOURCE, orphan);
 
             List<String> messages = new CopyOnWriteArrayList<>();
             try (Vault vault = TestingVaultEngine.configure(project).lockTimeout(Duration.ofMinutes(2)).listener(lockMessages(messages)).load()) {
@@ -90,7 +93,7 @@ class TestRunLockLease
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            // a run takes far longer than the 1 s lease: only the renewals keep the lock with its holder
+            // a run takes longer than the 5 s lease: only the renewals keep the lock with its holder
             List<Future<RunResult>> runs = List.of(
                     threads.submit(() -> run(project, messages, start)),
                     threads.submit(() -> run(project, messages, start)));
@@ -103,13 +106,13 @@ class TestRunLockLease
             threads.shutdownNow();
         }
         assertThat(messages).hasSize(1);
-        assertThat(messages.getFirst()).startsWith("waiting for the run lock iceberg.silver_live.vault_lock_leads_vault, held by ").contains("; lease 1000 ms; heartbeat ");
+        assertThat(messages.getFirst()).startsWith("waiting for the run lock iceberg.silver_live.vault_lock_leads_vault, held by ").contains("; lease 5000 ms; heartbeat ");
     }
 
     private static RunResult run(Path project, List<String> messages, CountDownLatch start)
             throws InterruptedException
     {
-        try (Vault vault = TestingVaultEngine.configure(project).lockLease(Duration.ofSeconds(1)).listener(lockMessages(messages)).load()) {
+        try (Vault vault = TestingVaultEngine.configure(project).lockLease(Duration.ofSeconds(5)).listener(lockMessages(messages)).load()) {
             start.await();
             return vault.run();
         }
@@ -129,12 +132,15 @@ class TestRunLockLease
         };
     }
 
-    private static void awaitRunning(String source)
+    private static void awaitRunning(String source, CompletableFuture<String> query)
             throws Exception
     {
         try (Connection connection = DriverManager.getConnection(TestingVaultEngine.jdbcUrl(), "vault", null);
                 Statement statement = connection.createStatement()) {
             for (int i = 0; i < 600; i++) {
+                if (query.isDone()) {
+                    throw new AssertionError("the query of " + source + " ended: " + query.get());
+                }
                 try (var rows = statement.executeQuery("SELECT count(*) FROM system.runtime.queries WHERE source = '" + source + "' AND state = 'RUNNING'")) {
                     rows.next();
                     if (rows.getLong(1) > 0) {

@@ -157,8 +157,10 @@ public final class VaultConfiguration
     public VaultConfiguration lockLease(java.time.Duration lockLease)
     {
         requireNonNull(lockLease, "lockLease is null");
-        if (lockLease.toMillis() < 1000) {
-            throw new IllegalArgumentException("the run lock lease must be at least 1 second: " + lockLease);
+        // a renewal is a metadata commit: on a busy engine it takes seconds, and a lease shorter
+        // than that would let a waiter take the lock of a live run
+        if (lockLease.toSeconds() < 5) {
+            throw new IllegalArgumentException("the run lock lease must be at least 5 seconds: " + lockLease);
         }
         this.lockLease = lockLease;
         return this;

@@ -28,7 +28,7 @@ final class ConnectionOptions
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Warehouse folder of the embedded engine (default: the target's, .vault/warehouse).")
     Path warehouse;
 
-    @Option(names = "--lock-lease", paramLabel = "SECONDS", description = "How long the run lock of a killed run outlives it before another run takes it over (default: 120).")
+    @Option(names = "--lock-lease", paramLabel = "SECONDS", description = "How long the run lock of a killed run outlives it before another run takes it over (default: 120, at least 5).")
     Integer lockLeaseSeconds;
 
     VaultConfiguration configuration(VaultListener listener)
