@@ -81,11 +81,15 @@ public final class Vault
     private final TrinoCompiler compiler;
     private final RetryPolicy retries;
     private final Duration lockTimeout;
+    private final Duration lockLease;
     private EngineSession session;
+    /** Whether the run going on lost its run lock (see {@link RunLock#lost()}). */
+    private volatile java.util.function.BooleanSupplier lockLost = () -> false;
 
-    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener, RetryPolicy retries, Duration lockTimeout)
+    Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener, RetryPolicy retries, Duration lockTimeout, Duration lockLease)
     {
         this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout is null");
+        this.lockLease = requireNonNull(lockLease, "lockLease is null");
         this.retries = requireNonNull(retries, "retries is null");
         this.project = requireNonNull(project, "project is null");
         this.target = requireNonNull(target, "target is null");
@@ -237,8 +241,17 @@ public final class Vault
         for (Statement schema : plan.schemas()) {
             execute(executor, schema);
         }
-        try (RunLock ignored = RunLock.acquire(executor, project, lockTimeout, Duration.ofSeconds(1), message -> listener.modelProgress("lock", message))) {
+        try (java.sql.Connection renewals = openConnection();
+                RunLock lock = RunLock.acquire(executor, new SqlExecutor(renewals, session().redaction(), RetryPolicy.none(), ignored -> {}), session().source(),
+                        project, lockTimeout, lockLease, Duration.ofSeconds(1), message -> listener.modelProgress("lock", message))) {
+            lockLost = lock::lost;
             return runLocked(plan, executor, selected, threads, total);
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot close the run lock's connection: " + e.getMessage(), e);
+        }
+        finally {
+            lockLost = () -> false;
         }
     }
 
@@ -310,7 +323,11 @@ public final class Vault
         listener.modelStarted(definition.name(), started.incrementAndGet(), total);
         ModelResult result;
         Optional<String> brokenParent = project.graph().parents(definition.name()).stream().filter(failed::contains).sorted().findFirst();
-        if (brokenParent.isPresent()) {
+        if (lockLost.getAsBoolean()) {
+            result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), Duration.ZERO, "failed",
+                    Optional.of("this run lost its run lock (it could not renew the lease, and another run took the lock over); nothing more is loaded"));
+        }
+        else if (brokenParent.isPresent()) {
             result = new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SKIPPED, OptionalLong.empty(), Duration.ZERO, "skipped",
                     Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
         }
@@ -322,6 +339,16 @@ public final class Vault
         }
         listener.modelFinished(result, finished.incrementAndGet(), total);
         return result;
+    }
+
+    private java.sql.Connection openConnection()
+    {
+        try {
+            return session().openConnection();
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot open another connection to Trino: " + e.getMessage(), e);
+        }
     }
 
     private SqlExecutor workerExecutor()
@@ -635,8 +662,13 @@ public final class Vault
         for (Statement schema : compiler.compile().schemas()) {
             execute(executor, schema);
         }
-        try (RunLock ignored = RunLock.acquire(executor, project, lockTimeout, Duration.ofSeconds(1), message -> listener.modelProgress("lock", message))) {
+        try (java.sql.Connection renewals = openConnection();
+                RunLock ignored = RunLock.acquire(executor, new SqlExecutor(renewals, session().redaction(), RetryPolicy.none(), unused -> {}), session().source(),
+                        project, lockTimeout, lockLease, Duration.ofSeconds(1), message -> listener.modelProgress("lock", message))) {
             return new TableUpkeep(project, executor, listener).maintain(selection);
+        }
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot open a connection for the run lock: " + e.getMessage(), e);
         }
     }
 

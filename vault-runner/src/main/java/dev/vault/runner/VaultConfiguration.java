@@ -56,6 +56,7 @@ public final class VaultConfiguration
     private VaultListener listener = VaultListener.NONE;
     private RetryPolicy retries = RetryPolicy.defaults();
     private java.time.Duration lockTimeout = java.time.Duration.ofMinutes(30);
+    private java.time.Duration lockLease = RunLock.DEFAULT_LEASE;
     private Map<String, String> environment = System.getenv();
 
     VaultConfiguration() {}
@@ -165,6 +166,23 @@ public final class VaultConfiguration
         return this;
     }
 
+    /**
+     * How long a run's lock outlives the run when its runner is killed (2 minutes by default):
+     * the holder renews the lease every quarter of it, and another run takes over a lock not
+     * renewed for a whole lease, after stopping the dead runner's queries.
+     */
+    public VaultConfiguration lockLease(java.time.Duration lockLease)
+    {
+        requireNonNull(lockLease, "lockLease is null");
+        // a renewal is a metadata commit: on a busy engine it takes seconds, and a lease shorter
+        // than that would let a waiter take the lock of a live run
+        if (lockLease.toSeconds() < 5) {
+            throw new IllegalArgumentException("the run lock lease must be at least 5 seconds: " + lockLease);
+        }
+        this.lockLease = lockLease;
+        return this;
+    }
+
     /** The environment to read variables from; the process environment by default. */
     public VaultConfiguration environment(Map<String, String> environment)
     {
@@ -184,7 +202,7 @@ public final class VaultConfiguration
         // the target may name its own catalog and schemas: every table name follows from here
         Project project = loaded.withConfig(loaded.config().forTarget(config));
         Optional<Path> log = engineLog.map(path -> project.config().targetPath().resolve(path));
-        return new Vault(project, resolveTarget(config), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout);
+        return new Vault(project, resolveTarget(config), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout, lockLease);
     }
 
     /** The target {@link #load()} gives the vault, with nothing read yet. */

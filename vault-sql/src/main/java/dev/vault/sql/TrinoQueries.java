@@ -52,6 +52,24 @@ public final class TrinoQueries
                 + " ORDER BY ordinal_position";
     }
 
+    /** Renews the run lock's lease: the holder rewrites the comment, so waiters see it is alive. */
+    public static String commentLock(TableName lock, String holder)
+    {
+        return "COMMENT ON TABLE " + SqlText.table(lock) + " IS " + SqlText.literal(holder);
+    }
+
+    /** The queries of a client session ({@code source}) that have not ended yet: {@code query_id}. */
+    public static String unfinishedQueries(String source)
+    {
+        return "SELECT query_id FROM system.runtime.queries WHERE source = " + SqlText.literal(source) + " AND state NOT IN ('FINISHED', 'FAILED')";
+    }
+
+    /** Stops a query, e.g. one a crashed runner left going. */
+    public static String killQuery(String queryId, String message)
+    {
+        return "CALL system.runtime.kill_query(query_id => " + SqlText.literal(queryId) + ", message => " + SqlText.literal(message) + ")";
+    }
+
     /** The table's comment, or no row for a table that does not exist. */
     public static String tableComment(TableName table)
     {

@@ -370,8 +370,22 @@ final class ModelFileReader
             String file = fields.string("sql-file", "");
             Path path = projectRoot.resolve(fields.location().file()).resolveSibling(file).normalize();
             try {
-                sql = Files.readString(path, StandardCharsets.UTF_8);
-                sqlLocation = new Location(projectRoot.relativize(path), 1, 1);
+                if (!path.startsWith(projectRoot)) {
+                    // a project reads only its own files: no '../..' or absolute path to anything else on the machine
+                    problems.add(fields.locationOf("sql-file"), "the SQL file '%s' of %s is outside the project folder; keep mart SQL files under the project", file, fields.what());
+                }
+                else if (!Files.isRegularFile(path)) {
+                    problems.add(fields.locationOf("sql-file"), "the SQL file '%s' of %s does not exist (looked for %s); create it or fix 'sql-file:'",
+                            file, fields.what(), projectRoot.relativize(path));
+                }
+                else if (Files.size(path) > dev.vault.core.yaml.YamlReader.MAX_FILE_BYTES) {
+                    problems.add(fields.locationOf("sql-file"), "the SQL file '%s' of %s is %s MB; mart SQL files are limited to %s MB",
+                            file, fields.what(), Files.size(path) / (1024 * 1024), dev.vault.core.yaml.YamlReader.MAX_FILE_BYTES / (1024 * 1024));
+                }
+                else {
+                    sql = Files.readString(path, StandardCharsets.UTF_8);
+                    sqlLocation = new Location(projectRoot.relativize(path), 1, 1);
+                }
             }
             catch (IOException e) {
                 problems.add(fields.locationOf("sql-file"), "cannot read the SQL file '%s' of %s: %s", file, fields.what(), e.getMessage());

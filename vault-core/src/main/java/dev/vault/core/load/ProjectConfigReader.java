@@ -18,6 +18,7 @@ import dev.vault.core.project.ProjectConfig;
 import dev.vault.core.project.TargetConfig;
 import dev.vault.core.yaml.YamlNode;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -86,8 +87,8 @@ final class ProjectConfigReader
             problems.add(fields.locationOf("version"), "this vault reads project format version 1, the file says %s; upgrade vault", version);
         }
 
-        ImmutableList<Path> modelPaths = paths(root, fields, "model-paths", "models");
-        ImmutableList<Path> seedPaths = paths(root, fields, "seed-paths", "seeds");
+        ImmutableList<Path> modelPaths = paths(root, fields, "model-paths", "models", problems);
+        ImmutableList<Path> seedPaths = paths(root, fields, "seed-paths", "seeds", problems);
         Path targetPath = root.resolve(fields.string("target-path", ".vault")).normalize();
 
         String catalog = fields.string("catalog", "iceberg");
@@ -130,11 +131,17 @@ final class ProjectConfigReader
                 .orElse(MaintenanceSettings.defaultSettings());
     }
 
-    private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath)
+    private static ImmutableList<Path> paths(Path root, Fields fields, String key, String defaultPath, Problems problems)
     {
         ImmutableList<Fields.Located<String>> values = fields.stringList(key);
         if (!fields.has(key)) {
             return ImmutableList.of(root.resolve(defaultPath));
+        }
+        if (key.equals("model-paths")) {
+            // said here, where the line is known; a missing default folder is reported when the models are listed
+            values.stream()
+                    .filter(value -> !Files.isDirectory(root.resolve(value.value()).normalize()))
+                    .forEach(value -> problems.add(value.location(), "model path '%s' is not a folder; fix 'model-paths:' or create it", value.value()));
         }
         return values.stream()
                 .map(value -> root.resolve(value.value()).normalize())

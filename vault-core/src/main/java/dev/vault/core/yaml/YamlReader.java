@@ -67,7 +67,12 @@ public final class YamlReader
                 Mark mark = yaml.getProblem() != null && yaml.getProblem().contains("<stream end>") && yaml.getContextMark() != null
                         ? yaml.getContextMark()
                         : yaml.getProblemMark();
-                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext()
+                        // an unclosed [ or { is found lines later: say where it was opened
+                        + (yaml.getContextMark() != null && yaml.getContextMark().getLine() != mark.getLine()
+                                ? " that starts at line %s, column %s".formatted(yaml.getContextMark().getLine() + 1, yaml.getContextMark().getColumn() + 1)
+                                : "")
+                        + ")";
                 throw new YamlException(new Location(displayPath, mark.getLine() + 1, mark.getColumn() + 1),
                         "invalid YAML: " + firstLine(yaml.getProblem()) + context);
             }

@@ -210,7 +210,15 @@ class TestModelFileReader
     {
         Problem problem = project(directory).file("models/marts.yml", "marts:\n  - name: mart_people\n    sql-file: missing.sql\n").problem();
         assertThat(problem.location()).isEqualTo(new Location(Path.of("models/marts.yml"), 3, 15));
-        assertThat(problem.message()).startsWith("cannot read the SQL file 'missing.sql' of mart 'mart_people': ").contains("missing.sql");
+        assertThat(problem.message()).isEqualTo("the SQL file 'missing.sql' of mart 'mart_people' does not exist (looked for models/missing.sql); create it or fix 'sql-file:'");
+    }
+
+    @Test
+    void sqlFileOutsideTheProject()
+    {
+        Problem problem = project(directory).file("models/marts.yml", "marts:\n  - name: mart_people\n    sql-file: ../../secrets.sql\n").problem();
+        assertThat(problem.location()).isEqualTo(new Location(Path.of("models/marts.yml"), 3, 15));
+        assertThat(problem.message()).isEqualTo("the SQL file '../../secrets.sql' of mart 'mart_people' is outside the project folder; keep mart SQL files under the project");
     }
 
     @Test

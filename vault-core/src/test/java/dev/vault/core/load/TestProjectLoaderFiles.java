@@ -111,7 +111,7 @@ class TestProjectLoaderFiles
     void modelPathThatIsNotAFolder()
     {
         assertThat(project(directory).file("vault.yml", "name: test_vault\nmodel-paths: [models, modles]\n").problem())
-                .hasToString("vault.yml: model path 'modles' is not a folder; fix 'model-paths:' or create it");
+                .hasToString("vault.yml:2:23: model path 'modles' is not a folder; fix 'model-paths:' or create it");
     }
 
     @Test

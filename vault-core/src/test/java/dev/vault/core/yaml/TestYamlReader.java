@@ -142,6 +142,14 @@ class TestYamlReader
     }
 
     @Test
+    void unclosedFlowSequenceFoundLaterSaysWhereItStarts()
+    {
+        assertThatThrownBy(() -> read("a: [1, 2\nb: c\n"))
+                .isInstanceOfSatisfying(YamlException.class, e -> assertThat(e.location()).isEqualTo(new Location(FILE, 2, 2)))
+                .hasMessage("invalid YAML: expected ',' or ']', but got : (while parsing a flow sequence that starts at line 1, column 4)");
+    }
+
+    @Test
     void emptyDocumentIsEmpty()
     {
         assertThat(YamlReader.read(FILE, "")).isEmpty();

@@ -31,6 +31,9 @@ final class ConnectionOptions
     @Option(names = "--warehouse", paramLabel = "DIR", description = "Warehouse folder of the embedded engine (default: the target's, .vault/warehouse).")
     Path warehouse;
 
+    @Option(names = "--lock-lease", paramLabel = "SECONDS", description = "How long the run lock of a killed run outlives it before another run takes it over (default: 120, at least 5).")
+    Integer lockLeaseSeconds;
+
     VaultConfiguration configuration(VaultListener listener)
     {
         VaultConfiguration configuration = Vault.configure()
@@ -51,6 +54,9 @@ final class ConnectionOptions
         }
         if (passwordFile != null) {
             configuration.passwordFile(passwordFile);
+        }
+        if (lockLeaseSeconds != null) {
+            configuration.lockLease(java.time.Duration.ofSeconds(lockLeaseSeconds));
         }
         if (warehouse != null) {
             configuration.warehouse(warehouse);

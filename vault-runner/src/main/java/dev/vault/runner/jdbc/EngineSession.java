@@ -47,7 +47,6 @@ public final class EngineSession
         Properties properties = new Properties();
         properties.setProperty("user", user);
         password.ifPresent(value -> properties.setProperty("password", value));
-        properties.setProperty("source", "vault");
         return connect(jdbcUrl, properties, password.map(ImmutableSet::of).orElse(ImmutableSet.of()), engine, description);
     }
 
@@ -60,6 +59,8 @@ public final class EngineSession
         Redaction redaction = new Redaction(secrets);
         Properties properties = new Properties();
         properties.putAll(connectionProperties);
+        // one source per session: the queries of a runner that died can be found and stopped (RunLock)
+        properties.setProperty("source", "vault-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(jdbcUrl, properties);
@@ -94,6 +95,12 @@ public final class EngineSession
         catch (SQLException e) {
             throw new SQLException(redaction.apply(e.getMessage()), e.getSQLState(), e.getErrorCode());
         }
+    }
+
+    /** The client source of this session's queries ({@code system.runtime.queries.source}), e.g. "vault-3f2a9c01d4e5". */
+    public String source()
+    {
+        return properties.getProperty("source");
     }
 
     public Redaction redaction()
