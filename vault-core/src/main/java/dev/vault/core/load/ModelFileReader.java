@@ -370,8 +370,9 @@ final class ModelFileReader
             String file = fields.string("sql-file", "");
             Path path = projectRoot.resolve(fields.location().file()).resolveSibling(file).normalize();
             try {
-                if (!path.startsWith(projectRoot)) {
-                    // a project reads only its own files: no '../..' or absolute path to anything else on the machine
+                Path modelFolder = projectRoot.resolve(fields.location().file()).getParent().normalize();
+                if (!path.startsWith(projectRoot) && !path.startsWith(modelFolder)) {
+                    // a project reads only its own files (or those next to a model file kept elsewhere): no '../..' or absolute path to anything else on the machine
                     problems.add(fields.locationOf("sql-file"), "the SQL file '%s' of %s is outside the project folder; keep mart SQL files under the project", file, fields.what());
                 }
                 else if (!Files.isRegularFile(path)) {
