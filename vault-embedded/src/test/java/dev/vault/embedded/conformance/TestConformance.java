@@ -1,0 +1,37 @@
+package dev.vault.embedded.conformance;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The Data Vault loading rules (docs/loading-rules), one scenario file each, per entity kind: see
+ * src/test/resources/conformance/README.md for the format and {@link ConformanceSuite} for how
+ * they run.
+ */
+class TestConformance
+{
+    @TempDir
+    Path temp;
+
+    @TestFactory
+    Stream<DynamicNode> hub()
+    {
+        return ConformanceSuite.run("hub", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> link()
+    {
+        return ConformanceSuite.run("link", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> satellite()
+    {
+        return ConformanceSuite.run("satellite", temp);
+    }
+}
