@@ -1,7 +1,8 @@
 -- vault non-historized link: link_order_line (models/vault.yml:47:5)
 -- Non-historized link: inserts the events the link does not have yet, each with its payload,
--- load_datetime and record_source as first staged (ties broken by record_source). Events
--- never change: a later row with the same key is ignored. Insert-only.
+-- load_datetime and record_source as first staged (ties broken by record_source, then by
+-- the payload, so the row kept never depends on the engine). Events never change: a later
+-- row with the same key is ignored. Insert-only.
 INSERT INTO "iceberg"."shop_silver"."link_order_line" ("hk_order_line", "hk_customer", "hk_product", "load_datetime", "record_source", "order_id", "line_no", "quantity", "amount", "ordered_at")
 WITH
 staged AS (
@@ -13,7 +14,7 @@ first_seen AS (
         *,
         row_number() OVER (
             PARTITION BY "hk_order_line"
-            ORDER BY "load_datetime", "record_source", "hk_customer", "hk_product") AS "first_seen$rank"
+            ORDER BY "load_datetime", "record_source", "hk_customer", "hk_product", "order_id", "line_no", "quantity", "amount", "ordered_at") AS "first_seen$rank"
     FROM staged
 )
 SELECT "hk_order_line", "hk_customer", "hk_product", "load_datetime", "record_source", "order_id", "line_no", "quantity", "amount", "ordered_at"

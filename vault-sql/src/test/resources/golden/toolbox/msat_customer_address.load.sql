@@ -9,6 +9,7 @@ WITH
 staged AS (
     SELECT "hk_customer", "address_type", "load_datetime", "record_source", "hd_customer_address", "street", "city"
     FROM "iceberg"."shop_silver"."stg_customer_addresses"
+    WHERE "hk_customer" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
     SELECT "hk_customer", max("load_datetime") AS "load_datetime"

@@ -9,6 +9,7 @@ WITH
 staged AS (
     SELECT "country_code", "load_datetime", "record_source", to_hex(sha256(to_utf8(concat_ws('|', CASE WHEN "country_name" IS NULL THEN NULL ELSE 'country_name=' || replace(replace(trim(CAST("country_name" AS varchar)), '\', '\\'), '|', '\|') END, CASE WHEN "region" IS NULL THEN NULL ELSE 'region=' || replace(replace(trim(CAST("region" AS varchar)), '\', '\\'), '|', '\|') END)))) AS "hashdiff", "country_name", "region"
     FROM "iceberg"."shop_silver"."stg_countries"
+    WHERE nullif(trim(CAST("country_code" AS varchar)), '') IS NOT NULL
 ),
 latest AS (
     SELECT

@@ -123,6 +123,7 @@ public final class TrinoCompiler
             case Satellite satellite -> satelliteStatements(satellite, target);
             case ReferenceTable reference -> ImmutableList.of(
                     new Statement(model.name(), Statement.Kind.CREATE_TABLE, target, referenceTable(reference, target)),
+                    new Statement(model.name(), Statement.Kind.REJECT, rejectedTable(), rejectStatement(model, reference.sources(), reference.keys())),
                     new Statement(model.name(), Statement.Kind.LOAD, target, referenceLoad(reference, target)),
                     new Statement(model.name(), Statement.Kind.VIEW, project.refTable(reference.currentView()), referenceCurrent(reference, target)));
             case Mart mart -> mart.materialized() == Mart.Materialization.VIEW
@@ -374,15 +375,19 @@ public final class TrinoCompiler
     /**
      * Whether a model's load leaves out the staged rows whose key is the zero key (a null or blank
      * business key) and records them in the rejected table: hubs and links with null-keys: reject;
-     * satellites always, since a row without its parent's key describes nothing (and two of them
-     * in one batch would be two payloads for one key).
+     * satellites and multi-active satellites always, since a row without its parent's key
+     * describes nothing (and two of them in one batch would be two payloads for one key);
+     * reference tables always, for rows with a null or blank code (codes are not hashed, and a
+     * null code would never match its own latest row, so every run would insert it again).
      */
     private boolean rejects(Model model)
     {
         return switch (model) {
             case Hub hub -> rejectsNullKeys() && !hub.identity();
             case Link link -> rejectsNullKeys() && link.foreignKeys().stream().noneMatch(key -> project.model(key.hub()) instanceof Hub hub && hub.identity());
-            case Satellite satellite -> satellite.kind() == ModelKind.SATELLITE && !(project.model(satellite.parent()) instanceof Hub hub && hub.identity());
+            case Satellite satellite -> (satellite.kind() == ModelKind.SATELLITE || satellite.kind() == ModelKind.MULTI_ACTIVE_SATELLITE)
+                    && !(project.model(satellite.parent()) instanceof Hub hub && hub.identity());
+            case ReferenceTable ignored -> true;
             default -> false;
         };
     }
@@ -428,16 +433,21 @@ public final class TrinoCompiler
         String what = switch (model) {
             case Hub hub -> "business key " + String.join(", ", hub.businessKeys());
             case Link link -> "a business key of " + link.foreignKeys().stream().map(ForeignKey::hub).collect(java.util.stream.Collectors.joining(", "));
+            case ReferenceTable reference -> "code " + String.join(", ", reference.keys());
             default -> "the business key of parent " + ((Satellite) model).parent();
         };
-        String reason = model instanceof Satellite
-                ? what + " is null or blank: a satellite row needs its parent's key"
-                : what + " is null or blank (loading: null-keys: reject)";
+        String reason = switch (model) {
+            case Satellite ignored -> what + " is null or blank: a satellite row needs its parent's key";
+            case ReferenceTable ignored -> what + " is null or blank: a reference row needs its code";
+            default -> what + " is null or blank (loading: null-keys: reject)";
+        };
         return templates.render("reject.ftl", Map.of(
                 "model", header(model),
                 "rejected", rejectedTable(),
                 "sources", sources,
                 "keys", keys,
+                // reference codes are not hashed: a null or blank code is what a zero key is elsewhere
+                "codes", model instanceof ReferenceTable,
                 "zeroKey", project.config().hashing().zeroKey(),
                 "reason", reason));
     }
@@ -579,14 +589,18 @@ public final class TrinoCompiler
         columns.add(StandardColumns.RECORD_SOURCE);
         columns.add(satellite.hashdiff());
         columns.addAll(satellite.payload());
-        return templates.render("multi_active_satellite.ftl", Map.of(
+        Map<String, Object> data = new HashMap<>();
+        if (rejects(satellite)) {
+            data.put("rejectKeys", rejectKeys(satellite, List.of(parentKey)));
+        }
+        return templates.render("multi_active_satellite.ftl", with(data, Map.of(
                 "model", header(satellite),
                 "target", target,
                 "columns", columns,
                 "sources", sources(satellite.sources(), Optional.empty()),
                 "parentKey", parentKey,
                 "multiActiveKeys", satellite.multiActiveKeys(),
-                "hashdiff", satellite.hashdiff()));
+                "hashdiff", satellite.hashdiff())));
     }
 
     private String effectivityLoad(Satellite satellite, TableName target)
@@ -652,6 +666,7 @@ public final class TrinoCompiler
                 "keys", reference.keys(),
                 "hashdiff", ReferenceTable.HASHDIFF,
                 "diffColumns", reference.payload(),
+                "requiredCodes", reference.keys(),
                 "hashing", Map.of("function", hashing.algorithm().trinoFunction(), "zeroKey", hashing.zeroKey())));
         return templates.render("satellite.ftl", model);
     }

@@ -41,4 +41,46 @@ class TestConformance
     {
         return ConformanceSuite.run("pit-bridge", temp);
     }
+
+    @TestFactory
+    Stream<DynamicNode> nonHistorizedLink()
+    {
+        return ConformanceSuite.run("non-historized-link", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> sameAsLink()
+    {
+        return ConformanceSuite.run("same-as-link", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> multiActiveSatellite()
+    {
+        return ConformanceSuite.run("multi-active-satellite", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> effectivitySatellite()
+    {
+        return ConformanceSuite.run("effectivity-satellite", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> recordTrackingSatellite()
+    {
+        return ConformanceSuite.run("record-tracking-satellite", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> referenceTable()
+    {
+        return ConformanceSuite.run("reference-table", temp);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> satelliteViews()
+    {
+        return ConformanceSuite.run("satellite-views", temp);
+    }
 }

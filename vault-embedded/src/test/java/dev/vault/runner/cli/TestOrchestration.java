@@ -55,8 +55,8 @@ class TestOrchestration
         // hub_produtor is not selected: it does not run
         assertThat(finished(events)).containsExactly(
                 "hub_pessoa up_to_date",
-                "link_pessoa_produtor success",
-                "sat_pessoa_detalhes success",
+                "link_pessoa_produtor up_to_date",
+                "sat_pessoa_detalhes up_to_date",
                 "mart_broken failed",
                 "mart_after_broken skipped",
                 "mart_leads_unificados up_to_date",
@@ -73,7 +73,7 @@ class TestOrchestration
         assertThat(results.path("success").asBoolean()).isFalse();
         assertThat(results.path("target").asText()).startsWith("jdbc:trino://");
         assertThat(statuses(results)).containsExactly(
-                "hub_pessoa up_to_date", "link_pessoa_produtor success", "sat_pessoa_detalhes success",
+                "hub_pessoa up_to_date", "link_pessoa_produtor up_to_date", "sat_pessoa_detalhes up_to_date",
                 "mart_broken failed", "mart_after_broken skipped", "mart_leads_unificados up_to_date", "bridge_pessoa_produtor success");
         JsonNode manifest = JSON.readTree(project.resolve(".vault/manifest.json").toFile());
         assertThat(manifest.path("schema").asText()).isEqualTo("vault/manifest/v1");

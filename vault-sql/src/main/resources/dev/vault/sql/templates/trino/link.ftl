@@ -2,8 +2,9 @@
 <#if payload?has_content>
 <@lib.header model=model purpose=[
     "Non-historized link: inserts the events the link does not have yet, each with its payload,",
-    "load_datetime and record_source as first staged (ties broken by record_source). Events",
-    "never change: a later row with the same key is ignored. Insert-only."]/>
+    "load_datetime and record_source as first staged (ties broken by record_source, then by",
+    "the payload, so the row kept never depends on the engine). Events never change: a later",
+    "row with the same key is ignored. Insert-only."]/>
 <#else>
 <@lib.header model=model purpose=[
     "Inserts the key combinations the link does not have yet, each with the load_datetime and",
@@ -38,7 +39,7 @@ first_seen AS (
         *,
         row_number() OVER (
             PARTITION BY ${q(hashKey)}
-            ORDER BY "load_datetime", "record_source"<#list foreignKeys as key>, ${q(key.column)}</#list>) AS "first_seen$rank"
+            ORDER BY "load_datetime", "record_source"<#list foreignKeys as key>, ${q(key.column)}</#list><#list payload as column>, ${q(column)}</#list>) AS "first_seen$rank"
     FROM <#if computedKey>keyed<#else>staged</#if>
 )
 SELECT <#list columns as column>${q(column)}<#sep>, </#list>

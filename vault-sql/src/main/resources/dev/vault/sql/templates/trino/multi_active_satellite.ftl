@@ -11,6 +11,9 @@ staged AS (
 <#list sources as source>
     SELECT <#list columns as column>${q(column)}<#sep>, </#list>
     FROM ${table(source.table)}
+<#if rejectKeys??>
+    WHERE ${q(parentKey)} <> ${lit(rejectKeys.zeroKey)}
+</#if>
 <#sep>
     UNION ALL
 </#sep>

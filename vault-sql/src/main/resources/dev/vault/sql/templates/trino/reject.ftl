@@ -14,7 +14,7 @@ candidates AS (
         ${lit(reason)} AS "reason",
         <@lib.rowData columns=source.columns/> AS "row_data"
     FROM ${table(source.table)}
-    WHERE <#list keys as key>${q(key)} = ${lit(zeroKey)}<#sep> OR </#sep></#list>
+    WHERE <#list keys as key><#if codes>nullif(trim(CAST(${q(key)} AS varchar)), '') IS NULL<#else>${q(key)} = ${lit(zeroKey)}</#if><#sep> OR </#sep></#list>
 <#sep>
     UNION ALL
 </#sep>

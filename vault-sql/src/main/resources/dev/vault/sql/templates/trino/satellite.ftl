@@ -19,6 +19,9 @@ staged AS (
 <#if rejectKeys??>
     WHERE ${q(parentKey)} <> ${lit(rejectKeys.zeroKey)}
 </#if>
+<#if requiredCodes??>
+    WHERE <#list requiredCodes as key>nullif(trim(CAST(${q(key)} AS varchar)), '') IS NOT NULL<#sep> AND </#sep></#list>
+</#if>
 </#if>
 <#sep>
     UNION ALL
