@@ -83,7 +83,7 @@ public abstract class AbstractTestVaultEndToEnd
     {
         for (Artifacts.ModelEntry entry : built.results()) {
             switch (entry.kind()) {
-                case "hub", "link", "satellite", "mart" -> assertThat(entry.snapshotId())
+                case "hub", "link", "satellite", "mart", "snapshot control table", "point-in-time table", "bridge" -> assertThat(entry.snapshotId())
                         .as(entry.model())
                         .isNotNull()
                         .isEqualTo(currentSnapshot(tableOf(entry)));
