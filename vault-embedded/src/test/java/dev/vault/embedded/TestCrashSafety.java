@@ -94,6 +94,10 @@ class TestCrashSafety
                 String kill = "after %s lines + %s ms%s".formatted(lines, delay, exited ? " (had finished: exit " + child.process().exitValue() + ")" : "");
                 kills.add(kill);
                 for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+                    if (!isTable(connection, "crashref", table.getKey())) {
+                        // a view has no state of its own: mid-build it shows whatever its tables hold
+                        continue;
+                    }
                     String state = exists(connection, "crashed", table.getKey()) ? fingerprint(connection, "crashed", table.getKey(), table.getValue(), null) : "absent";
                     assertThat(states.get(table.getKey()))
                             .as("after a kill %s, %s is in a state of an uninterrupted build (%s)", kill, table.getKey(), child.output())
@@ -185,6 +189,14 @@ class TestCrashSafety
     }
 
     /** The tables and views of a project copy ("silver.hub_pessoa"), with their columns, without the run lock. */
+    private static boolean isTable(Connection connection, String suffix, String table)
+            throws SQLException
+    {
+        String[] parts = table.split("\\.");
+        return count(connection, "SELECT count(*) FROM iceberg.information_schema.tables WHERE table_schema = '%s_%s' AND table_name = '%s' AND table_type = 'BASE TABLE'"
+                .formatted(parts[0], suffix, parts[1])) > 0;
+    }
+
     private static Map<String, List<String>> tables(Connection connection, String suffix)
             throws SQLException
     {
