@@ -210,7 +210,11 @@ final class FloorSql
                     )
                     WHERE rank = 1
                 )
-                WHERE previous IS NULL OR hd_pessoa_detalhes <> previous""".formatted(table("sat_pessoa_detalhes"),
+                WHERE previous IS NULL OR hd_pessoa_detalhes <> previous
+                -- the satellite's ghost record, as vault writes it (docs/loading-rules.md)
+                UNION ALL
+                SELECT '%2$s', '%2$s', TIMESTAMP '0001-01-01 00:00:00.000000 UTC', 'SYSTEM', '%2$s', CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar)"""
+                .replace("%2$s", "0".repeat(64)).formatted(table("sat_pessoa_detalhes"),
                 staged("identity_record, load_datetime, record_source, hd_pessoa_detalhes, nome, email_normalizado, telefone"), table("hub_pessoa_records"))));
         statements.add(timed(executor, "mart_leads_unificados", """
                 CREATE TABLE %1$s AS

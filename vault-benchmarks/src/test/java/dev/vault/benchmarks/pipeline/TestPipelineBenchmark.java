@@ -67,7 +67,8 @@ class TestPipelineBenchmark
         long persons = rows("hub_pessoa");
         assertThat(persons).isPositive().isLessThan(rows("hub_pessoa_records"));
         assertThat(rows("hub_pessoa_records")).isEqualTo(LEADS);
-        assertThat(rows("sat_pessoa_detalhes")).isEqualTo(LEADS);
+        // every lead once, and the ghost record
+        assertThat(rows("sat_pessoa_detalhes")).isEqualTo(LEADS + 1);
         // the floor's clustering ran rounds until nothing hooked
         assertThat(result.floorStatements()).filteredOn(statement -> statement.name().endsWith("hooked")).last()
                 .extracting(FloorSql.Statement::rows).isEqualTo(0L);
