@@ -14,13 +14,10 @@ staged AS (
     FROM ${table(source.table)} AS staged
     JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"
 <#else>
-    SELECT <#list columns as column><#if diffColumns?? && column == hashdiff>to_hex(${hashing.function}(to_utf8(<@lib.diffInput columns=diffColumns/>))) AS ${q(column)}<#else>${q(column)}</#if><#sep>, </#list>
+    SELECT <#list columns as column>${q(column)}<#sep>, </#list>
     FROM ${table(source.table)}
 <#if rejectKeys??>
     WHERE ${q(parentKey)} <> ${lit(rejectKeys.zeroKey)}
-</#if>
-<#if requiredCodes??>
-    WHERE <#list requiredCodes as key>nullif(trim(CAST(${q(key)} AS varchar)), '') IS NOT NULL<#sep> AND </#sep></#list>
 </#if>
 </#if>
 <#sep>
