@@ -64,6 +64,10 @@ public final class LinkCompiler
         columns.add(StandardColumns.LOAD_DATETIME);
         columns.add(StandardColumns.RECORD_SOURCE);
         columns.addAll(link.payload());
+        // after load_datetime and record_source, the first-seen row is chosen by the keys, then the payload
+        List<String> tiebreak = new ArrayList<>();
+        link.foreignKeys().forEach(key -> tiebreak.add(key.column()));
+        tiebreak.addAll(link.payload());
         List<Map<String, Object>> foreignKeys = new ArrayList<>();
         Optional<Hub> identityHub = Optional.empty();
         for (ForeignKey key : link.foreignKeys()) {
@@ -81,6 +85,7 @@ public final class LinkCompiler
                 "hashKey", link.hashKey(),
                 "foreignKeys", foreignKeys,
                 "payload", link.payload(),
+                "tiebreak", tiebreak,
                 "computedKey", identityHub.isPresent(),
                 "hashFunction", context.project().config().hashing().algorithm().trinoFunction()));
         context.rejectKeys(link, CompileContext.linkKeys(link)).ifPresent(keys -> data.put("rejectKeys", keys));
