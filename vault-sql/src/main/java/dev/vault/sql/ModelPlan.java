@@ -48,8 +48,11 @@ public record ModelPlan(Model model, TableName target, ImmutableList<Step> steps
     public ImmutableList<Statement> statements()
     {
         return steps.stream()
-                .filter(Step.Execute.class::isInstance)
-                .map(step -> ((Step.Execute) step).statement())
+                .<Statement>mapMulti((step, statements) -> {
+                    if (step instanceof Step.Execute(Statement statement)) {
+                        statements.accept(statement);
+                    }
+                })
                 .collect(ImmutableList.toImmutableList());
     }
 
@@ -57,8 +60,11 @@ public record ModelPlan(Model model, TableName target, ImmutableList<Step> steps
     public Optional<Guard> guard()
     {
         return steps.stream()
-                .filter(Step.SkipWhenUnchanged.class::isInstance)
-                .map(step -> ((Step.SkipWhenUnchanged) step).guard())
+                .<Guard>mapMulti((step, guards) -> {
+                    if (step instanceof Step.SkipWhenUnchanged(Guard guard)) {
+                        guards.accept(guard);
+                    }
+                })
                 .findFirst();
     }
 }

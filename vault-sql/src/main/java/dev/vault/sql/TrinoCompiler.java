@@ -29,6 +29,7 @@ import dev.vault.sql.kind.HubCompiler;
 import dev.vault.sql.kind.IdentityHubCompiler;
 import dev.vault.sql.kind.LinkCompiler;
 import dev.vault.sql.kind.MartCompiler;
+import dev.vault.sql.kind.ModelHeader;
 import dev.vault.sql.kind.MultiActiveSatelliteCompiler;
 import dev.vault.sql.kind.PitCompiler;
 import dev.vault.sql.kind.RecordTrackingSatelliteCompiler;
@@ -118,7 +119,7 @@ public final class TrinoCompiler
             // created up front, before models load in parallel and write to it
             TableName rejected = rejectedTable();
             schemaStatements.add(new Statement("", Statement.Kind.CREATE_TABLE, rejected, templates.render("rejected_table.ftl", Map.of(
-                    "model", Map.of("kind", "project", "name", project.config().name(), "location", ProjectConfig.FILE_NAME),
+                    "model", new ModelHeader("project", project.config().name(), ProjectConfig.FILE_NAME),
                     "target", rejected,
                     "description", "Rows vault left out of a load, with the reason (vault project " + project.config().name() + ")"))));
         }
@@ -233,7 +234,7 @@ public final class TrinoCompiler
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    static Map<String, Object> header(Model model)
+    static ModelHeader header(Model model)
     {
         return CompileContext.header(model);
     }

@@ -65,9 +65,9 @@ public final class CompileContext
     }
 
     /** Which model a statement comes from and where it is written, for the header comment of every statement. */
-    public static Map<String, Object> header(Model model)
+    public static ModelHeader header(Model model)
     {
-        return Map.of("kind", model.kind().displayName(), "name", model.name(), "location", model.location().toString());
+        return ModelHeader.of(model);
     }
 
     /** A table's description: the model's own, then where vault made it from. */
