@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the FreeMarker templates under {@code templates/<dialect>/}. Templates receive plain
- * maps and lists, and write model text into SQL only through {@code q()} (identifiers),
+ * Renders the FreeMarker templates under {@code templates/<dialect>/}. Templates receive maps,
+ * lists and records (a record's components read as properties: {@code column.name}), and write
+ * model text into SQL only through {@code q()} (identifiers),
  * {@code table()} (qualified names) and {@code lit()} (string literals).
  */
 public final class Templates
