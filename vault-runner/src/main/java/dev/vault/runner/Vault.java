@@ -3,12 +3,8 @@ package dev.vault.runner;
 import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
-import dev.vault.core.model.Hub;
-import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Project;
@@ -26,13 +22,12 @@ import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.RetryPolicy;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.DataTest;
-import dev.vault.sql.IdentityResolutionSql;
 import dev.vault.sql.IdentitySql;
 import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
+import dev.vault.sql.PlanScript;
 import dev.vault.sql.Statement;
 import dev.vault.sql.TrinoCompiler;
-import dev.vault.sql.SchemaEvolution;
 import dev.vault.sql.TrinoQueries;
 
 import java.io.IOException;
@@ -41,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,7 +63,6 @@ import static java.util.Objects.requireNonNull;
 public final class Vault
         implements AutoCloseable
 {
-    private static final String UNKNOWN_SNAPSHOT = "none";
     /** The list of files {@link #compile(Path)} wrote, kept in the folder it wrote them to. */
     public static final String COMPILE_MANIFEST = ".vault-compiled";
 
@@ -135,16 +128,12 @@ public final class Vault
                 }
             }
             for (ModelPlan model : plan.models().values()) {
-                List<Statement> statements = model.statements();
-                if (model.model() instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
-                    statements = List.of(compiler.martTable(mart, "(computed at run time from the inputs' snapshots)"));
-                }
-                if (statements.isEmpty()) {
+                if (model.steps().isEmpty()) {
                     continue;
                 }
                 Path file = folder.resolve(model.model().kind().layer().name().toLowerCase(Locale.ROOT)).resolve(model.model().name() + ".sql");
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, String.join(";\n\n", statements.stream().map(statement -> statement.sql().strip()).toList()) + ";\n", StandardCharsets.UTF_8);
+                Files.writeString(file, PlanScript.of(model), StandardCharsets.UTF_8);
                 written.add(file);
             }
             ImmutableList<Path> files = written.build();
@@ -175,6 +164,8 @@ public final class Vault
     {
         Stopwatch total = Stopwatch.createStarted();
         ImmutableList<Seed> seeds = SeedReader.read(project, seedPaths);
+        // every statement compiled before any runs
+        List<Statement> statements = seeds.stream().map(compiler::seed).toList();
         SqlExecutor executor = executor();
         execute(executor, compiler.bronzeSchema());
         ImmutableList.Builder<ModelResult> results = ImmutableList.builder();
@@ -183,7 +174,7 @@ public final class Vault
             index++;
             listener.modelStarted(seed.source().name(), index, seeds.size());
             Stopwatch stopwatch = Stopwatch.createStarted();
-            Statement statement = compiler.seed(seed);
+            Statement statement = statements.get(index - 1);
             ModelResult result;
             try {
                 Optional<String> current = executor.queryValue(TrinoQueries.tableComment(statement.target())).flatMap(TrinoCompiler::fingerprint);
@@ -195,7 +186,7 @@ public final class Vault
                     long rows = executor.update(statement.sql());
                     result = new ModelResult(seed.source().name(), ModelKind.SOURCE, ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
                             "seeded %s rows from %s file%s".formatted(rows, seed.files().size(), seed.files().size() == 1 ? "" : "s"), Optional.empty(),
-                            snapshot(executor, statement.target()));
+                            PlanExecutor.snapshot(executor, TrinoQueries.latestSnapshot(statement.target())));
                 }
             }
             catch (SQLException e) {
@@ -257,7 +248,7 @@ public final class Vault
 
     private RunResult runLocked(Plan plan, SqlExecutor executor, Set<String> selected, int threads, Stopwatch total)
     {
-        Set<String> existingSources = existingSourceTables(executor);
+        Set<String> existingSources = existingSourceTables(executor, plan);
         // the sources the selected models read: only their absence is a failure of this run
         Set<String> needed = new HashSet<>(selected);
         selected.forEach(model -> needed.addAll(project.graph().ancestors(model)));
@@ -363,213 +354,7 @@ public final class Vault
 
     private ModelResult runModel(SqlExecutor executor, ModelPlan model)
     {
-        Stopwatch stopwatch = Stopwatch.createStarted();
-        Model definition = model.model();
-        try {
-            if (definition instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
-                return buildMart(executor, mart, model.target(), stopwatch);
-            }
-            List<String> evolved = new ArrayList<>();
-            if (definition instanceof Hub hub && hub.identity()) {
-                for (Statement statement : model.statements()) {
-                    executor.update(statement.sql());
-                    evolved.addAll(evolveAfterCreate(executor, model, statement));
-                }
-                return resolveIdentities(executor, compiler.identityResolution(hub), stopwatch);
-            }
-            // a load whose SQL and inputs are what they were at its last success would insert nothing
-            Optional<String> loadFingerprint = Optional.empty();
-            Optional<ImmutableList<TableName>> inputs = compiler.loadInputs(definition);
-            if (inputs.isPresent()) {
-                String statements = model.statements().stream().map(Statement::sql).collect(java.util.stream.Collectors.joining("\n;\n"));
-                loadFingerprint = Optional.of(fingerprint(executor, statements, inputs.get()));
-                Optional<String> current = executor.queryValue(TrinoQueries.tableComment(model.target())).flatMap(TrinoCompiler::fingerprint);
-                if (current.equals(loadFingerprint)) {
-                    return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.of(0), stopwatch.elapsed(),
-                            "up to date (no input changed)", Optional.empty());
-                }
-            }
-            long rows = 0;
-            long rejected = 0;
-            boolean loaded = false;
-            OptionalLong before = OptionalLong.empty();
-            for (Statement statement : model.statements()) {
-                if (statement.kind() == Statement.Kind.LOAD && !loaded) {
-                    before = snapshot(executor, statement.target());
-                }
-                long count = executor.update(statement.sql());
-                evolved.addAll(evolveAfterCreate(executor, model, statement));
-                if (statement.kind() == Statement.Kind.LOAD) {
-                    rows += count;
-                    loaded = true;
-                }
-                if (statement.kind() == Statement.Kind.REJECT) {
-                    rejected += count;
-                }
-            }
-            OptionalLong committed = loaded ? committedSnapshot(executor, model.target(), before) : OptionalLong.empty();
-            if (loadFingerprint.isPresent()) {
-                executor.update(compiler.loadFingerprintComment(definition, loadFingerprint.get()));
-            }
-            String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
-            if (rejected > 0) {
-                detail += ", set aside %s row%s with a null key".formatted(rejected, rejected == 1 ? "" : "s");
-            }
-            if (!evolved.isEmpty()) {
-                detail = String.join(", ", evolved) + "; " + detail;
-            }
-            return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
-                    stopwatch.elapsed(), detail, Optional.empty(), committed);
-        }
-        catch (SQLException e) {
-            return failed(definition, stopwatch, e);
-        }
-        catch (SchemaEvolution.IncompatibleChangeException e) {
-            String message = "%s '%s' (%s): %s".formatted(definition.kind().displayName(), definition.name(), definition.location(), e.getMessage());
-            return new ModelResult(definition.name(), definition.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
-        }
-    }
-
-    /**
-     * After a model's CREATE TABLE IF NOT EXISTS, brings a table that already existed in line with
-     * the model: new payload columns added, widened types promoted, nothing that would rewrite
-     * history (see SchemaEvolution). Returns what changed, for the run result.
-     */
-    private List<String> evolveAfterCreate(SqlExecutor executor, ModelPlan model, Statement statement)
-            throws SQLException
-    {
-        if (statement.kind() != Statement.Kind.CREATE_TABLE || model.table().isEmpty() || !statement.target().equals(model.target())) {
-            return List.of();
-        }
-        Map<String, String> existing = new LinkedHashMap<>();
-        for (List<Object> row : executor.query(TrinoQueries.columnsOf(model.target())).rows()) {
-            existing.put(row.get(0).toString(), row.get(1).toString());
-        }
-        SchemaEvolution.Plan plan = SchemaEvolution.plan(model.model().kind().displayName() + " '" + model.model().name() + "'", model.target(), existing, model.table().get());
-        plan.notes().forEach(note -> listener.modelProgress(model.model().name(), note));
-        for (String alter : plan.statements()) {
-            executor.update(alter);
-        }
-        plan.changes().forEach(change -> listener.modelProgress(model.model().name(), change));
-        return plan.changes();
-    }
-
-    /**
-     * A table mart is rebuilt only when its query or one of its input tables changed: the
-     * fingerprint of both is kept in the table's comment, written by the same atomic replace.
-     */
-    private ModelResult buildMart(SqlExecutor executor, Mart mart, TableName target, Stopwatch stopwatch)
-            throws SQLException
-    {
-        String expected = fingerprint(executor, compiler.query(mart), compiler.martInputs(mart));
-        Optional<String> current = executor.queryValue(TrinoQueries.tableComment(target)).flatMap(TrinoCompiler::fingerprint);
-        if (current.isPresent() && current.get().equals(expected)) {
-            return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.empty(), stopwatch.elapsed(),
-                    "up to date (no input changed)", Optional.empty());
-        }
-        long rows = executor.update(compiler.martTable(mart, expected).sql());
-        return new ModelResult(mart.name(), mart.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
-                "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty(), snapshot(executor, target));
-    }
-
-    /** Rounds after which resolution stops as a bug rather than loop: log2 of any real record count is far below. */
-    private static final int MAX_ROUNDS = 200;
-
-    /**
-     * Resolves the persons of an identity hub: clusters every record by its matching keys with
-     * rounds of SQL until no label changes, then inserts new persons, maps new records and
-     * records merges. Skipped when neither the bronze inputs nor the identity tables changed.
-     */
-    private ModelResult resolveIdentities(SqlExecutor executor, IdentityResolutionSql sql, Stopwatch stopwatch)
-            throws SQLException
-    {
-        Hub hub = sql.hub();
-        Optional<String> current = executor.queryValue(TrinoQueries.tableComment(project.tableName(hub))).flatMap(TrinoCompiler::fingerprint);
-        if (current.isPresent() && current.get().equals(identityFingerprint(executor, sql))) {
-            return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.UP_TO_DATE, OptionalLong.of(0), stopwatch.elapsed(),
-                    "up to date (no input changed)", Optional.empty());
-        }
-        OptionalLong before = snapshot(executor, project.tableName(hub));
-        executor.update(sql.workKeys());
-        executor.update(sql.workRecords());
-        long junk = executor.update(sql.junkInsert());
-        executor.update(sql.workEdges());
-        executor.update(sql.labelsInit());
-        // parents tables are numbered: each statement reads table 'step' and writes 'step + 1'
-        int step = 0;
-        int round = 0;
-        while (true) {
-            if (round >= MAX_ROUNDS) {
-                throw new SQLException("identity resolution of %s did not converge in %s rounds".formatted(hub.name(), MAX_ROUNDS));
-            }
-            round++;
-            int jumps = 0;
-            long changed;
-            do {
-                executor.update(sql.labelsShortcut(step));
-                changed = Long.parseLong(executor.queryValue(sql.labelsChanged(step)).orElse("0"));
-                step++;
-                jumps++;
-            }
-            while (changed > 0);
-            executor.update(sql.labelsHook(step));
-            long hooked = Long.parseLong(executor.queryValue(sql.labelsChanged(step)).orElse("0"));
-            step++;
-            listener.modelProgress(hub.name(), "round %d: %d pointer jumps, %d trees hooked".formatted(round, jumps, hooked));
-            if (hooked == 0) {
-                break;
-            }
-        }
-        executor.update(sql.workResolution(step));
-        long persons = executor.update(sql.hubInsert());
-        long records = executor.update(sql.recordsInsert());
-        long merges = executor.update(sql.sameAsInsert());
-        for (String drop : sql.dropWorkTables()) {
-            executor.update(drop);
-        }
-        // the fingerprint of the state just written: the next run with no new data skips all of this
-        String comment = "Persons resolved by vault from " + String.join(", ", hub.sources()) + TrinoCompiler.FINGERPRINT_MARK + identityFingerprint(executor, sql);
-        executor.update(sql.comment(comment));
-        String detail = "inserted %d person%s, %d records, %d merge%s, %d junk key%s, %d rounds".formatted(
-                persons, persons == 1 ? "" : "s", records, merges, merges == 1 ? "" : "s", junk, junk == 1 ? "" : "s", round);
-        return new ModelResult(hub.name(), hub.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(persons), stopwatch.elapsed(), detail, Optional.empty(),
-                committedSnapshot(executor, project.tableName(hub), before));
-    }
-
-    /** The table's newest Iceberg snapshot; empty when it has none. */
-    private static OptionalLong snapshot(SqlExecutor executor, TableName table)
-            throws SQLException
-    {
-        return executor.queryValue(TrinoQueries.latestSnapshot(table)).map(id -> OptionalLong.of(Long.parseLong(id))).orElse(OptionalLong.empty());
-    }
-
-    /** The snapshot a load committed: empty when the table's newest snapshot is still the one before it (an empty insert commits none). */
-    private static OptionalLong committedSnapshot(SqlExecutor executor, TableName table, OptionalLong before)
-            throws SQLException
-    {
-        OptionalLong after = snapshot(executor, table);
-        return after.equals(before) ? OptionalLong.empty() : after;
-    }
-
-    private String identityFingerprint(SqlExecutor executor, IdentityResolutionSql sql)
-            throws SQLException
-    {
-        return fingerprint(executor, sql.definition(), sql.inputs());
-    }
-
-    /**
-     * A digest of what a derived table was built by (its SQL) and from (the current snapshot of
-     * each input): equal digests mean building again would give the same table.
-     */
-    private static String fingerprint(SqlExecutor executor, String definition, List<TableName> inputs)
-            throws SQLException
-    {
-        Hasher fingerprint = Hashing.sha256().newHasher().putString(definition, StandardCharsets.UTF_8);
-        for (TableName input : inputs) {
-            String snapshot = executor.queryValue(TrinoQueries.latestSnapshot(input)).orElse(UNKNOWN_SNAPSHOT);
-            fingerprint.putString("\n" + input + "=" + snapshot, StandardCharsets.UTF_8);
-        }
-        return fingerprint.hash().toString();
+        return new PlanExecutor(executor, listener).run(model);
     }
 
     /**
@@ -823,18 +608,15 @@ public final class Vault
         return new SqlExecutor(session(), retries, message -> listener.modelProgress("retry", message));
     }
 
-    private Set<String> existingSourceTables(SqlExecutor executor)
+    private Set<String> existingSourceTables(SqlExecutor executor, Plan plan)
     {
         Set<String> existing = new HashSet<>();
-        Set<String> schemas = new HashSet<>();
-        project.models(Source.class).forEach(source -> schemas.add(project.tableName(source).schema()));
-        for (String schema : schemas) {
+        for (Map.Entry<String, String> schema : plan.sourceTables().entrySet()) {
             try {
-                executor.query(TrinoQueries.tablesOf(project.config().catalog(), schema)).rows()
-                        .forEach(row -> existing.add(schema + "." + row.getFirst()));
+                executor.query(schema.getValue()).rows().forEach(row -> existing.add(schema.getKey() + "." + row.getFirst()));
             }
             catch (SQLException e) {
-                throw new VaultException(ErrorCode.MODEL_FAILED, "cannot list the tables of schema %s.%s: %s".formatted(project.config().catalog(), schema, e.getMessage()), e);
+                throw new VaultException(ErrorCode.MODEL_FAILED, "cannot list the tables of schema %s.%s: %s".formatted(project.config().catalog(), schema.getKey(), e.getMessage()), e);
             }
         }
         return existing;
@@ -850,7 +632,7 @@ public final class Vault
         }
     }
 
-    private static ModelResult failed(Model model, Stopwatch stopwatch, SQLException e)
+    static ModelResult failed(Model model, Stopwatch stopwatch, SQLException e)
     {
         String message = "%s '%s' (%s) failed: %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
         return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));

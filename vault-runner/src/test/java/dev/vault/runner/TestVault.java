@@ -54,16 +54,20 @@ class TestVault
         assertThat(listener.events).isEmpty();
 
         String hub = Files.readString(output.resolve("silver/hub_customer.sql"), StandardCharsets.UTF_8);
+        // what run executes: the guard, the table, the load, the fingerprint comment
         assertThat(hub)
-                .startsWith("-- vault hub: hub_customer (models/customers.yml:")
-                .containsSubsequence("CREATE TABLE IF NOT EXISTS \"iceberg\".\"silver\".\"hub_customer\"", ";\n\n-- vault hub", "INSERT INTO \"iceberg\".\"silver\".\"hub_customer\"")
-                .endsWith("= first_seen.\"hk_customer\");\n");
+                .startsWith("-- vault guard: the run computes a fingerprint of this model's SQL and of the newest snapshot of\n-- each input table:\n--   iceberg.bronze.customers\n")
+                .containsSubsequence("-- vault hub: hub_customer (models/customers.yml:", "CREATE TABLE IF NOT EXISTS \"iceberg\".\"silver\".\"hub_customer\"",
+                        ";\n\n-- vault hub", "INSERT INTO \"iceberg\".\"silver\".\"hub_customer\"", "= first_seen.\"hk_customer\");\n\n",
+                        "COMMENT ON TABLE \"iceberg\".\"silver\".\"hub_customer\" IS 'vault hub hub_customer, models/customers.yml:")
+                .endsWith("; vault fingerprint ${fingerprint}';\n");
         assertThat(Files.readString(output.resolve("staging/stg_customers.sql"), StandardCharsets.UTF_8))
                 .contains("CREATE OR REPLACE VIEW \"iceberg\".\"silver\".\"stg_customers\" AS")
                 .endsWith("FROM hash_input;\n");
         assertThat(Files.readString(output.resolve("gold/mart_customers.sql"), StandardCharsets.UTF_8))
                 .contains("CREATE OR REPLACE TABLE \"iceberg\".\"gold\".\"mart_customers\"")
-                .contains("; vault fingerprint (computed at run time from the inputs'' snapshots)'")
+                .contains("-- ${fingerprint} below is that fingerprint, filled in by the runner.\n")
+                .contains("; vault fingerprint ${fingerprint}'")
                 .endsWith("AS\nSELECT customer_id FROM \"iceberg\".\"silver\".\"hub_customer\";\n");
     }
 

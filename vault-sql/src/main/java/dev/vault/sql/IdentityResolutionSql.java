@@ -34,7 +34,7 @@ public final class IdentityResolutionSql
     private final Templates templates;
     private final TableName hubTable;
 
-    IdentityResolutionSql(Project project, Hub hub, Templates templates)
+    public IdentityResolutionSql(Project project, Hub hub, Templates templates)
     {
         this.project = requireNonNull(project, "project is null");
         this.hub = requireNonNull(hub, "hub is null");

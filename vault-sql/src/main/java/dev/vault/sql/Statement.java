@@ -22,7 +22,9 @@ public record Statement(String model, Kind kind, TableName target, String sql)
         /** Records the staged rows a load leaves out, with the reason (null-keys: reject) */
         REJECT,
         /** A whole-table atomic replace (seed, table mart) */
-        REPLACE
+        REPLACE,
+        /** Sets a table's comment, which carries the fingerprint of its last build */
+        COMMENT
     }
 
     public Statement

@@ -18,15 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the FreeMarker templates under {@code templates/<dialect>/}. Templates receive plain
- * maps and lists, and write model text into SQL only through {@code q()} (identifiers),
+ * Renders the FreeMarker templates under {@code templates/<dialect>/}. Templates receive maps,
+ * lists and records (a record's components read as properties: {@code column.name}), and write
+ * model text into SQL only through {@code q()} (identifiers),
  * {@code table()} (qualified names) and {@code lit()} (string literals).
  */
-final class Templates
+public final class Templates
 {
     private final Configuration configuration;
 
-    Templates(String dialect)
+    public Templates(String dialect)
     {
         configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setClassForTemplateLoading(Templates.class, "/dev/vault/sql/templates/" + dialect);
@@ -50,7 +51,7 @@ final class Templates
         }));
     }
 
-    String render(String template, Map<String, Object> model)
+    public String render(String template, Map<String, Object> model)
     {
         try {
             Template loaded = configuration.getTemplate(template);

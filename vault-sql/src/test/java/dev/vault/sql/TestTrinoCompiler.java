@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -234,25 +235,67 @@ class TestTrinoCompiler
     }
 
     @Test
-    void tableMartHasNoPlannedStatementButAReplaceWithItsFingerprint()
+    void tableMartIsAGuardedReplaceWithAFingerprintSlot()
     {
         Project project = FixtureProject.in(directory)
                 .file("models/customers.yml", FixtureProject.CUSTOMERS.replace("materialized: view", "materialized: table"))
                 .load();
-        TrinoCompiler compiler = new TrinoCompiler(project);
-        Mart mart = project.model("mart_customers", Mart.class);
+        ModelPlan mart = new TrinoCompiler(project).compile().model("mart_customers");
 
-        assertThat(compiler.compile().model("mart_customers").statements()).isEmpty();
-        Statement statement = compiler.martTable(mart, "00ff");
+        assertThat(mart.steps()).hasSize(2);
+        Guard guard = ((Step.SkipWhenUnchanged) mart.steps().get(0)).guard();
+        assertThat(guard.definition()).isEqualTo("SELECT hk_customer, customer_id FROM \"iceberg\".\"silver\".\"hub_customer\"\nWHERE country = 'BR'");
+        assertThat(guard.inputTables()).extracting(TableName::table).containsExactly("customers", "hub_customer");
+        assertThat(guard.recordedIn()).isEqualTo(mart.target());
+        assertThat(guard.recordedQuery()).isEqualTo(TrinoQueries.tableComment(mart.target()));
+        assertThat(mart.statements()).hasSize(1);
+        Statement statement = mart.statements().getFirst();
         assertThat(statement.kind()).isEqualTo(Statement.Kind.REPLACE);
         assertThat(statement.model()).isEqualTo("mart_customers");
         assertThat(statement.sql())
                 .contains("CREATE OR REPLACE TABLE \"iceberg\".\"gold\".\"mart_customers\"")
                 .contains("COMMENT 'vault mart mart_customers, models/customers.yml:")
-                .contains("; vault fingerprint 00ff'")
+                .contains("; vault fingerprint ${fingerprint}'")
                 .endsWith("AS\nSELECT hk_customer, customer_id FROM \"iceberg\".\"silver\".\"hub_customer\"\nWHERE country = 'BR'\n");
-        assertThat(TrinoCompiler.fingerprint(statement)).contains("00ff");
-        assertThat(TrinoCompiler.fingerprint(comment(statement))).contains("00ff");
+        Statement filled = new Statement(statement.model(), statement.kind(), statement.target(), Guard.fill(statement.sql(), "00ff"));
+        assertThat(TrinoCompiler.fingerprint(filled)).contains("00ff");
+        assertThat(TrinoCompiler.fingerprint(comment(filled))).contains("00ff");
+    }
+
+    @Test
+    void guardFingerprintChangesWithTheDefinitionAndEveryInputSnapshot()
+    {
+        TableName a = new TableName("iceberg", "silver", "a");
+        TableName b = new TableName("iceberg", "silver", "b");
+        Guard guard = Guard.of("SELECT 1", ImmutableList.of(a, b), a);
+        String fingerprint = guard.fingerprint(Map.of(a, "1", b, "2"));
+
+        assertThat(fingerprint).matches("[0-9a-f]{64}");
+        assertThat(guard.fingerprint(Map.of(a, "1", b, "2"))).isEqualTo(fingerprint);
+        assertThat(guard.fingerprint(Map.of(a, "1", b, "3"))).isNotEqualTo(fingerprint);
+        assertThat(guard.fingerprint(Map.of(a, "1"))).isNotEqualTo(fingerprint).isEqualTo(guard.fingerprint(Map.of(a, "1", b, Guard.NO_SNAPSHOT)));
+        assertThat(Guard.of("SELECT 2", ImmutableList.of(a, b), a).fingerprint(Map.of(a, "1", b, "2"))).isNotEqualTo(fingerprint);
+        assertThat(guard.inputs()).extracting(Guard.Input::snapshotQuery).containsExactly(TrinoQueries.latestSnapshot(a), TrinoQueries.latestSnapshot(b));
+    }
+
+    @Test
+    void hubLoadIsGuardedByItsInputsAndRecordsItsFingerprintLast()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
+        ModelPlan hub = new TrinoCompiler(project).compile().model("hub_customer");
+
+        assertThat(hub.steps()).extracting(step -> step.getClass().getSimpleName())
+                .containsExactly("SkipWhenUnchanged", "Execute", "Execute", "RecordFingerprint");
+        Guard guard = hub.guard().orElseThrow();
+        assertThat(guard.definition()).isEqualTo(String.join("\n;\n", hub.statements().stream().map(Statement::sql).toList()));
+        assertThat(guard.inputTables()).extracting(TableName::table).containsExactly("customers");
+        Step.RecordFingerprint record = (Step.RecordFingerprint) hub.steps().getLast();
+        assertThat(record.recompute()).isFalse();
+        assertThat(record.statement().sql())
+                .startsWith("COMMENT ON TABLE \"iceberg\".\"silver\".\"hub_customer\" IS 'vault hub hub_customer, models/customers.yml:")
+                .endsWith("; vault fingerprint ${fingerprint}'");
+        assertThat(hub.table()).isPresent();
+        assertThat(hub.queries().columns()).isEqualTo(TrinoQueries.columnsOf(hub.target()));
     }
 
     @Test
@@ -285,7 +328,7 @@ class TestTrinoCompiler
     void martInputsAreTheAncestorTablesButNotTheStagingViews()
     {
         Project project = exampleProject();
-        ImmutableList<TableName> inputs = new TrinoCompiler(project).martInputs(project.model("mart_leads_unificados", Mart.class));
+        ImmutableList<TableName> inputs = new TrinoCompiler(project).compile().model("mart_leads_unificados").guard().orElseThrow().inputTables();
 
         // with the identity hub's records map and same-as link: a merge writes only those
         assertThat(inputs).extracting(TableName::toString).containsExactly(
@@ -309,7 +352,7 @@ class TestTrinoCompiler
                 """;
         Project project = FixtureProject.in(directory).file("models/customers.yml", models).load();
 
-        assertThat(new TrinoCompiler(project).martInputs(project.model("mart_top", Mart.class)))
+        assertThat(new TrinoCompiler(project).compile().model("mart_top").guard().orElseThrow().inputTables())
                 .extracting(TableName::table)
                 .containsExactly("customers", "hub_customer");
     }

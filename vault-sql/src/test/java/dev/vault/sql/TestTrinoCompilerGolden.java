@@ -2,7 +2,6 @@ package dev.vault.sql;
 
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Hub;
-import dev.vault.core.model.Mart;
 import dev.vault.core.model.Project;
 import dev.vault.core.seed.Seed;
 import dev.vault.core.seed.SeedReader;
@@ -55,16 +54,13 @@ class TestTrinoCompilerGolden
         List<String> expectedFiles = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
         for (ModelPlan model : plan.models().values()) {
-            List<Statement> statements = new ArrayList<>(model.statements());
-            if (model.model() instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
-                statements.add(compiler.martTable(mart, "0123456789abcdef"));
-            }
-            for (Statement statement : statements) {
+            for (Statement statement : model.statements()) {
                 // a reject statement writes the project's rejected table; name it after its model
                 String table = statement.kind() == Statement.Kind.REJECT ? statement.model() : statement.target().table();
                 String file = table + "." + statement.kind().name().toLowerCase() + ".sql";
                 expectedFiles.add(file);
-                check(golden, file, statement.sql(), mismatches);
+                // the fingerprint a run fills in, as a fixed value
+                check(golden, file, Guard.fill(statement.sql(), "0123456789abcdef"), mismatches);
             }
             if (model.model() instanceof Hub hub && hub.identity()) {
                 IdentityResolutionSql identity = compiler.identityResolution(hub);

@@ -14,7 +14,7 @@ import dev.vault.runner.Artifacts;
 import dev.vault.sql.DataTest;
 import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
-import dev.vault.sql.Statement;
+import dev.vault.sql.PlanScript;
 import dev.vault.sql.TrinoCompiler;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
@@ -53,7 +53,6 @@ public final class DocsSite
     public static final String MANIFEST = ".vault-docs";
     public static final String INDEX = "index.html";
     static final String MODEL_FOLDER = "models";
-    private static final String TABLE_MART_FINGERPRINT = "(computed at run time from the inputs' snapshots)";
     private static final int SHORT_DESCRIPTION = 160;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -228,14 +227,8 @@ public final class DocsSite
     /** The SQL {@code vault compile} writes for the model; sources have none, vault only reads them. */
     private Optional<String> sql(ModelPlan plan)
     {
-        List<Statement> statements = plan.statements();
-        if (plan.model() instanceof Mart mart && mart.materialized() == Mart.Materialization.TABLE) {
-            statements = List.of(compiler.martTable(mart, TABLE_MART_FINGERPRINT));
-        }
-        if (statements.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(String.join(";\n\n", statements.stream().map(statement -> statement.sql().strip()).toList()) + ";");
+        String script = PlanScript.of(plan);
+        return script.isEmpty() ? Optional.empty() : Optional.of(script.strip());
     }
 
     /** A link to a model, from a page in {@code prefix} relative to the site's folder. */

@@ -5,17 +5,12 @@
     "staged for it are active and its other links inactive; a row is inserted when a link's",
     "status changes (is_active true when it starts, false when another link replaces it).",
     "Insert-only; a re-run inserts nothing."]/>
-INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#list>)
+<@lib.insertInto target=target columns=columns/>
 WITH
-staged AS (
-<#list sources as source>
+<@lib.staged sources=sources; source>
     SELECT <#list linkColumns as column>${q(column)}, </#list>"load_datetime", "record_source"
     FROM ${table(source.table)}
-<#sep>
-    UNION ALL
-</#sep>
-</#list>
-),
+</@lib.staged>
 tracked AS (
     -- the latest load_datetime tracked per driving key
     SELECT <#list drivingKeys as key>${q(key)}, </#list>max("load_datetime") AS "load_datetime"
@@ -41,11 +36,7 @@ loads AS (
     FROM new_staged
     GROUP BY <#list drivingKeys as key>${q(key)}, </#list>"load_datetime"
 ),
-candidates AS (
-    SELECT <#list linkColumns as column>${q(column)}<#sep>, </#list> FROM new_staged
-    UNION
-    SELECT <#list linkColumns as column>${q(column)}<#sep>, </#list> FROM current_status
-),
+<@lib.candidates columns=linkColumns/>
 statuses AS (
     SELECT
         <#list linkColumns as column>candidates.${q(column)}, </#list>
@@ -65,6 +56,4 @@ changes AS (
     FROM statuses
     LEFT JOIN current_status ON current_status.${q(hashKey)} = statuses.${q(hashKey)}
 )
-SELECT <#list columns as column>${q(column)}<#sep>, </#list>
-FROM changes
-WHERE ("previous$is_active" IS NULL AND "is_active") OR "previous$is_active" <> "is_active"
+<@lib.statusChanges columns=columns previous="previous$is_active" status="is_active"/>

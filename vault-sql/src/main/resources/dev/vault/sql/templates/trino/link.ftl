@@ -10,10 +10,9 @@
     "Inserts the key combinations the link does not have yet, each with the load_datetime and",
     "record_source of its earliest staged row (ties broken by record_source). Insert-only."]/>
 </#if>
-INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#list>)
+<@lib.insertInto target=target columns=columns/>
 WITH
-staged AS (
-<#list sources as source>
+<@lib.staged sources=sources; source>
     SELECT <#if !computedKey>staged.${q(hashKey)}, </#if><#list foreignKeys as key><#if source.resolved?? && key.resolved>resolved.${q(key.hubKey)} AS ${q(key.column)}<#else>staged.${q(key.column)}</#if>, </#list><#list payload as column>staged.${q(column)}, </#list>staged."load_datetime", staged."record_source"
     FROM ${table(source.table)} AS staged
 <#if source.resolved??>
@@ -22,30 +21,12 @@ staged AS (
 <#if rejectKeys?? && !source.resolved??>
     WHERE <#list rejectKeys.columns as column>staged.${q(column)} <> ${lit(rejectKeys.zeroKey)}<#sep> AND </#sep></#list>
 </#if>
-<#sep>
-    UNION ALL
-</#sep>
-</#list>
-),
+</@lib.staged>
 <#if computedKey>
 keyed AS (
     -- the parents' keys are resolved persons: the link key is the hash of the parents' keys
-    SELECT to_hex(${hashFunction}(to_utf8(concat_ws('|'<#list foreignKeys as key>, ${q(key.column)}</#list>)))) AS ${q(hashKey)}, *
+    SELECT <@lib.hash function=hashFunction>concat_ws('|'<#list foreignKeys as key>, ${q(key.column)}</#list>)</@lib.hash> AS ${q(hashKey)}, *
     FROM staged
 ),
 </#if>
-first_seen AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY ${q(hashKey)}
-            ORDER BY "load_datetime", "record_source"<#list foreignKeys as key>, ${q(key.column)}</#list><#list payload as column>, ${q(column)}</#list>) AS "first_seen$rank"
-    FROM <#if computedKey>keyed<#else>staged</#if>
-)
-SELECT <#list columns as column>${q(column)}<#sep>, </#list>
-FROM first_seen
-WHERE "first_seen$rank" = 1
-  AND NOT EXISTS (
-      SELECT 1
-      FROM ${table(target)} AS existing
-      WHERE existing.${q(hashKey)} = first_seen.${q(hashKey)})
+<@lib.firstSeen target=target hashKey=hashKey columns=columns tiebreak=tiebreak from=computedKey?then("keyed", "staged")/>

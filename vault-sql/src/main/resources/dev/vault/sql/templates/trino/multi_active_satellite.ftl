@@ -5,20 +5,15 @@
     "key's previous set (the latest set in the satellite for the first staged one): a row",
     "changed, added or gone. Sets inside one batch are all compared in order. Two payloads for",
     "one multi-active key at one load_datetime fail the load; identical ones count once."]/>
-INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#list>)
+<@lib.insertInto target=target columns=columns/>
 WITH
-staged AS (
-<#list sources as source>
+<@lib.staged sources=sources; source>
     SELECT <#list columns as column>${q(column)}<#sep>, </#list>
     FROM ${table(source.table)}
 <#if rejectKeys??>
     WHERE ${q(parentKey)} <> ${lit(rejectKeys.zeroKey)}
 </#if>
-<#sep>
-    UNION ALL
-</#sep>
-</#list>
-),
+</@lib.staged>
 latest AS (
     SELECT ${q(parentKey)}, max("load_datetime") AS "load_datetime"
     FROM ${table(target)}
@@ -48,9 +43,7 @@ one_per_row AS (
     SELECT *
     FROM delta
     WHERE "same_row$rank" = 1
-      AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
-          ${lit(model.name + ": key %s has different payloads for one multi-active key at load_datetime %s (record_source %s); deduplicate the source rows or give them distinct load times")},
-          ${q(parentKey)}, CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+<@lib.onePayload message=model.name + ": key %s has different payloads for one multi-active key at load_datetime %s (record_source %s); deduplicate the source rows or give them distinct load times" parentKey=parentKey/>
 ),
 staged_sets AS (
     SELECT

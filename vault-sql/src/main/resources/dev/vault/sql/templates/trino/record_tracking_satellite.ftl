@@ -4,17 +4,12 @@
     "A key in the extract is present, a key the source had before and is missing from it is",
     "gone (deleted at the source); a row is inserted when a key's status changes, per record",
     "source. Insert-only; a re-run inserts nothing."]/>
-INSERT INTO ${table(target)} (<#list columns as column>${q(column)}<#sep>, </#list>)
+<@lib.insertInto target=target columns=columns/>
 WITH
-staged AS (
-<#list sources as source>
+<@lib.staged sources=sources; source>
     SELECT ${q(parentKey)}, "load_datetime", "record_source"
     FROM ${table(source.table)}
-<#sep>
-    UNION ALL
-</#sep>
-</#list>
-),
+</@lib.staged>
 tracked AS (
     -- the latest extract tracked per record source
     SELECT "record_source", max("load_datetime") AS "load_datetime"
@@ -36,11 +31,7 @@ extracts AS (
     SELECT DISTINCT "record_source", "load_datetime"
     FROM new_staged
 ),
-candidates AS (
-    SELECT ${q(parentKey)}, "record_source" FROM new_staged
-    UNION
-    SELECT ${q(parentKey)}, "record_source" FROM current_status
-),
+<@lib.candidates columns=[parentKey, "record_source"]/>
 statuses AS (
     SELECT
         candidates.${q(parentKey)},
@@ -62,6 +53,4 @@ changes AS (
     FROM statuses
     LEFT JOIN current_status ON current_status.${q(parentKey)} = statuses.${q(parentKey)} AND current_status."record_source" = statuses."record_source"
 )
-SELECT <#list columns as column>${q(column)}<#sep>, </#list>
-FROM changes
-WHERE ("previous$status" IS NULL AND ${q(statusColumn)}) OR "previous$status" <> ${q(statusColumn)}
+<@lib.statusChanges columns=columns previous="previous$status" status=statusColumn/>

@@ -1,0 +1,247 @@
+package dev.vault.runner;
+
+import com.google.common.base.Stopwatch;
+import dev.vault.core.model.Mart;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.TableName;
+import dev.vault.runner.jdbc.SqlExecutor;
+import dev.vault.sql.Guard;
+import dev.vault.sql.IdentityRounds;
+import dev.vault.sql.ModelPlan;
+import dev.vault.sql.SchemaEvolution;
+import dev.vault.sql.Statement;
+import dev.vault.sql.Step;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Executes one model's plan: its steps in order, over one connection. Everything it runs comes
+ * from the plan, compiled before the run started; it decides only what the steps leave to the
+ * state of the tables (whether a guard's fingerprint matches, how many identity rounds it takes,
+ * which columns an existing table lacks).
+ */
+final class PlanExecutor
+{
+    private final SqlExecutor executor;
+    private final VaultListener listener;
+
+    PlanExecutor(SqlExecutor executor, VaultListener listener)
+    {
+        this.executor = requireNonNull(executor, "executor is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /** What identity resolution did, for the run result. */
+    private record Resolution(long persons, long records, long merges, long junk, int rounds) {}
+
+    ModelResult run(ModelPlan plan)
+    {
+        Stopwatch stopwatch = Stopwatch.createStarted();
+        Model model = plan.model();
+        try {
+            List<String> evolved = new ArrayList<>();
+            Optional<String> fingerprint = Optional.empty();
+            long rows = 0;
+            long rejected = 0;
+            boolean loaded = false;
+            boolean replaced = false;
+            OptionalLong before = OptionalLong.empty();
+            Optional<OptionalLong> committed = Optional.empty();
+            Optional<Resolution> resolution = Optional.empty();
+            for (Step step : plan.steps()) {
+                switch (step) {
+                    case Step.SkipWhenUnchanged(Guard guard) -> {
+                        String expected = fingerprint(guard);
+                        if (recorded(guard).equals(Optional.of(expected))) {
+                            return new ModelResult(model.name(), model.kind(), ModelResult.Status.UP_TO_DATE,
+                                    model instanceof Mart ? OptionalLong.empty() : OptionalLong.of(0), stopwatch.elapsed(), "up to date (no input changed)", Optional.empty());
+                        }
+                        fingerprint = Optional.of(expected);
+                    }
+                    case Step.Execute(Statement statement) -> {
+                        if (statement.kind() == Statement.Kind.LOAD && !loaded) {
+                            before = snapshot(executor, plan.queries().latestSnapshot());
+                        }
+                        long count = executor.update(fingerprint.map(value -> Guard.fill(statement.sql(), value)).orElse(statement.sql()));
+                        evolved.addAll(evolveAfterCreate(plan, statement));
+                        switch (statement.kind()) {
+                            case LOAD -> {
+                                rows += count;
+                                loaded = true;
+                            }
+                            case REJECT -> rejected += count;
+                            case REPLACE -> {
+                                rows = count;
+                                replaced = true;
+                            }
+                            default -> {}
+                        }
+                    }
+                    case Step.ResolveIdentities(IdentityRounds rounds) -> {
+                        before = snapshot(executor, plan.queries().latestSnapshot());
+                        resolution = Optional.of(resolve(rounds));
+                    }
+                    case Step.RecordFingerprint(Statement statement, Guard guard, boolean recompute) -> {
+                        if (loaded) {
+                            // the load's snapshot, before the comment: a comment changes metadata, not data
+                            committed = Optional.of(committedSnapshot(plan, before));
+                        }
+                        String value = recompute ? fingerprint(guard) : fingerprint.orElseThrow(() -> new IllegalStateException("no guard ran before " + statement.sql()));
+                        executor.update(Guard.fill(statement.sql(), value));
+                    }
+                }
+            }
+            if (resolution.isPresent()) {
+                Resolution done = resolution.get();
+                String detail = "inserted %d person%s, %d records, %d merge%s, %d junk key%s, %d rounds".formatted(
+                        done.persons(), done.persons() == 1 ? "" : "s", done.records(), done.merges(), done.merges() == 1 ? "" : "s", done.junk(), done.junk() == 1 ? "" : "s", done.rounds());
+                return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(done.persons()), stopwatch.elapsed(), detail, Optional.empty(),
+                        committedSnapshot(plan, before));
+            }
+            if (replaced) {
+                return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
+                        "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty(), snapshot(executor, plan.queries().latestSnapshot()));
+            }
+            if (loaded && committed.isEmpty()) {
+                committed = Optional.of(committedSnapshot(plan, before));
+            }
+            String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
+            if (rejected > 0) {
+                detail += ", set aside %s row%s with a null key".formatted(rejected, rejected == 1 ? "" : "s");
+            }
+            if (!evolved.isEmpty()) {
+                detail = String.join(", ", evolved) + "; " + detail;
+            }
+            return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
+                    stopwatch.elapsed(), detail, Optional.empty(), committed.orElse(OptionalLong.empty()));
+        }
+        catch (SQLException e) {
+            return Vault.failed(model, stopwatch, e);
+        }
+        catch (SchemaEvolution.IncompatibleChangeException e) {
+            String message = "%s '%s' (%s): %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
+            return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
+        }
+    }
+
+    /**
+     * After a model's CREATE TABLE IF NOT EXISTS, brings a table that already existed in line with
+     * the model's table spec: new payload columns added, widened types promoted, nothing that would
+     * rewrite history (see SchemaEvolution). Returns what changed, for the run result.
+     */
+    private List<String> evolveAfterCreate(ModelPlan plan, Statement statement)
+            throws SQLException
+    {
+        if (statement.kind() != Statement.Kind.CREATE_TABLE || plan.table().isEmpty() || !statement.target().equals(plan.target())) {
+            return List.of();
+        }
+        Map<String, String> existing = new LinkedHashMap<>();
+        for (List<Object> row : executor.query(plan.queries().columns()).rows()) {
+            existing.put(row.get(0).toString(), row.get(1).toString());
+        }
+        Model model = plan.model();
+        SchemaEvolution.Plan evolution = SchemaEvolution.plan(model.kind().displayName() + " '" + model.name() + "'", plan.target(), existing, plan.table().get());
+        evolution.notes().forEach(note -> listener.modelProgress(model.name(), note));
+        for (String alter : evolution.statements()) {
+            executor.update(alter);
+        }
+        evolution.changes().forEach(change -> listener.modelProgress(model.name(), change));
+        return evolution.changes();
+    }
+
+    /**
+     * Resolves the persons of an identity hub: clusters every record by its matching keys with
+     * rounds of SQL until no parent changes, then inserts new persons, maps new records and
+     * records merges.
+     */
+    private Resolution resolve(IdentityRounds rounds)
+            throws SQLException
+    {
+        executor.update(rounds.workKeys());
+        executor.update(rounds.workRecords());
+        long junk = executor.update(rounds.junkInsert());
+        executor.update(rounds.workEdges());
+        executor.update(rounds.labelsInit());
+        // each statement reads parents table 'step' and writes 'step + 1'
+        int step = 0;
+        int round = 0;
+        while (true) {
+            if (round >= rounds.maxRounds()) {
+                throw new SQLException("identity resolution of %s did not converge in %s rounds".formatted(rounds.hub(), rounds.maxRounds()));
+            }
+            round++;
+            int jumps = 0;
+            long changed;
+            do {
+                executor.update(IdentityRounds.at(rounds.shortcut(), step));
+                changed = count(IdentityRounds.at(rounds.changed(), step));
+                step++;
+                jumps++;
+            }
+            while (changed > 0);
+            executor.update(IdentityRounds.at(rounds.hook(), step));
+            long hooked = count(IdentityRounds.at(rounds.changed(), step));
+            step++;
+            listener.modelProgress(rounds.hub(), "round %d: %d pointer jumps, %d trees hooked".formatted(round, jumps, hooked));
+            if (hooked == 0) {
+                break;
+            }
+        }
+        executor.update(IdentityRounds.at(rounds.resolution(), step));
+        long persons = executor.update(rounds.hubInsert());
+        long records = executor.update(rounds.recordsInsert());
+        long merges = executor.update(rounds.sameAsInsert());
+        for (String drop : rounds.drops()) {
+            executor.update(drop);
+        }
+        return new Resolution(persons, records, merges, junk, round);
+    }
+
+    private long count(String query)
+            throws SQLException
+    {
+        return Long.parseLong(executor.queryValue(query).orElse("0"));
+    }
+
+    /** The fingerprint of the guard's definition and of its inputs' snapshots now. */
+    private String fingerprint(Guard guard)
+            throws SQLException
+    {
+        Map<TableName, String> snapshots = new HashMap<>();
+        for (Guard.Input input : guard.inputs()) {
+            snapshots.put(input.table(), executor.queryValue(input.snapshotQuery()).orElse(Guard.NO_SNAPSHOT));
+        }
+        return guard.fingerprint(snapshots);
+    }
+
+    /** The fingerprint the guarded table's comment holds from its last build. */
+    private Optional<String> recorded(Guard guard)
+            throws SQLException
+    {
+        return executor.queryValue(guard.recordedQuery()).flatMap(Guard::recorded);
+    }
+
+    /** The newest Iceberg snapshot a compiled snapshot query finds; empty when there is none. */
+    static OptionalLong snapshot(SqlExecutor executor, String snapshotQuery)
+            throws SQLException
+    {
+        return executor.queryValue(snapshotQuery).map(id -> OptionalLong.of(Long.parseLong(id))).orElse(OptionalLong.empty());
+    }
+
+    /** The snapshot a load committed: empty when the table's newest snapshot is still the one before it (an empty insert commits none). */
+    private OptionalLong committedSnapshot(ModelPlan plan, OptionalLong before)
+            throws SQLException
+    {
+        OptionalLong after = snapshot(executor, plan.queries().latestSnapshot());
+        return after.equals(before) ? OptionalLong.empty() : after;
+    }
+}

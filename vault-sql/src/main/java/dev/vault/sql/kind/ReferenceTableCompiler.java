@@ -1,0 +1,88 @@
+package dev.vault.sql.kind;
+
+import dev.vault.core.model.ReferenceTable;
+import dev.vault.core.model.StandardColumns;
+import dev.vault.core.model.TableName;
+import dev.vault.core.project.HashingSettings;
+import dev.vault.sql.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A reference table: codes and their descriptions, unhashed, with history by hashdiff
+ * ({@code reference.ftl}), and a view of each code's current row ({@code reference_current.ftl}).
+ */
+public final class ReferenceTableCompiler
+        implements ModelCompiler<ReferenceTable>
+{
+    private final CompileContext context;
+
+    public ReferenceTableCompiler(CompileContext context)
+    {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public CompiledModel compile(ReferenceTable reference, TableName target)
+    {
+        TableSql table = table(reference, target);
+        List<Statement> statements = List.of(
+                new Statement(reference.name(), Statement.Kind.CREATE_TABLE, target, table.sql()),
+                context.rejectStatement(reference, reference.sources(), reference.keys()),
+                new Statement(reference.name(), Statement.Kind.LOAD, target, load(reference, target)),
+                new Statement(reference.name(), Statement.Kind.VIEW, context.project().refTable(reference.currentView()), current(reference, target)));
+        return CompiledModel.of(context.guardedLoad(reference, target, statements), table.definition());
+    }
+
+    private TableSql table(ReferenceTable reference, TableName target)
+    {
+        Map<String, String> staged = context.staged(reference.sources().getFirst());
+        List<ColumnSpec> columns = new ArrayList<>();
+        reference.keys().forEach(key -> columns.add(ColumnSpec.of(key, staged.get(key), true, "Code")));
+        CompileContext.addLoadColumns(columns);
+        columns.add(ColumnSpec.of(ReferenceTable.HASHDIFF, StandardColumns.HASH_TYPE, true, "Hash of the payload"));
+        reference.payload().forEach(column -> columns.add(ColumnSpec.of(column, staged.get(column), false, "")));
+        List<String> sortedBy = new ArrayList<>(reference.keys());
+        sortedBy.add(StandardColumns.LOAD_DATETIME);
+        return context.createTable(reference, target, columns, List.of(), sortedBy);
+    }
+
+    private List<String> columns(ReferenceTable reference)
+    {
+        List<String> columns = new ArrayList<>(reference.keys());
+        columns.add(StandardColumns.LOAD_DATETIME);
+        columns.add(StandardColumns.RECORD_SOURCE);
+        columns.add(ReferenceTable.HASHDIFF);
+        columns.addAll(reference.payload());
+        return columns;
+    }
+
+    private String load(ReferenceTable reference, TableName target)
+    {
+        HashingSettings hashing = context.project().config().hashing();
+        return context.render("reference.ftl", Map.of(
+                "model", CompileContext.header(reference),
+                "target", target,
+                "columns", columns(reference),
+                "sources", context.sources(reference.sources(), Optional.empty()),
+                "keys", reference.keys(),
+                "hashdiff", ReferenceTable.HASHDIFF,
+                "diffColumns", reference.payload(),
+                "hashing", Map.of("function", hashing.algorithm().trinoFunction(), "zeroKey", hashing.zeroKey())));
+    }
+
+    private String current(ReferenceTable reference, TableName target)
+    {
+        return context.render("reference_current.ftl", Map.of(
+                "model", CompileContext.header(reference),
+                "target", target,
+                "current", context.project().refTable(reference.currentView()),
+                "columns", columns(reference),
+                "keys", reference.keys()));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.vault.sql.kind;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.model.DerivedColumn;
+import dev.vault.core.model.HashedColumn;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.SqlReferences;
+import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
+import dev.vault.core.model.TableName;
+import dev.vault.core.project.HashingSettings;
+import dev.vault.sql.IdentitySql;
+import dev.vault.sql.SqlText;
+import dev.vault.sql.Statement;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/** A stage: a view over its source with derived columns, load columns, hash keys and hashdiffs ({@code stage.ftl}). */
+public final class StageCompiler
+        implements ModelCompiler<Stage>
+{
+    private final CompileContext context;
+
+    public StageCompiler(CompileContext context)
+    {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public CompiledModel compile(Stage stage, TableName target)
+    {
+        return CompiledModel.of(CompileContext.execute(List.of(new Statement(stage.name(), Statement.Kind.VIEW, target, view(stage, target)))));
+    }
+
+    private String view(Stage stage, TableName target)
+    {
+        Source source = context.project().model(stage.source(), Source.class);
+        HashingSettings hashing = context.project().config().hashing();
+        List<Object> hashed = new ArrayList<>();
+        for (HashedColumn column : ImmutableList.<HashedColumn>builder().addAll(stage.hashKeys()).addAll(stage.hashdiffs()).build()) {
+            hashed.add(Map.of(
+                    "name", column.name(),
+                    "hashKey", column.kind() == HashedColumn.Kind.HASH_KEY,
+                    "columns", column.columns(),
+                    "zeroInput", String.join("|", Collections.nCopies(column.columns().size(), "\\N"))));
+        }
+        List<String> outputColumns = new ArrayList<>();
+        source.columns().forEach(column -> outputColumns.add(column.name()));
+        stage.derivedColumns().forEach(column -> outputColumns.add(column.name()));
+        Map<String, Object> model = new HashMap<>();
+        stage.identity().ifPresent(identity -> model.put("identity", identityColumns(identity)));
+        return context.render("stage.ftl", ImmutableMap.<String, Object>builder()
+                .putAll(model)
+                .put("model", CompileContext.header(stage))
+                .put("target", target)
+                .put("sourceTable", context.project().tableName(source))
+                .put("sourceColumns", source.columns().stream().map(column -> column.name()).toList())
+                .put("derivedLevels", derivedLevels(stage))
+                .put("loadTimestamp", source.loadTimestamp())
+                .put("recordSource", source.recordSource())
+                .put("hashed", hashed)
+                .put("outputColumns", outputColumns)
+                .put("hashing", Map.of(
+                        "function", hashing.algorithm().trinoFunction(),
+                        "zeroKey", hashing.zeroKey(),
+                        "upperKeys", hashing.businessKeyCase() == HashingSettings.KeyCase.UPPER))
+                .buildOrThrow());
+    }
+
+    private Map<String, Object> identityColumns(StageIdentity identity)
+    {
+        IdentitySql sql = new IdentitySql(context.project().config().identity());
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (IdentityKey key : context.project().config().identity().keys()) {
+            keys.add(Map.of("column", StageIdentity.KEY_PREFIX + key.name(), "expression", sql.key(key, IdentitySql.stagedParts())));
+        }
+        return Map.of(
+                "recordKey", identity.recordKey(),
+                "name", identity.name().map(column -> sql.name(text(column))).orElse("CAST(NULL AS varchar)"),
+                "email", identity.email().map(column -> sql.email(text(column))).orElse("CAST(NULL AS varchar)"),
+                "phone", identity.phone().map(column -> sql.phone(text(column))).orElse("CAST(NULL AS varchar)"),
+                "keys", keys);
+    }
+
+    private static String text(String column)
+    {
+        return "CAST(" + SqlText.identifier(column) + " AS varchar)";
+    }
+
+    /**
+     * Groups derived columns so each group reads only source columns and earlier groups: one CTE
+     * per group, which lets a derived column use another (Trino cannot read a select alias).
+     */
+    private static List<List<Map<String, Object>>> derivedLevels(Stage stage)
+    {
+        Map<String, Integer> levels = new HashMap<>();
+        List<List<Map<String, Object>>> grouped = new ArrayList<>();
+        for (DerivedColumn derived : stage.derivedColumns()) {
+            int level = 0;
+            for (SqlReferences.Reference reference : SqlReferences.columns(derived.sql())) {
+                Integer referenced = levels.get(reference.name());
+                if (referenced != null) {
+                    level = Math.max(level, referenced + 1);
+                }
+            }
+            levels.put(derived.name(), level);
+            while (grouped.size() <= level) {
+                grouped.add(new ArrayList<>());
+            }
+            grouped.get(level).add(Map.of("name", derived.name(), "sql", derived.sql().strip()));
+        }
+        return grouped;
+    }
+}
