@@ -221,7 +221,9 @@ write_node() { # write_node NAME: etc/ of the coordinator or the worker
     heap=$([ "$name" = coordinator ] && echo "$COORDINATOR_HEAP" || echo "$WORKER_HEAP")
     mkdir -p "$etc/catalog" "$NODES/$name/data"
     s3_credentials
-    printf 'node.environment=vault_cluster\nnode.id=%s\nnode.data-dir=%s\n' "$name" "$NODES/$name/data" >"$etc/node.properties"
+    # node.bind-ip: the HTTP server listens on the loopback only (airlift's default is every address)
+    printf 'node.environment=vault_cluster\nnode.id=%s\nnode.data-dir=%s\nnode.bind-ip=127.0.0.1\nnode.internal-address=127.0.0.1\n' \
+        "$name" "$NODES/$name/data" >"$etc/node.properties"
     # Trino's recommended JVM settings (its launcher's jvm.config)
     cat >"$etc/jvm.config" <<EOF
 -server
