@@ -48,6 +48,18 @@ S3_DIR="$CLUSTER_DIR/s3"
 CLI_JAR="$DL/trino-cli-$CLI_VERSION-executable.jar"
 S3_JAR="$DL/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar"
 
+detached() { # detached LOG COMMAND...: COMMAND in the background, output to LOG, holding none of this
+    # shell's descriptors beyond 0-2: a lock its caller holds (/work/bin/heavy's, say) must not
+    # live on in a server that outlives the caller
+    local log=$1; shift
+    (
+        for fd in $(ls /proc/$BASHPID/fd); do
+            if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+        done
+        exec nohup "$@" >>"$log" 2>&1 </dev/null
+    ) &
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 alive() { [ -f "$PIDS/$1.pid" ] && kill -0 "$(cat "$PIDS/$1.pid")" 2>/dev/null; }
 
@@ -205,7 +217,7 @@ jclouds.provider=filesystem-nio2
 jclouds.filesystem.basedir=$S3_DIR/data
 EOF
     mkdir -p "$PIDS" "$LOGS"
-    nohup "$JAVA" -Xmx384m -jar "$S3_JAR" --properties "$S3_DIR/s3proxy.properties" >"$LOGS/s3proxy.log" 2>&1 &
+    detached "$LOGS/s3proxy.log" "$JAVA" -Xmx384m -jar "$S3_JAR" --properties "$S3_DIR/s3proxy.properties"
     echo $! >"$PIDS/s3proxy.pid"
     for _ in $(seq 60); do port_open "$S3_PORT" && break; alive s3proxy || break; sleep 1; done
     port_open "$S3_PORT" || die "S3Proxy did not start; see $LOGS/s3proxy.log"
@@ -251,6 +263,8 @@ EOF
             echo "coordinator=true"
             # the worker runs every task: killing it is a real worker loss, as on a cluster
             echo "node-scheduler.include-coordinator=false"
+            # with the worker gone a query fails after 10 s, not after the 5 minutes Trino waits by default
+            echo "query-manager.required-workers-max-wait=10s"
         else
             echo "coordinator=false"
         fi
@@ -290,11 +304,11 @@ node_start() { # node_start NAME
     mkdir -p "$PIDS" "$LOGS"
     # what Trino's bin/launcher does: jvm.config, node.properties as system properties, the main class
     # shellcheck disable=SC2046
-    (cd "$DIST" && exec nohup "$JAVA" $(grep -v '^#' "$etc/jvm.config") \
+    detached "$LOGS/trino-$name.log" "$JAVA" $(grep -v '^#' "$etc/jvm.config") \
         $(sed -e '/^#/d' -e '/^$/d' -e 's/^/-D/' "$etc/node.properties") \
         -Dconfig="$etc/config.properties" -Dlog.levels-file="$etc/log.properties" \
         -Dcatalog.config-dir="$etc/catalog" -Dplugin.dir="$DIST/plugin" \
-        -cp "$DIST/lib/*" TrinoNode >>"$LOGS/trino-$name.log" 2>&1) &
+        -cp "$DIST/lib/*" TrinoNode
     echo $! >"$PIDS/$name.pid"
     log "Trino $name starting on 127.0.0.1:$port (log $LOGS/trino-$name.log)"
 }

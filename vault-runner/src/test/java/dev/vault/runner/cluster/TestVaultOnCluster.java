@@ -84,7 +84,7 @@ class TestVaultOnCluster
         assertSucceeded(vault(leads, "seed", "--seed-path", leads.resolve("examples/leads/batch_1").toString()));
         assertSucceeded(vault(leads, "run"));
 
-        long firstBatch = bronzeRows();
+        long firstBatch = stagedRecords();
         assertThat(firstBatch).isPositive().isLessThan(LEADS);
         assertThat(cluster.count(silver + ".hub_pessoa_records")).isEqualTo(firstBatch);
         assertThat(cluster.count(silver + ".hub_pessoa")).isPositive().isLessThan(PERSONS);
@@ -99,7 +99,7 @@ class TestVaultOnCluster
     {
         long firstBatchRecords = cluster.count(silver + ".hub_pessoa_records");
         assertSucceeded(vault(leads, "seed"));
-        assertThat(bronzeRows()).isEqualTo(LEADS);
+        assertThat(stagedRecords()).isEqualTo(LEADS);
 
         Result killed = withFault(() -> vault(leads, "run"), "kill", "worker");
         assertThat(killed.exitCode()).as(killed.text()).isIn(1, 4);
@@ -139,7 +139,7 @@ class TestVaultOnCluster
     void coordinatorGoneWhileAMartIsRebuilt()
             throws Exception
     {
-        cluster.query("DROP TABLE " + gold + ".mart_leads_unificados");
+        cluster.execute("DROP TABLE " + gold + ".mart_leads_unificados");
         // the run cannot drop its lock with the coordinator gone: a short lease lets the re-run take it over
         Result gone = withFault(() -> vault(leads, "run", "--lock-lease", "10"), "kill", "coordinator");
         assertThat(gone.exitCode()).as(gone.text()).isIn(1, 4);
@@ -273,11 +273,12 @@ class TestVaultOnCluster
         assertThat(cluster.count(silver + ".hub_produtor")).isEqualTo(cluster.count("(SELECT DISTINCT hk_produtor FROM %s.hub_produtor) AS t".formatted(silver)));
     }
 
-    private long bronzeRows()
+    /** The source records the staging views show (a record updated in a later batch is one record). */
+    private long stagedRecords()
             throws SQLException
     {
-        return cluster.count(("(SELECT 1 FROM iceberg.bronze_%1$s.crm_activecampaign_contacts UNION ALL SELECT 1 FROM iceberg.bronze_%1$s.facebook_ads_leads "
-                + "UNION ALL SELECT 1 FROM iceberg.bronze_%1$s.google_ads_leads) AS t").formatted(suffix));
+        return cluster.count(("(SELECT identity_record FROM %1$s.stg_crm_contacts UNION SELECT identity_record FROM %1$s.stg_facebook_leads "
+                + "UNION SELECT identity_record FROM %1$s.stg_google_leads) AS t").formatted(silver));
     }
 
     private long snapshots(String schema, String table)

@@ -69,6 +69,15 @@ final class TestingCluster
         return ((Number) query("SELECT count(*) FROM " + relation).getFirst().getFirst()).longValue();
     }
 
+    void execute(String sql)
+            throws SQLException
+    {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "vault-test", null);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     List<List<Object>> query(String sql)
             throws SQLException
     {
