@@ -300,7 +300,11 @@ class TestVaultOnCluster
 
     private Result vault(Path project, String... arguments)
     {
-        return TestingVaultCli.execute(project, cluster.jdbcUrl(), arguments);
+        long started = System.nanoTime();
+        Result result = TestingVaultCli.execute(project, cluster.jdbcUrl(), arguments);
+        // the figures of docs/cluster.md: each command's wall time on the cluster
+        System.out.printf("[cluster] vault %s (%s): exit %d in %.1f s%n", String.join(" ", arguments), project.getFileName(), result.exitCode(), (System.nanoTime() - started) / 1e9);
+        return result;
     }
 
     private static void assertSucceeded(Result result)
