@@ -38,7 +38,7 @@ identity AS (
         element_at(transform(ARRAY[regexp_replace(lower(regexp_replace(normalize(CAST("email" AS varchar), NFKD), '[\x{0300}-\x{036F}]', '')), '[^a-z0-9.!#$%&''*+/=?^_`{}~@\-]', '')], address ->
     IF(strpos(address, '@') > 1 AND length(address) - length(replace(address, '@', '')) = 1,
         element_at(transform(ARRAY[ARRAY[split_part(address, '@', 1), split_part(address, '@', 2)]], parts ->
-            IF(strpos(parts[2], '.') > 1 AND NOT ends_with(parts[2], '.'),
+            IF(strpos(parts[2], '.') > 1 AND substr(parts[2], -1) <> '.',
                 element_at(transform(ARRAY[IF(contains(ARRAY['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'outlook.com.br', 'hotmail.com.br', 'live.com.br', 'icloud.com', 'me.com', 'mac.com', 'fastmail.com', 'fastmail.fm', 'protonmail.com', 'protonmail.ch', 'proton.me', 'pm.me'], parts[2]), regexp_replace(parts[1], '\+.*$', ''), parts[1])], local ->
                     IF(contains(ARRAY['gmail.com', 'googlemail.com'], parts[2]),
                         element_at(transform(ARRAY[replace(local, '.', '')], text -> IF(text = '', NULL, text)), 1) || '@gmail.com',

@@ -86,10 +86,27 @@ final class TableUpkeep
                     before, after, stopwatch.elapsed(), Optional.empty());
         }
         catch (SQLException e) {
-            String message = "%s of table %s (%s '%s' at %s) failed: %s".formatted(current, table.table(), table.model().kind().displayName(), model, table.model().location(), e.getMessage());
+            String message = "%s of table %s (%s '%s' at %s) failed: %s%s".formatted(current, table.table(), table.model().kind().displayName(), model, table.model().location(), e.getMessage(),
+                    retentionHint(e.getMessage()));
             return new MaintenanceResult(model, table.model().kind(), table.table(), MaintenanceResult.Status.FAILED, done.build(),
                     before, before, stopwatch.elapsed(), Optional.of(message));
         }
+    }
+
+    /**
+     * A cluster refuses to expire snapshots or delete orphan files younger than its minimum
+     * retention, 7 days by default, so that a reader or a writer still using them is safe. Either
+     * the policy keeps at least that long, or the cluster's administrator lowers the minimum.
+     */
+    static String retentionHint(String error)
+    {
+        if (error == null || !error.contains("is shorter than the minimum retention configured in the system")) {
+            return "";
+        }
+        return ". The policy's older-than is below the cluster's minimum retention: raise it to at least that in vault.yml's 'maintenance:' "
+                + "(or the model's), or have the cluster allow less, in the Iceberg catalog's properties (iceberg.expire-snapshots.min-retention, "
+                + "iceberg.remove-orphan-files.min-retention) or, where vault's user may, as the catalog session properties expire_snapshots_min_retention "
+                + "and remove_orphan_files_min_retention (docs/cluster.md)";
     }
 
     /** Every table of the selected models, from the Iceberg metadata tables. */

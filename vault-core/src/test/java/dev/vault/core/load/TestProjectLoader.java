@@ -118,7 +118,7 @@ class TestProjectLoader
         assertThat(config.defaultTarget()).isEqualTo("embedded");
         assertThat(config.targets()).containsOnlyKeys("embedded", "local");
         assertThat(config.target("embedded")).isEqualTo(new TargetConfig.Embedded("embedded", REPOSITORY.resolve(".vault/warehouse"), OptionalInt.empty()));
-        assertThat(config.target("local")).isEqualTo(new TargetConfig.Trino("local", "jdbc:trino://localhost:8080/iceberg", Optional.of("vault"), Optional.of("VAULT_TRINO_PASSWORD")));
+        assertThat(config.target("local")).isEqualTo(new TargetConfig.Trino("local", "jdbc:trino://localhost:8080/iceberg", Optional.of("vault"), Optional.empty()));
         assertThatThrownBy(() -> config.target("locl"))
                 .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
                 .hasMessage("no target 'locl' in %s; did you mean 'local'?", REPOSITORY.resolve("vault.yml"));

@@ -60,6 +60,7 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Reconcile.class,
                 UpkeepCommands.Maintain.class,
                 UpkeepCommands.Status.class,
+                FunctionsCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed, 6 run lock held."})
 public final class VaultCli

@@ -20,6 +20,9 @@
     <#return sql>
 </#function>
 
+<#-- Functions the twin uses exist since Trino 476 (ends_with is missing on 476: the domain's last
+  character is read with substr(x, -1) instead, '' for '' and NULL for NULL alike) -->
+
 <#-- '' as NULL. Trino's SQL routine bodies accept neither NULLIF, IN nor BETWEEN, so the twin avoids them everywhere -->
 <#function emptyAsNull input>
     <#return "element_at(transform(ARRAY[" + input + "], text -> IF(text = '', NULL, text)), 1)">
@@ -33,7 +36,7 @@ ${emptyAsNull("trim(regexp_replace(lower(" + letters(decomposed(input)) + "), '[
 element_at(transform(ARRAY[regexp_replace(lower(${decomposed(input)}), '[^a-z0-9.!#$%&''*+/=?^_`{}~@\-]', '')], address ->
     IF(strpos(address, '@') > 1 AND length(address) - length(replace(address, '@', '')) = 1,
         element_at(transform(ARRAY[ARRAY[split_part(address, '@', 1), split_part(address, '@', 2)]], parts ->
-            IF(strpos(parts[2], '.') > 1 AND NOT ends_with(parts[2], '.'),
+            IF(strpos(parts[2], '.') > 1 AND substr(parts[2], -1) <> '.',
                 element_at(transform(ARRAY[IF(contains(ARRAY[<#list plusTagDomains as domain>${lit(domain)}<#sep>, </#list>], parts[2]), regexp_replace(parts[1], '\+.*$', ''), parts[1])], local ->
                     IF(contains(ARRAY[<#list dotlessDomains as domain>${lit(domain)}<#sep>, </#list>], parts[2]),
                         ${emptyAsNull("replace(local, '.', '')")} || '@gmail.com',
