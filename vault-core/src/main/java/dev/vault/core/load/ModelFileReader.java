@@ -26,6 +26,7 @@ import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.TableLayout;
 import dev.vault.core.model.TrinoTypes;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.core.yaml.YamlNode;
 
 import java.io.IOException;
@@ -63,11 +64,12 @@ final class ModelFileReader
     private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
     private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", "loading", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "loading", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", "loading", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MODEL_LOADING_KEYS = ImmutableSet.of("conflicts");
     private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "columns", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> SNAPSHOT_CONTROL_KEYS = ImmutableSet.of("tags", "name", "description", "start-date", "end-date", "time", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> PIT_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "satellites", "snapshots", "buckets", "maintenance", DataTestReader.KEY);
@@ -333,6 +335,7 @@ final class ModelFileReader
                 values("sources", fields.requiredStringList("sources")),
                 fields.bool("views", false),
                 layout(fields),
+                payload ? conflicts(fields) : Optional.empty(),
                 fields.keyLocation("name"));
     }
 
@@ -347,7 +350,19 @@ final class ModelFileReader
                 keys,
                 values("payload", fields.requiredStringList("payload")),
                 values("sources", fields.requiredStringList("sources")),
+                conflicts(fields),
                 fields.keyLocation("name"));
+    }
+
+    /** A model's own {@code loading: conflicts:}, over the project's (satellites with a payload and reference tables). */
+    private Optional<LoadingSettings.Conflicts> conflicts(Fields fields)
+    {
+        return fields.node("loading")
+                .flatMap(node -> Fields.of(node, "'loading' of " + fields.what(), problems))
+                .flatMap(loading -> {
+                    loading.rejectUnknownKeys(MODEL_LOADING_KEYS);
+                    return loading.has("conflicts") ? Optional.of(loading.enumValue("conflicts", LoadingSettings.Conflicts.class, LoadingSettings.Conflicts.SET_ASIDE)) : Optional.empty();
+                });
     }
 
     private Mart mart(Fields fields)
