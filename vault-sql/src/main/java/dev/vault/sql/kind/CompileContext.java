@@ -15,6 +15,7 @@ import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.LoadingSettings;
@@ -258,13 +259,15 @@ public final class CompileContext
 
     /**
      * The business key columns behind a hash key in a stage, which a conflict's message and
-     * rejected row name (a person knows customer 42, not its hash). A key the stage does not hash
-     * (an identity hub's person key) is named as it is.
+     * rejected row name (a person knows customer 42, not its hash). A person key of an identity
+     * hub, which the stage does not hash, is named by the columns of the source record.
      */
     public ImmutableList<String> businessKey(String stage, String hashKey)
     {
-        return project.model(stage, Stage.class).hashKey(hashKey)
+        Stage model = project.model(stage, Stage.class);
+        return model.hashKey(hashKey)
                 .map(HashedColumn::columns)
+                .or(() -> model.identity().map(StageIdentity::recordKey))
                 .orElse(ImmutableList.of(hashKey));
     }
 
@@ -297,7 +300,7 @@ public final class CompileContext
             rule.identityHub().ifPresent(hub -> source.put("resolved", identityResolution(hub).resolvedView()));
             sources.add(source);
         }
-        String what = rule.rowKeys().isEmpty() ? "key" : "multi-active key (" + String.join(", ", rule.rowKeys()) + ") of";
+        String what = rule.rowKeys().isEmpty() ? "key" : "multi-active key (" + String.join(", ", rule.rowKeys()) + ")";
         Map<String, Object> data = new HashMap<>(Map.of(
                 "model", header(rule.model()),
                 "rejected", rejectedTable(),

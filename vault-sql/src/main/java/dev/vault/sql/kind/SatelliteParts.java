@@ -110,7 +110,7 @@ final class SatelliteParts
         if (context.rejects(satellite)) {
             statements.add(context.rejectStatement(satellite, satellite.sources(), List.of(context.parentKey(satellite))));
         }
-        if (context.conflicts(satellite) == LoadingSettings.Conflicts.SET_ASIDE) {
+        if (satellite.hasPayload() && context.conflicts(satellite) == LoadingSettings.Conflicts.SET_ASIDE) {
             statements.add(context.conflictsStatement(conflictRule(satellite)));
         }
         if (satellite.hasPayload() && context.project().config().loading().ghostRecords()) {

@@ -4,9 +4,9 @@
     "apart by ${multiActiveKeys?join(', ')}. A key's whole set is inserted when it differs from the",
     "key's previous set (the latest set in the satellite for the first staged one): a row",
     "changed, added or gone. Sets inside one batch are all compared in order. Identical payloads",
-    "for one multi-active key at one load_datetime count once; different ones <#if conflicts == "fail">fail the load",
-    "(loading: conflicts: fail)<#else>leave the key's whole set at that time out, set aside by the",
-    "statement before (loading: conflicts: set-aside)</#if>."]/>
+    "for one multi-active key at one load_datetime count once; different ones " + (conflicts == "fail")?then("fail the load.", "leave"),
+    (conflicts == "fail")?then("", "the key's whole set at that time out: the statement before set it aside."),
+    "(loading: conflicts: " + conflicts + ", docs/loading-rules.md)"]/>
 <@lib.insertInto target=target columns=columns/>
 WITH
 <@lib.staged sources=sources; source>

@@ -21,9 +21,11 @@ staged AS (
         <@lib.rowData columns=source.columns/> AS "row_data"
     FROM ${table(source.table)} AS staged
 <#if source.resolved??>
+    -- the person key comes from the identity hub's resolution, never the zero key
     JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"
-</#if>
+<#else>
     WHERE <#if codes><#list keys as key>nullif(trim(CAST(staged.${q(key)} AS varchar)), '') IS NOT NULL<#sep> AND </#sep></#list><#else>staged.${q(parentKey)} <> ${lit(zeroKey)}</#if>
+</#if>
 <#sep>
     UNION ALL
 </#sep>

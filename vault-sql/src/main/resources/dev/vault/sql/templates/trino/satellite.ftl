@@ -4,7 +4,8 @@
     "latest satellite row, in load_datetime order, kept when the hashdiff differs from the",
     "previous row's (the latest satellite row for the first). Changes inside one batch are all",
     "kept and A -> B -> A keeps three rows. Identical payloads for one key at one load_datetime",
-    "count once; different ones <#if conflicts == "fail">fail the load (loading: conflicts: fail)<#else>are left out, set aside by the statement before (loading: conflicts: set-aside)</#if>."]/>
+    "count once; different ones " + (conflicts == "fail")?then("fail the load (loading: conflicts: fail).", "are left out: the statement before set them aside."),
+    "(loading: conflicts: " + conflicts + ", docs/loading-rules.md)"]/>
 <@lib.insertInto target=target columns=columns/>
 WITH
 <@lib.staged sources=sources; source>
