@@ -19,6 +19,7 @@ import dev.vault.core.model.Model;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Pit;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
@@ -56,6 +57,7 @@ final class ModelFileReader
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
     private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> RECORD_SOURCE_KEYS = ImmutableSet.of("column", "sql");
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
@@ -172,7 +174,28 @@ final class ModelFileReader
         if (!fields.has("columns")) {
             problems.add(fields.location(), "%s is missing 'columns:' (a list of '- name: ..., type: ...')", fields.what());
         }
-        return new Source(name, fields.string("description", ""), schema, table, fields.requiredString("record-source"), loadTimestamp, columns.build(), fields.keyLocation("name"));
+        return new Source(name, fields.string("description", ""), schema, table, recordSource(fields), loadTimestamp, columns.build(), fields.keyLocation("name"));
+    }
+
+    /** {@code record-source: crm}, or {@code {column: source}} or {@code {sql: ...}} for a value per row. */
+    private RecordSource recordSource(Fields fields)
+    {
+        if (!(fields.node("record-source").orElse(null) instanceof YamlNode.Mapping mapping)) {
+            return new RecordSource.Fixed(fields.requiredString("record-source"));
+        }
+        Fields recordSource = new Fields(mapping, "'record-source' of " + fields.what(), problems);
+        recordSource.rejectUnknownKeys(RECORD_SOURCE_KEYS);
+        if (recordSource.has("column") == recordSource.has("sql")) {
+            problems.add(mapping.location(), "'record-source' of %s needs exactly one of 'column:' (the column naming each row's system) or 'sql:' (an expression over the source's columns), or is one name for every row, like 'record-source: crm'",
+                    fields.what());
+            return new RecordSource.Fixed("");
+        }
+        if (recordSource.has("column")) {
+            String column = recordSource.requiredString("column");
+            checkName(column, "column", recordSource.locationOf("column"));
+            return new RecordSource.FromColumn(column);
+        }
+        return new RecordSource.FromSql(recordSource.requiredString("sql"), recordSource.locationOf("sql"));
     }
 
     private Stage stage(Fields fields)
