@@ -2,6 +2,8 @@ package dev.vault.core.project;
 
 import dev.vault.core.model.DeclaredTest;
 
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -22,9 +24,12 @@ import static java.util.Objects.requireNonNull;
  *     row for the key resolves the conflict. Bronze is insert-only, so failing instead
  *     ({@code fail}) stops the model on every later run until someone filters the stage.
  *     {@code conflicts-severity} is the severity of the built-in test that reports them.</li>
+ * <li>{@code unknown-member-key}: the business key of the hub's unknown member, the zero-key row
+ *     that stands for every null or blank key: null by default (so the row never depends on
+ *     which bad value arrived first), or a value such as {@code '-1'} where a BI tool wants one.</li>
  * </ul>
  */
-public record LoadingSettings(NullKeys nullKeys, boolean ghostRecords, String endOfTime, Conflicts conflicts, DeclaredTest.Severity conflictsSeverity)
+public record LoadingSettings(NullKeys nullKeys, boolean ghostRecords, String endOfTime, Conflicts conflicts, DeclaredTest.Severity conflictsSeverity, Optional<String> unknownMemberKey)
 {
     public static final String DEFAULT_END_OF_TIME = "9999-12-31 23:59:59.999999 UTC";
 
@@ -45,10 +50,11 @@ public record LoadingSettings(NullKeys nullKeys, boolean ghostRecords, String en
         requireNonNull(endOfTime, "endOfTime is null");
         requireNonNull(conflicts, "conflicts is null");
         requireNonNull(conflictsSeverity, "conflictsSeverity is null");
+        requireNonNull(unknownMemberKey, "unknownMemberKey is null");
     }
 
     public static LoadingSettings defaults()
     {
-        return new LoadingSettings(NullKeys.ZERO_KEY, true, DEFAULT_END_OF_TIME, Conflicts.SET_ASIDE, DeclaredTest.Severity.WARN);
+        return new LoadingSettings(NullKeys.ZERO_KEY, true, DEFAULT_END_OF_TIME, Conflicts.SET_ASIDE, DeclaredTest.Severity.WARN, Optional.empty());
     }
 }
