@@ -130,7 +130,7 @@ final class ModelValidator
             case RecordSource.Fixed ignored -> {}
             case RecordSource.FromColumn column -> {
                 if (!columns.contains(column.column())) {
-                    problems.add(at(source, "record-source", column.column()), "source '%s' has no column '%s' for its record-source%s; list it under 'columns:'",
+                    problems.add(at(source, "record-source", column.column()), "source '%s' has no column '%s' for its record-source (a column under 'columns:')%s",
                             source.name(), column.column(), Suggestions.hint(column.column(), columns));
                 }
             }
