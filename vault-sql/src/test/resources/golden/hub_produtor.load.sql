@@ -2,16 +2,18 @@
 -- Inserts the business keys the hub does not have yet, each with the load_datetime and
 -- record_source of its earliest staged row (ties broken by record_source, then business key).
 -- Insert-only: a key keeps its first-seen load time and source forever.
+-- The zero key (the unknown member: null or blank business keys) gets the business key
+-- loading: unknown-member-key gives, whatever bad value came first.
 INSERT INTO "iceberg"."silver"."hub_produtor" ("hk_produtor", "producer_id", "load_datetime", "record_source")
 WITH
 staged AS (
-    SELECT "hk_produtor", "producer_id", "load_datetime", "record_source"
+    SELECT "hk_produtor", CASE WHEN "hk_produtor" = '0000000000000000000000000000000000000000000000000000000000000000' THEN CAST(NULL AS varchar) ELSE "producer_id" END AS "producer_id", "load_datetime", "record_source"
     FROM "iceberg"."silver"."stg_crm_contacts"
     UNION ALL
-    SELECT "hk_produtor", "producer_id", "load_datetime", "record_source"
+    SELECT "hk_produtor", CASE WHEN "hk_produtor" = '0000000000000000000000000000000000000000000000000000000000000000' THEN CAST(NULL AS varchar) ELSE "producer_id" END AS "producer_id", "load_datetime", "record_source"
     FROM "iceberg"."silver"."stg_facebook_leads"
     UNION ALL
-    SELECT "hk_produtor", "producer_id", "load_datetime", "record_source"
+    SELECT "hk_produtor", CASE WHEN "hk_produtor" = '0000000000000000000000000000000000000000000000000000000000000000' THEN CAST(NULL AS varchar) ELSE "producer_id" END AS "producer_id", "load_datetime", "record_source"
     FROM "iceberg"."silver"."stg_google_leads"
 ),
 first_seen AS (

@@ -2,8 +2,9 @@
 -- Inserts a row for every staged change of a key's payload: staged rows newer than the key's
 -- latest satellite row, in load_datetime order, kept when the hashdiff differs from the
 -- previous row's (the latest satellite row for the first). Changes inside one batch are all
--- kept and A -> B -> A keeps three rows. Two different payloads for one key at one
--- load_datetime fail the load; identical ones count once.
+-- kept and A -> B -> A keeps three rows. Identical payloads for one key at one load_datetime
+-- count once; different ones are left out: the statement before set them aside.
+-- (loading: conflicts: set-aside, docs/loading-rules.md)
 INSERT INTO "iceberg"."silver"."sat_pessoa_detalhes" ("hk_pessoa", "identity_record", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone")
 WITH
 staged AS (
@@ -43,9 +44,7 @@ one_per_load AS (
     SELECT *
     FROM delta
     WHERE "same_load$rank" = 1
-      AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
-          'sat_pessoa_detalhes: key %s has different payloads at load_datetime %s (record_source %s); a satellite takes one payload per key and load time: deduplicate the source rows or give them distinct load times',
-          "hk_pessoa", CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+      AND "hashdiff$min" = "hashdiff$max"
 ),
 changes AS (
     SELECT

@@ -1,7 +1,7 @@
 -- vault source: crm_activecampaign_contacts (models/bronze/sources.yml:4:5)
 -- Replaces the table's content with the rows of examples/leads/batch_1/crm_activecampaign_contacts.csv (40 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."bronze"."crm_activecampaign_contacts"
-COMMENT 'Seeded by vault from examples/leads/batch_1/crm_activecampaign_contacts.csv; vault fingerprint 226071f58719fb57c6e689ee08564a3d5ef79af1e960f15828756deab18f7015'
+COMMENT 'Seeded by vault from examples/leads/batch_1/crm_activecampaign_contacts.csv; vault fingerprint 49fba903594d2397cdcb97496118097f163c8fbb842ae3239bc8d72a6cbb1c34'
 WITH (
     format = 'PARQUET',
     format_version = 2

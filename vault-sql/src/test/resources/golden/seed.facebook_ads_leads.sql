@@ -1,7 +1,7 @@
 -- vault source: facebook_ads_leads (models/bronze/sources.yml:19:5)
 -- Replaces the table's content with the rows of examples/leads/batch_1/facebook_ads_leads.csv (35 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."bronze"."facebook_ads_leads"
-COMMENT 'Seeded by vault from examples/leads/batch_1/facebook_ads_leads.csv; vault fingerprint a837df01a403390b4c3b6fdcb3f6cd3d56a2c61471afce31f767fb9b9f6a0ef6'
+COMMENT 'Seeded by vault from examples/leads/batch_1/facebook_ads_leads.csv; vault fingerprint 61689f8c0eba99dccb5c9ecebba99288ac6ce898b0a3abc18f564b50bab7823d'
 WITH (
     format = 'PARQUET',
     format_version = 2

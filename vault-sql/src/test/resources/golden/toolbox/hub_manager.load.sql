@@ -2,10 +2,12 @@
 -- Inserts the business keys the hub does not have yet, each with the load_datetime and
 -- record_source of its earliest staged row (ties broken by record_source, then business key).
 -- Insert-only: a key keeps its first-seen load time and source forever.
+-- The zero key (the unknown member: null or blank business keys) gets the business key
+-- loading: unknown-member-key gives, whatever bad value came first.
 INSERT INTO "iceberg"."shop_silver"."hub_manager" ("hk_manager", "account_manager_id", "load_datetime", "record_source")
 WITH
 staged AS (
-    SELECT "hk_manager", "account_manager_id", "load_datetime", "record_source"
+    SELECT "hk_manager", CASE WHEN "hk_manager" = '0000000000000000000000000000000000000000000000000000000000000000' THEN CAST(NULL AS varchar) ELSE "account_manager_id" END AS "account_manager_id", "load_datetime", "record_source"
     FROM "iceberg"."shop_silver"."stg_customers"
 ),
 first_seen AS (

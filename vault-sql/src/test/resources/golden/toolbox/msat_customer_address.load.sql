@@ -2,8 +2,10 @@
 -- Multi-active satellite: the rows staged for a key at one load_datetime are one set, told
 -- apart by address_type. A key's whole set is inserted when it differs from the
 -- key's previous set (the latest set in the satellite for the first staged one): a row
--- changed, added or gone. Sets inside one batch are all compared in order. Two payloads for
--- one multi-active key at one load_datetime fail the load; identical ones count once.
+-- changed, added or gone. Sets inside one batch are all compared in order. Identical payloads
+-- for one multi-active key at one load_datetime count once; different ones leave
+-- the key's whole set at that time out: the statement before set it aside.
+-- (loading: conflicts: set-aside, docs/loading-rules.md)
 INSERT INTO "iceberg"."shop_silver"."msat_customer_address" ("hk_customer", "address_type", "load_datetime", "record_source", "hd_customer_address", "street", "city")
 WITH
 staged AS (
@@ -37,12 +39,13 @@ delta AS (
     WINDOW same_row AS (PARTITION BY staged."hk_customer", staged."address_type", staged."load_datetime")
 ),
 one_per_row AS (
+    -- a set with a conflicting row is left out whole: a partial set would read as rows gone
     SELECT *
-    FROM delta
+    FROM (
+        SELECT delta.*, bool_or("hashdiff$min" <> "hashdiff$max") OVER (PARTITION BY "hk_customer", "load_datetime") AS "set$conflict"
+        FROM delta)
     WHERE "same_row$rank" = 1
-      AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
-          'msat_customer_address: key %s has different payloads for one multi-active key at load_datetime %s (record_source %s); deduplicate the source rows or give them distinct load times',
-          "hk_customer", CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+      AND NOT "set$conflict"
 ),
 staged_sets AS (
     SELECT

@@ -1,7 +1,7 @@
 -- vault source: countries (models/sources.yml:59:5)
 -- Replaces the table's content with the rows of seeds/batch_1/countries.csv (3 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."shop_bronze"."countries"
-COMMENT 'Seeded by vault from seeds/batch_1/countries.csv; vault fingerprint 12ea654dd20a7d465fa9774ed243635199297d77accba9143e0930a82c67ddfa'
+COMMENT 'Seeded by vault from seeds/batch_1/countries.csv; vault fingerprint 2b502982c4685693f947a86b16177c60742e22732ad0ac9381745e365bab47f8'
 WITH (
     format = 'PARQUET',
     format_version = 2

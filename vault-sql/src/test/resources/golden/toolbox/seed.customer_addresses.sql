@@ -1,7 +1,7 @@
 -- vault source: customer_addresses (models/sources.yml:15:5)
 -- Replaces the table's content with the rows of seeds/batch_1/customer_addresses.csv (3 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."shop_bronze"."customer_addresses"
-COMMENT 'Seeded by vault from seeds/batch_1/customer_addresses.csv; vault fingerprint 2dedaef6ef040f0d59f1c38956572824c7ec707850a4d5868addf5905da5c012'
+COMMENT 'Seeded by vault from seeds/batch_1/customer_addresses.csv; vault fingerprint 78232bb36ce4daaa0c9ade68593dd736f08bab37ee6d1e38674c23f7c3d56e2e'
 WITH (
     format = 'PARQUET',
     format_version = 2

@@ -1,7 +1,7 @@
 -- vault source: customer_duplicates (models/sources.yml:50:5)
 -- Replaces the table's content with the rows of seeds/batch_1/customer_duplicates.csv (0 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."shop_bronze"."customer_duplicates"
-COMMENT 'Seeded by vault from seeds/batch_1/customer_duplicates.csv; vault fingerprint b6b9ba81021abecef875795c925ab42b209a08aa6989cfbbb9c6ce66ba6109ff'
+COMMENT 'Seeded by vault from seeds/batch_1/customer_duplicates.csv; vault fingerprint f3053dfe7badbdef32b43c75a0b5a9f3659df1f49cb207459f549686f2e116c3'
 WITH (
     format = 'PARQUET',
     format_version = 2

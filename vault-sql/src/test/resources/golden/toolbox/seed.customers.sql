@@ -1,7 +1,7 @@
 -- vault source: customers (models/sources.yml:3:5)
 -- Replaces the table's content with the rows of seeds/batch_1/customers.csv (5 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."shop_bronze"."customers"
-COMMENT 'Seeded by vault from seeds/batch_1/customers.csv; vault fingerprint d4a699c7de5c3c4b96fe87fb70e50ab77bdf0406bc8fbad9dab54a9074ca15fc'
+COMMENT 'Seeded by vault from seeds/batch_1/customers.csv; vault fingerprint ce32d9e2369ae29b40b87f186c78136395ab9698362de1933449fddaafcaad01'
 WITH (
     format = 'PARQUET',
     format_version = 2

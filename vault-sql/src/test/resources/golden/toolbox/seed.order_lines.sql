@@ -1,7 +1,7 @@
 -- vault source: order_lines (models/sources.yml:36:5)
 -- Replaces the table's content with the rows of seeds/batch_1/order_lines.csv (4 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."shop_bronze"."order_lines"
-COMMENT 'Seeded by vault from seeds/batch_1/order_lines.csv; vault fingerprint 9c0339c8f4562dda683edc9ffa963882cbb942471906bc34d5452cb318a8b9a5'
+COMMENT 'Seeded by vault from seeds/batch_1/order_lines.csv; vault fingerprint b300a23863e0f820756c0317f2faf076dd52a96030bac5784e30286192db7132'
 WITH (
     format = 'PARQUET',
     format_version = 2

@@ -1,7 +1,7 @@
 -- vault source: product_catalog (models/sources.yml:26:5)
 -- Replaces the table's content with the rows of seeds/batch_1/product_catalog.csv (4 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."shop_bronze"."product_catalog"
-COMMENT 'Seeded by vault from seeds/batch_1/product_catalog.csv; vault fingerprint 07637d739e175dcf11d4e7112582653b1ef80b9dc769398c3a71b2ede1f1229d'
+COMMENT 'Seeded by vault from seeds/batch_1/product_catalog.csv; vault fingerprint a0e4736950f4124c71d11ad8cf77926202e455c204c5a04dc41ef08f7041d666'
 WITH (
     format = 'PARQUET',
     format_version = 2

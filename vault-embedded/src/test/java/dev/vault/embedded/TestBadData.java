@@ -35,10 +35,10 @@ class TestBadData
             assertThat(vault.seed().successful()).isTrue();
             RunResult run = vault.run();
             assertThat(run.failures()).isEmpty();
-            // the two keyless rows share the zero key: one hub row, the "unknown" person, as first seen
-            assertThat(column(vault, "SELECT person_id FROM iceberg.bad_zero_silver.hub_person ORDER BY 1"))
-                    .containsExactly("   ", "P1", "P2", "P3", "P4", "P5", "P6");
-            assertThat(column(vault, "SELECT hk_person FROM iceberg.bad_zero_silver.hub_person WHERE trim(person_id) = ''")).containsExactly("0".repeat(64));
+            // the two keyless rows share the zero key: one hub row, the "unknown" person, whose business key is null (unknown-member-key), not the blank one
+            assertThat(column(vault, "SELECT coalesce(person_id, '<null>') FROM iceberg.bad_zero_silver.hub_person ORDER BY 1"))
+                    .containsExactly("<null>", "P1", "P2", "P3", "P4", "P5", "P6");
+            assertThat(column(vault, "SELECT hk_person FROM iceberg.bad_zero_silver.hub_person WHERE person_id IS NULL")).containsExactly("0".repeat(64));
             assertValuesKeptAsTheyAre(vault, "bad_zero");
             List<Reconciliation> reconciliation = vault.reconcile();
             assertThat(reconciliation).extracting(Reconciliation::model, Reconciliation::bronzeRows, Reconciliation::loadedRows, Reconciliation::rejectedRows)

@@ -52,6 +52,7 @@ final class PlanExecutor
             Optional<String> fingerprint = Optional.empty();
             long rows = 0;
             long rejected = 0;
+            long conflicts = 0;
             boolean loaded = false;
             boolean replaced = false;
             OptionalLong before = OptionalLong.empty();
@@ -79,6 +80,7 @@ final class PlanExecutor
                                 loaded = true;
                             }
                             case REJECT -> rejected += count;
+                            case CONFLICTS -> conflicts += count;
                             case REPLACE -> {
                                 rows = count;
                                 replaced = true;
@@ -117,6 +119,9 @@ final class PlanExecutor
             String detail = loaded ? "inserted %s row%s".formatted(rows, rows == 1 ? "" : "s") : "view";
             if (rejected > 0) {
                 detail += ", set aside %s row%s with a null key".formatted(rejected, rejected == 1 ? "" : "s");
+            }
+            if (conflicts > 0) {
+                detail += ", set aside %s row%s with conflicting payloads (see %s.no_conflicting_payloads)".formatted(conflicts, conflicts == 1 ? "" : "s", model.name());
             }
             if (!evolved.isEmpty()) {
                 detail = String.join(", ", evolved) + "; " + detail;

@@ -126,7 +126,7 @@ public final class VaultConfiguration
         return this;
     }
 
-    /** Seed from these folders rather than the project's {@code seed-paths}. */
+    /** Seed from these folders rather than the project's {@code seed-paths}; a relative one is relative to the project directory, as seed-paths are. */
     public VaultConfiguration seedPaths(List<Path> seedPaths)
     {
         this.seedPaths = Optional.of(ImmutableList.copyOf(seedPaths));
@@ -202,7 +202,10 @@ public final class VaultConfiguration
         // the target may name its own catalog and schemas: every table name follows from here
         Project project = loaded.withConfig(loaded.config().forTarget(config));
         Optional<Path> log = engineLog.map(path -> project.config().targetPath().resolve(path));
-        return new Vault(project, resolveTarget(config), seedPaths.orElse(project.config().seedPaths()), log, listener, retries, lockTimeout, lockLease);
+        ImmutableList<Path> seeds = seedPaths
+                .map(paths -> paths.stream().map(path -> project.config().root().resolve(path).normalize()).collect(ImmutableList.toImmutableList()))
+                .orElse(project.config().seedPaths());
+        return new Vault(project, resolveTarget(config), seeds, log, listener, retries, lockTimeout, lockLease);
     }
 
     /** The target {@link #load()} gives the vault, with nothing read yet. */

@@ -21,6 +21,8 @@ public record Statement(String model, Kind kind, TableName target, String sql)
         GHOST,
         /** Records the staged rows a load leaves out, with the reason (null-keys: reject) */
         REJECT,
+        /** Records the staged rows with different payloads for one key at one load time, which the load leaves out (conflicts: set-aside) */
+        CONFLICTS,
         /** A whole-table atomic replace (seed, table mart) */
         REPLACE,
         /** Sets a table's comment, which carries the fingerprint of its last build */

@@ -518,6 +518,13 @@ class TestTrinoCompiler
         assertThat(TrinoCompiler.fingerprint(compiler.seed(seed(project, row("c1", "BR", "b@x.com", "2026-11-01 03:00:00 UTC")))))
                 .isPresent()
                 .isNotEqualTo(fromStatement);
+
+        // the same rows read from another folder: the table is unchanged, so is its fingerprint
+        Seed elsewhere = new Seed(project.model("customers", Source.class), ImmutableList.of(Path.of("other/batch_2/customers.csv")),
+                ImmutableList.of(row("c1", "BR", "a@x.com", "2026-11-01 03:00:00 UTC")));
+        Statement moved = compiler.seed(elsewhere);
+        assertThat(comment(moved)).startsWith("Seeded by vault from other/batch_2/customers.csv; vault fingerprint ");
+        assertThat(TrinoCompiler.fingerprint(moved)).isEqualTo(fromStatement);
     }
 
     @Test

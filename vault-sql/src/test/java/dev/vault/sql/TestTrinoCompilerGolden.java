@@ -55,8 +55,8 @@ class TestTrinoCompilerGolden
         List<String> mismatches = new ArrayList<>();
         for (ModelPlan model : plan.models().values()) {
             for (Statement statement : model.statements()) {
-                // a reject statement writes the project's rejected table; name it after its model
-                String table = statement.kind() == Statement.Kind.REJECT ? statement.model() : statement.target().table();
+                // reject and conflicts statements write the project's rejected table; name them after their model
+                String table = statement.kind() == Statement.Kind.REJECT || statement.kind() == Statement.Kind.CONFLICTS ? statement.model() : statement.target().table();
                 String file = table + "." + statement.kind().name().toLowerCase() + ".sql";
                 expectedFiles.add(file);
                 // the fingerprint a run fills in, as a fixed value

@@ -19,6 +19,7 @@ import dev.vault.core.model.Model;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Pit;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
@@ -26,6 +27,7 @@ import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.TableLayout;
 import dev.vault.core.model.TrinoTypes;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.core.yaml.YamlNode;
 
 import java.io.IOException;
@@ -55,6 +57,7 @@ final class ModelFileReader
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
     private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> RECORD_SOURCE_KEYS = ImmutableSet.of("column", "sql");
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
@@ -63,11 +66,12 @@ final class ModelFileReader
     private static final ImmutableSet<String> LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> FOREIGN_KEY_KEYS = ImmutableSet.of("hub", "column");
     private static final ImmutableSet<String> NON_HISTORIZED_LINK_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "hubs", "payload", "sources", "buckets", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "hashdiff", "payload", "sources", "buckets", "views", "loading", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MULTI_ACTIVE_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "multi-active-keys", "hashdiff", "payload", "sources", "buckets", "loading", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> EFFECTIVITY_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "driving-keys", "sources", "buckets", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> RECORD_TRACKING_SATELLITE_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "sources", "buckets", "maintenance", DataTestReader.KEY);
-    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> REFERENCE_TABLE_KEYS = ImmutableSet.of("tags", "name", "description", "keys", "payload", "sources", "loading", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> MODEL_LOADING_KEYS = ImmutableSet.of("conflicts");
     private static final ImmutableSet<String> MART_KEYS = ImmutableSet.of("tags", "name", "description", "materialized", "sql", "sql-file", "columns", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> SNAPSHOT_CONTROL_KEYS = ImmutableSet.of("tags", "name", "description", "start-date", "end-date", "time", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> PIT_KEYS = ImmutableSet.of("tags", "name", "description", "parent", "satellites", "snapshots", "buckets", "maintenance", DataTestReader.KEY);
@@ -170,7 +174,28 @@ final class ModelFileReader
         if (!fields.has("columns")) {
             problems.add(fields.location(), "%s is missing 'columns:' (a list of '- name: ..., type: ...')", fields.what());
         }
-        return new Source(name, fields.string("description", ""), schema, table, fields.requiredString("record-source"), loadTimestamp, columns.build(), fields.keyLocation("name"));
+        return new Source(name, fields.string("description", ""), schema, table, recordSource(fields), loadTimestamp, columns.build(), fields.keyLocation("name"));
+    }
+
+    /** {@code record-source: crm}, or {@code {column: source}} or {@code {sql: ...}} for a value per row. */
+    private RecordSource recordSource(Fields fields)
+    {
+        if (!(fields.node("record-source").orElse(null) instanceof YamlNode.Mapping mapping)) {
+            return new RecordSource.Fixed(fields.requiredString("record-source"));
+        }
+        Fields recordSource = new Fields(mapping, "'record-source' of " + fields.what(), problems);
+        recordSource.rejectUnknownKeys(RECORD_SOURCE_KEYS);
+        if (recordSource.has("column") == recordSource.has("sql")) {
+            problems.add(mapping.location(), "'record-source' of %s needs exactly one of 'column:' (the column naming each row's system) or 'sql:' (an expression over the source's columns), or is one name for every row, like 'record-source: crm'",
+                    fields.what());
+            return new RecordSource.Fixed("");
+        }
+        if (recordSource.has("column")) {
+            String column = recordSource.requiredString("column");
+            checkName(column, "column", recordSource.locationOf("column"));
+            return new RecordSource.FromColumn(column);
+        }
+        return new RecordSource.FromSql(recordSource.requiredString("sql"), recordSource.locationOf("sql"));
     }
 
     private Stage stage(Fields fields)
@@ -333,6 +358,7 @@ final class ModelFileReader
                 values("sources", fields.requiredStringList("sources")),
                 fields.bool("views", false),
                 layout(fields),
+                payload ? conflicts(fields) : Optional.empty(),
                 fields.keyLocation("name"));
     }
 
@@ -347,7 +373,19 @@ final class ModelFileReader
                 keys,
                 values("payload", fields.requiredStringList("payload")),
                 values("sources", fields.requiredStringList("sources")),
+                conflicts(fields),
                 fields.keyLocation("name"));
+    }
+
+    /** A model's own {@code loading: conflicts:}, over the project's (satellites with a payload and reference tables). */
+    private Optional<LoadingSettings.Conflicts> conflicts(Fields fields)
+    {
+        return fields.node("loading")
+                .flatMap(node -> Fields.of(node, "'loading' of " + fields.what(), problems))
+                .flatMap(loading -> {
+                    loading.rejectUnknownKeys(MODEL_LOADING_KEYS);
+                    return loading.has("conflicts") ? Optional.of(loading.enumValue("conflicts", LoadingSettings.Conflicts.class, LoadingSettings.Conflicts.SET_ASIDE)) : Optional.empty();
+                });
     }
 
     private Mart mart(Fields fields)

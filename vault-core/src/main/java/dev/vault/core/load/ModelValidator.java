@@ -13,6 +13,7 @@ import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Pit;
 import dev.vault.core.model.Satellite;
@@ -94,11 +95,16 @@ final class ModelValidator
             if (!names.add(column.name())) {
                 problems.add(column.location(), "column '%s' is listed twice in source '%s'", column.name(), source.name());
             }
-            if (RESERVED_STAGE_COLUMNS.contains(column.name())) {
+            if (column.name().equals(StandardColumns.RECORD_SOURCE) && !source.recordSource().equals(new RecordSource.FromColumn(StandardColumns.RECORD_SOURCE))) {
+                problems.add(column.location(), "source '%s' has a column named 'record_source', a name vault gives to a column of every staging view; "
+                        + "to stage each row with it, say 'record-source: {column: record_source}', else leave it out of 'columns:'", source.name());
+            }
+            else if (column.name().equals(StandardColumns.LOAD_DATETIME)) {
                 problems.add(column.location(), "source '%s' has a column named '%s', a name vault gives to a column of every staging view; "
                         + "leave it out of 'columns:' or expose the table through a view that renames it", source.name(), column.name());
             }
         });
+        recordSource(source, names);
         if (source.columns().isEmpty()) {
             problems.add(source.location(), "source '%s' has no columns", source.name());
         }
@@ -115,6 +121,33 @@ final class ModelValidator
                             source.name(), source.loadTimestamp(), Suggestions.hint(source.loadTimestamp(), names)));
         }
         return source;
+    }
+
+    /** A record source per row names a column of the source, or is an expression over them. */
+    private void recordSource(Source source, Set<String> columns)
+    {
+        switch (source.recordSource()) {
+            case RecordSource.Fixed ignored -> {}
+            case RecordSource.FromColumn column -> {
+                if (!columns.contains(column.column())) {
+                    problems.add(at(source, "record-source", column.column()), "source '%s' has no column '%s' for its record-source (a column under 'columns:')%s",
+                            source.name(), column.column(), Suggestions.hint(column.column(), columns));
+                }
+            }
+            case RecordSource.FromSql sql -> {
+                Optional<String> unsafe = SqlReferences.unsafe(sql.sql());
+                if (sql.sql().isBlank() || unsafe.isPresent()) {
+                    problems.add(sql.location(), "'record-source: {sql: ...}' of source '%s' must be a single SQL expression over its columns: %s",
+                            source.name(), unsafe.orElse("it is empty"));
+                    return;
+                }
+                for (SqlReferences.Reference reference : SqlReferences.columns(sql.sql())) {
+                    if (!columns.contains(reference.name())) {
+                        problems.add(sql.location(), "unknown column '%s' in the record-source of source '%s'%s", reference.name(), source.name(), Suggestions.hint(reference.name(), columns));
+                    }
+                }
+            }
+        }
     }
 
     private Stage stage(Stage stage)

@@ -9,6 +9,7 @@ import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.maintenance.MaintenanceSettings;
+import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Identifiers;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Location;
@@ -39,7 +40,7 @@ final class ProjectConfigReader
             "maintenance");
     private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
-    private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time");
+    private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time", "conflicts", "conflicts-severity", "unknown-member-key");
     private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port", "catalog", "schemas");
     private static final ImmutableSet<String> CREDENTIAL_KEYS = ImmutableSet.of("password-env", "password-file", "token-env", "token-file");
     private static final ImmutableSet<String> TLS_KEYS = ImmutableSet.of(
@@ -204,7 +205,12 @@ final class ProjectConfigReader
                     return new LoadingSettings(
                             loading.enumValue("null-keys", LoadingSettings.NullKeys.class, LoadingSettings.NullKeys.ZERO_KEY),
                             loading.bool("ghost-records", true),
-                            endOfTime);
+                            endOfTime,
+                            loading.enumValue("conflicts", LoadingSettings.Conflicts.class, LoadingSettings.Conflicts.SET_ASIDE),
+                            loading.enumValue("conflicts-severity", DeclaredTest.Severity.class, DeclaredTest.Severity.WARN),
+                            // 'unknown-member-key: null' says the default out loud
+                            loading.node("unknown-member-key").filter(node -> !(node instanceof YamlNode.Scalar scalar && scalar.isNull()))
+                                    .flatMap(ignored -> loading.string("unknown-member-key")));
                 })
                 .orElse(LoadingSettings.defaults());
     }

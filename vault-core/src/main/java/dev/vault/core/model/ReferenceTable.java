@@ -2,6 +2,9 @@ package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.project.LoadingSettings;
+
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +12,8 @@ import static java.util.Objects.requireNonNull;
  * A reference table: codes and their descriptions (countries, lead statuses, currencies), keyed by
  * the natural code itself rather than a hash key, since other tables use the code as is. Its
  * history is kept like a satellite's: a row per code whenever the payload changes. The
- * {@code <name>_current} view gives each code's latest row.
+ * {@code <name>_current} view gives each code's latest row. {@code conflicts} overrides the
+ * project's {@code loading: conflicts:} for this table.
  */
 public record ReferenceTable(
         String name,
@@ -17,6 +21,7 @@ public record ReferenceTable(
         ImmutableList<String> keys,
         ImmutableList<String> payload,
         ImmutableList<String> sources,
+        Optional<LoadingSettings.Conflicts> conflicts,
         Location location)
         implements Model
 {
@@ -30,6 +35,7 @@ public record ReferenceTable(
         requireNonNull(keys, "keys is null");
         requireNonNull(payload, "payload is null");
         requireNonNull(sources, "sources is null");
+        requireNonNull(conflicts, "conflicts is null");
         requireNonNull(location, "location is null");
     }
 

@@ -2,6 +2,9 @@ package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.project.LoadingSettings;
+
+import java.util.Optional;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -22,6 +25,7 @@ import static java.util.Objects.requireNonNull;
  * <li>{@link ModelKind#RECORD_TRACKING_SATELLITE}: whether a key is present in its sources' full
  *     extracts: an {@code is_present} row when a key appears, or goes missing from an extract.</li>
  * </ul>
+ * {@code conflicts} overrides the project's {@code loading: conflicts:} for this satellite.
  * {@code views} adds the {@code <name>_end_dated} and {@code <name>_current} views.
  */
 public record Satellite(
@@ -37,6 +41,7 @@ public record Satellite(
         ImmutableList<String> sources,
         boolean views,
         TableLayout layout,
+        Optional<LoadingSettings.Conflicts> conflicts,
         Location location)
         implements Model
 {
@@ -59,6 +64,7 @@ public record Satellite(
         requireNonNull(drivingKeys, "drivingKeys is null");
         requireNonNull(sources, "sources is null");
         requireNonNull(layout, "layout is null");
+        requireNonNull(conflicts, "conflicts is null");
         requireNonNull(location, "location is null");
     }
 
@@ -70,7 +76,7 @@ public record Satellite(
 
     public Satellite withResolved(ImmutableList<String> payload, ImmutableList<String> childKeys)
     {
-        return new Satellite(name, description, kind, parent, hashdiff, payload, childKeys, multiActiveKeys, drivingKeys, sources, views, layout, location);
+        return new Satellite(name, description, kind, parent, hashdiff, payload, childKeys, multiActiveKeys, drivingKeys, sources, views, layout, conflicts, location);
     }
 
     public String endDatedView()

@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
  * A bronze table as it lands from a source system. vault reads it and never writes it, except
  * when seeding it from CSV files for examples and tests.
  *
- * @param recordSource the value staged rows carry in {@code record_source}, e.g. {@code activecampaign}
+ * @param recordSource what staged rows carry in {@code record_source}: a fixed name, e.g.
+ *     {@code activecampaign}, or a value per row from a column or an expression
  * @param loadTimestamp the column holding when each row landed in bronze
  */
 public record Source(
@@ -19,7 +20,7 @@ public record Source(
         String description,
         Optional<String> schema,
         String table,
-        String recordSource,
+        RecordSource recordSource,
         String loadTimestamp,
         ImmutableList<Column> columns,
         Location location)

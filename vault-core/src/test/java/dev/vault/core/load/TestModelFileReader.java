@@ -33,7 +33,7 @@ class TestModelFileReader
     {
         assertThat(project(directory).replace("models/satellites.yml", "    hashdiff: hd_person\n", "    hashdiff: hd_person\n    owner: me\n").problem())
                 .hasToString("models/satellites.yml:5:5: unknown key 'owner' in satellite 'sat_person'; "
-                        + "expected one of: buckets, description, hashdiff, maintenance, name, parent, payload, sources, tags, tests, views");
+                        + "expected one of: buckets, description, hashdiff, loading, maintenance, name, parent, payload, sources, tags, tests, views");
     }
 
     @Test

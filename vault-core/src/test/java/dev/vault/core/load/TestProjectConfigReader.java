@@ -1,9 +1,11 @@
 package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableMap;
+import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Location;
 import dev.vault.core.project.HashingSettings;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.core.project.ProjectConfig;
 import dev.vault.core.project.TargetConfig;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,26 @@ class TestProjectConfigReader
         assertThat(config.target("embedded")).isEqualTo(new TargetConfig.Embedded("embedded", root.resolve("build/warehouse"), OptionalInt.empty()));
         assertThat(config.target("dev")).isEqualTo(new TargetConfig.Embedded("dev", Path.of("/tmp/warehouse"), OptionalInt.of(8081)));
         assertThat(config.target("prod")).isEqualTo(new TargetConfig.Trino("prod", "jdbc:trino://trino.example.com:443/lake?SSL=true", Optional.of("etl"), Optional.of("TRINO_PASSWORD")));
+    }
+
+    @Test
+    void loadingSettings()
+    {
+        assertThat(project(directory).file("vault.yml", "name: minimal\n").load().config().loading())
+                .isEqualTo(new LoadingSettings(LoadingSettings.NullKeys.ZERO_KEY, true, LoadingSettings.DEFAULT_END_OF_TIME,
+                        LoadingSettings.Conflicts.SET_ASIDE, DeclaredTest.Severity.WARN, Optional.empty()));
+        assertThat(project(directory).file("vault.yml", """
+                name: strict
+                loading:
+                  conflicts: fail
+                  conflicts-severity: error
+                  unknown-member-key: '-1'
+                """).load().config().loading())
+                .isEqualTo(new LoadingSettings(LoadingSettings.NullKeys.ZERO_KEY, true, LoadingSettings.DEFAULT_END_OF_TIME,
+                        LoadingSettings.Conflicts.FAIL, DeclaredTest.Severity.ERROR, Optional.of("-1")));
+        assertThat(project(directory).file("vault.yml", "name: minimal\nloading:\n  unknown-member-key: null\n").load().config().loading().unknownMemberKey()).isEmpty();
+        assertThat(project(directory).file("vault.yml", "name: typo\nloading:\n  conflicts: skip\n").problem().toString())
+                .isEqualTo("vault.yml:3:14: 'conflicts' of 'loading' of vault.yml cannot be 'skip'; expected one of: fail, set-aside");
     }
 
     @Test

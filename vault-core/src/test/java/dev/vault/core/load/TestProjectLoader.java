@@ -12,6 +12,7 @@ import dev.vault.core.model.HashedColumn;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Link;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
@@ -129,7 +130,7 @@ class TestProjectLoader
     {
         Source source = project.model("crm_activecampaign_contacts", Source.class);
         assertThat(source.location()).isEqualTo(new Location(Path.of("models/bronze/sources.yml"), 4, 5));
-        assertThat(source.recordSource()).isEqualTo("activecampaign");
+        assertThat(source.recordSource()).isEqualTo(new RecordSource.Fixed("activecampaign"));
         assertThat(source.loadTimestamp()).isEqualTo("_loaded_at");
         assertThat(source.schema()).isEmpty();
         assertThat(source.table()).isEqualTo("crm_activecampaign_contacts");

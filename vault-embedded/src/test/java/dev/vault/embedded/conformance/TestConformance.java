@@ -72,6 +72,13 @@ class TestConformance
         return ConformanceSuite.run("record-tracking-satellite", temp);
     }
 
+    /** Landing tables with several systems' rows: a record source per row, the unknown member's key, conflicts between systems. */
+    @TestFactory
+    Stream<DynamicNode> landing()
+    {
+        return ConformanceSuite.run("landing", temp);
+    }
+
     @TestFactory
     Stream<DynamicNode> referenceTable()
     {

@@ -260,7 +260,7 @@ public final class VaultCli
     static final class Seed
             extends ConsoleCommand
     {
-        @Option(names = "--seed-path", paramLabel = "DIR", description = "Seed from this folder instead of vault.yml's seed-paths (repeatable).")
+        @Option(names = "--seed-path", paramLabel = "DIR", description = "Seed from this folder instead of vault.yml's seed-paths (repeatable; relative to --project-dir).")
         List<Path> seedPaths;
 
         @Override
@@ -270,7 +270,7 @@ public final class VaultCli
             Instant started = Instant.now();
             var configuration = connection.configuration(reporter);
             if (seedPaths != null) {
-                configuration.seedPaths(seedPaths.stream().map(path -> path.toAbsolutePath().normalize()).toList());
+                configuration.seedPaths(seedPaths);
             }
             try (Vault vault = configuration.load()) {
                 RunResult result = vault.seed();

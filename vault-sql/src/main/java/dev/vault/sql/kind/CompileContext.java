@@ -3,6 +3,7 @@ package dev.vault.sql.kind;
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.GhostRecord;
+import dev.vault.core.model.HashedColumn;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Link;
@@ -14,6 +15,7 @@ import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.LoadingSettings;
@@ -43,6 +45,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CompileContext
 {
+    /** How the reason of every row set aside for a payload conflict starts. */
+    public static final String CONFLICT_REASON = "different payloads";
+
     private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
 
     private final Project project;
@@ -233,6 +238,89 @@ public final class CompileContext
                 "codes", model instanceof ReferenceTable,
                 "zeroKey", project.config().hashing().zeroKey(),
                 "reason", reason)));
+    }
+
+    /** What a model does with different payloads for one key at one load time: its own setting, else the project's. */
+    public LoadingSettings.Conflicts conflicts(Model model)
+    {
+        Optional<LoadingSettings.Conflicts> own = switch (model) {
+            case Satellite satellite -> satellite.conflicts();
+            case ReferenceTable reference -> reference.conflicts();
+            default -> Optional.empty();
+        };
+        return own.orElse(project.config().loading().conflicts());
+    }
+
+    /** The {@code conflicts} a load template branches on: {@code fail} or {@code set-aside}. */
+    public String conflictsSetting(Model model)
+    {
+        return conflicts(model) == LoadingSettings.Conflicts.FAIL ? "fail" : "set-aside";
+    }
+
+    /**
+     * The business key columns behind a hash key in a stage, which a conflict's message and
+     * rejected row name (a person knows customer 42, not its hash). A person key of an identity
+     * hub, which the stage does not hash, is named by the columns of the source record.
+     */
+    public ImmutableList<String> businessKey(String stage, String hashKey)
+    {
+        Stage model = project.model(stage, Stage.class);
+        return model.hashKey(hashKey)
+                .map(HashedColumn::columns)
+                .or(() -> model.identity().map(StageIdentity::recordKey))
+                .orElse(ImmutableList.of(hashKey));
+    }
+
+    /** The statement that records a model's payload conflicts in the rejected table, before its load leaves them out. */
+    public Statement conflictsStatement(ConflictRule rule)
+    {
+        return new Statement(rule.model().name(), Statement.Kind.CONFLICTS, rejectedTable(),
+                templates.render("reject_conflicts.ftl", conflictsData(rule, false)));
+    }
+
+    /** A query of the conflicts a model's load leaves out now, for the built-in data test. */
+    public String conflictsReport(ConflictRule rule, String name, String description)
+    {
+        Map<String, Object> data = conflictsData(rule, true);
+        data.put("name", name);
+        data.put("description", description);
+        return templates.render("reject_conflicts.ftl", data);
+    }
+
+    private Map<String, Object> conflictsData(ConflictRule rule, boolean report)
+    {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (String name : rule.stages()) {
+            Stage stage = project.model(name, Stage.class);
+            Map<String, Object> source = new HashMap<>(Map.of(
+                    "name", stage.name(),
+                    "table", project.tableName(stage),
+                    "columns", sourceColumns(project.model(stage.source(), Source.class)),
+                    "businessKey", rule.codes() ? rule.keys() : businessKey(name, rule.parentKey())));
+            rule.identityHub().ifPresent(hub -> source.put("resolved", identityResolution(hub).resolvedView()));
+            sources.add(source);
+        }
+        String what = rule.rowKeys().isEmpty() ? "key" : "multi-active key (" + String.join(", ", rule.rowKeys()) + ")";
+        Map<String, Object> data = new HashMap<>(Map.of(
+                "model", header(rule.model()),
+                "rejected", rejectedTable(),
+                "target", project.tableName(rule.model()),
+                "sources", sources,
+                "keys", rule.keys(),
+                "rowKeys", rule.rowKeys(),
+                "parentKey", rule.parentKey(),
+                "hashdiff", rule.hashdiff(),
+                "diffColumns", rule.diffColumns(),
+                "codes", rule.codes()));
+        data.putAll(Map.of(
+                "zeroKey", project.config().hashing().zeroKey(),
+                "hashing", Map.of("function", project.config().hashing().algorithm().trinoFunction()),
+                "report", report,
+                "reasonPrefix", CONFLICT_REASON + " for one " + what + " at one load_datetime: ",
+                "reasonSuffix", rule.rowKeys().isEmpty()
+                        ? "; set aside until a newer row for the key arrives (loading: conflicts: set-aside)"
+                        : "; the key's whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)"));
+        return data;
     }
 
     /** A source's columns with their types, as the reject and reconciliation templates list them. */

@@ -13,6 +13,7 @@ import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.DataTest;
 import dev.vault.sql.SqlText;
 
@@ -93,11 +94,17 @@ public final class DataTestCompiler
                     if (satellite.hasPayload() && context.project().config().loading().ghostRecords()) {
                         tests.add(ghostRecord(satellite, target));
                     }
+                    if (satellite.hasPayload() && context.conflicts(satellite) == LoadingSettings.Conflicts.SET_ASIDE) {
+                        tests.add(noConflictingPayloads(satellite, new SatelliteParts(context).conflictRule(satellite)));
+                    }
                 }
                 case ReferenceTable reference -> {
                     List<String> unique = new ArrayList<>(reference.keys());
                     unique.add(StandardColumns.LOAD_DATETIME);
                     tests.add(unique(reference, target, unique, "one row per code and load_datetime"));
+                    if (context.conflicts(reference) == LoadingSettings.Conflicts.SET_ASIDE) {
+                        tests.add(noConflictingPayloads(reference, ReferenceTableCompiler.conflictRule(reference)));
+                    }
                 }
                 case Pit pit -> tests.add(unique(pit, target, List.of(context.project().model(pit.parent()) instanceof Link link ? link.hashKey() : context.project().model(pit.parent(), Hub.class).hashKey(), SnapshotControl.SNAPSHOT_DATETIME),
                         "one row per key and snapshot"));
@@ -213,6 +220,19 @@ public final class DataTestCompiler
                 "keys", keys,
                 "loadDatetime", StandardColumns.LOAD_DATETIME,
                 "hashdiff", satellite.hashdiff())));
+    }
+
+    /**
+     * The staged rows a load leaves out now for a payload conflict (set aside in the rejected
+     * table), one row each: a conflict is reported until a newer row for its key resolves it.
+     * Its severity is {@code loading: conflicts-severity} (warn by default: the rest loaded).
+     */
+    private DataTest noConflictingPayloads(Model model, ConflictRule rule)
+    {
+        String name = model.name() + ".no_conflicting_payloads";
+        String description = "no staged rows set aside for different payloads at one key and load time (loading: conflicts: set-aside)";
+        return new DataTest(name, model.name(), description, context.project().config().loading().conflictsSeverity(),
+                context.conflictsReport(rule, name, description));
     }
 
     private DataTest ghostRecord(Satellite satellite, TableName target)

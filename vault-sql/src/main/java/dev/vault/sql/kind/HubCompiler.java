@@ -3,12 +3,15 @@ package dev.vault.sql.kind;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
+import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -66,7 +69,22 @@ public final class HubCompiler
                 "sources", context.tables(hub.sources()),
                 "hashKey", hub.hashKey(),
                 "businessKeys", hub.businessKeys()));
-        context.rejectKeys(hub, List.of(hub.hashKey())).ifPresent(keys -> data.put("rejectKeys", keys));
+        context.rejectKeys(hub, List.of(hub.hashKey())).ifPresentOrElse(
+                keys -> data.put("rejectKeys", keys),
+                () -> data.put("unknownMember", unknownMember(hub)));
         return context.render("hub.ftl", data);
+    }
+
+    /**
+     * The unknown member (null-keys: zero-key): the zero key's business keys are the project's
+     * unknown-member-key (null by default), not the bad value of whichever row came first.
+     */
+    private Map<String, Object> unknownMember(Hub hub)
+    {
+        Map<String, String> staged = context.staged(hub.sources().getFirst());
+        Optional<String> value = context.project().config().loading().unknownMemberKey();
+        Map<String, String> keys = new LinkedHashMap<>();
+        hub.businessKeys().forEach(key -> keys.put(key, "CAST(%s AS %s)".formatted(value.map(SqlText::literal).orElse("NULL"), staged.get(key))));
+        return Map.of("zeroKey", context.project().config().hashing().zeroKey(), "keys", keys);
     }
 }

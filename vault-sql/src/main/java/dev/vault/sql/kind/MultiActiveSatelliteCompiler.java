@@ -47,7 +47,7 @@ public final class MultiActiveSatelliteCompiler
         columns.add(satellite.hashdiff());
         columns.addAll(satellite.payload());
         Map<String, Object> data = parts.loadData(satellite, target, columns, Map.of(
-                "sources", context.sources(satellite.sources(), Optional.empty()),
+                "sources", parts.sources(satellite, Optional.empty()),
                 "parentKey", parentKey,
                 "multiActiveKeys", satellite.multiActiveKeys(),
                 "hashdiff", satellite.hashdiff()));

@@ -1,9 +1,11 @@
 package dev.vault.sql.kind;
 
+import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.Statement;
 
 import java.util.ArrayList;
@@ -31,12 +33,21 @@ public final class ReferenceTableCompiler
     public CompiledModel compile(ReferenceTable reference, TableName target)
     {
         TableSql table = table(reference, target);
-        List<Statement> statements = List.of(
-                new Statement(reference.name(), Statement.Kind.CREATE_TABLE, target, table.sql()),
-                context.rejectStatement(reference, reference.sources(), reference.keys()),
-                new Statement(reference.name(), Statement.Kind.LOAD, target, load(reference, target)),
-                new Statement(reference.name(), Statement.Kind.VIEW, context.project().refTable(reference.currentView()), current(reference, target)));
+        List<Statement> statements = new ArrayList<>();
+        statements.add(new Statement(reference.name(), Statement.Kind.CREATE_TABLE, target, table.sql()));
+        statements.add(context.rejectStatement(reference, reference.sources(), reference.keys()));
+        if (context.conflicts(reference) == LoadingSettings.Conflicts.SET_ASIDE) {
+            statements.add(context.conflictsStatement(conflictRule(reference)));
+        }
+        statements.add(new Statement(reference.name(), Statement.Kind.LOAD, target, load(reference, target)));
+        statements.add(new Statement(reference.name(), Statement.Kind.VIEW, context.project().refTable(reference.currentView()), current(reference, target)));
         return CompiledModel.of(context.guardedLoad(reference, target, statements), table.definition());
+    }
+
+    /** Two staged rows of one code at one load time with different payloads conflict; codes are not hashed, the payload's hash is computed. */
+    static ConflictRule conflictRule(ReferenceTable reference)
+    {
+        return new ConflictRule(reference, reference.sources(), reference.keys(), ImmutableList.of(), ReferenceTable.HASHDIFF, reference.payload(), Optional.empty(), true);
     }
 
     private TableSql table(ReferenceTable reference, TableName target)
@@ -73,6 +84,7 @@ public final class ReferenceTableCompiler
                 "keys", reference.keys(),
                 "hashdiff", ReferenceTable.HASHDIFF,
                 "diffColumns", reference.payload(),
+                "conflicts", context.conflictsSetting(reference),
                 "hashing", Map.of("function", hashing.algorithm().trinoFunction(), "zeroKey", hashing.zeroKey())));
     }
 

@@ -44,7 +44,7 @@ public final class SatelliteCompiler
         columns.addAll(satellite.payload());
         Optional<Hub> identityHub = context.project().model(satellite.parent()) instanceof Hub hub && hub.identity() ? Optional.of(hub) : Optional.empty();
         Map<String, Object> data = parts.loadData(satellite, target, columns, Map.of(
-                "sources", context.sources(satellite.sources(), identityHub),
+                "sources", parts.sources(satellite, identityHub),
                 "parentKey", parentKey,
                 "keys", parts.keys(satellite),
                 "hashdiff", satellite.hashdiff()));

@@ -2,9 +2,11 @@ package dev.vault.sql.kind;
 
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.GhostRecord;
+import dev.vault.core.model.Hub;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
+import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
 
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -71,6 +74,24 @@ final class SatelliteParts
         return context.createTable(satellite, target, columns, List.of(CompileContext.bucket(bucketColumn, satellite.layout().buckets())), sorted);
     }
 
+    /** What makes two staged rows of a satellite with a payload a conflict: one key (and multi-active key) and load time, two hashdiffs. */
+    ConflictRule conflictRule(Satellite satellite)
+    {
+        Optional<Hub> identityHub = context.project().model(satellite.parent()) instanceof Hub hub && hub.identity() ? Optional.of(hub) : Optional.empty();
+        return new ConflictRule(satellite, satellite.sources(), ImmutableList.copyOf(keys(satellite)), satellite.multiActiveKeys(),
+                satellite.hashdiff(), ImmutableList.of(), identityHub, false);
+    }
+
+    /** The stages a load reads, each with the business key columns behind the parent's key (a conflict names them). */
+    List<Map<String, Object>> sources(Satellite satellite, Optional<Hub> identityHub)
+    {
+        List<Map<String, Object>> sources = context.sources(satellite.sources(), identityHub);
+        for (int i = 0; i < sources.size(); i++) {
+            sources.get(i).put("businessKey", context.businessKey(satellite.sources().get(i), context.parentKey(satellite)));
+        }
+        return sources;
+    }
+
     /** A load template's data: the model, its target, the columns it inserts and the stages it reads, plus the template's own. */
     Map<String, Object> loadData(Satellite satellite, TableName target, List<String> columns, Map<String, Object> own)
     {
@@ -78,6 +99,7 @@ final class SatelliteParts
         data.put("model", CompileContext.header(satellite));
         data.put("target", target);
         data.put("columns", columns);
+        data.put("conflicts", context.conflictsSetting(satellite));
         return data;
     }
 
@@ -87,6 +109,9 @@ final class SatelliteParts
         statements.add(new Statement(satellite.name(), Statement.Kind.CREATE_TABLE, target, table.sql()));
         if (context.rejects(satellite)) {
             statements.add(context.rejectStatement(satellite, satellite.sources(), List.of(context.parentKey(satellite))));
+        }
+        if (satellite.hasPayload() && context.conflicts(satellite) == LoadingSettings.Conflicts.SET_ASIDE) {
+            statements.add(context.conflictsStatement(conflictRule(satellite)));
         }
         if (satellite.hasPayload() && context.project().config().loading().ghostRecords()) {
             statements.add(new Statement(satellite.name(), Statement.Kind.GHOST, target, ghost(satellite, target)));

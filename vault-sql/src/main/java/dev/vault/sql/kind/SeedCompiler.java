@@ -19,8 +19,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A seed: replaces a source table with the rows of its CSV files ({@code seed.ftl}). The table
- * comment carries a fingerprint of the statement itself, so a seed whose files did not change
- * is skipped.
+ * comment carries a fingerprint of the statement without the files' names (the table's columns
+ * and rows), so a seed whose rows did not change is skipped, from whatever folder it is read.
  */
 public final class SeedCompiler
 {
@@ -54,7 +54,9 @@ public final class SeedCompiler
                 "rows", rows,
                 "empty", empty));
         model.put("tableComment", "");
+        model.put("files", "");
         String fingerprint = Hashing.sha256().hashString(context.render("seed.ftl", model), StandardCharsets.UTF_8).toString();
+        model.put("files", files);
         model.put("tableComment", "Seeded by vault from " + files + Guard.FINGERPRINT_MARK + fingerprint);
         return new Statement(source.name(), Statement.Kind.REPLACE, target, context.render("seed.ftl", model));
     }

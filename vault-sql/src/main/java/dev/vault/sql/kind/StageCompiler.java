@@ -3,12 +3,15 @@ package dev.vault.sql.kind;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.model.Column;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.HashedColumn;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
+import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
 import dev.vault.sql.IdentitySql;
@@ -27,6 +30,9 @@ import static java.util.Objects.requireNonNull;
 public final class StageCompiler
         implements ModelCompiler<Stage>
 {
+    /** What the source CTE calls a source column named record_source, which the staged record_source is made from. */
+    private static final String RECORD_SOURCE_COLUMN = "record_source$source";
+
     private final CompileContext context;
 
     public StageCompiler(CompileContext context)
@@ -53,7 +59,8 @@ public final class StageCompiler
                     "zeroInput", String.join("|", Collections.nCopies(column.columns().size(), "\\N"))));
         }
         List<String> outputColumns = new ArrayList<>();
-        source.columns().forEach(column -> outputColumns.add(column.name()));
+        // a source column named record_source that gives each row's record source becomes the standard column itself
+        source.columns().stream().map(Column::name).filter(name -> !name.equals(StandardColumns.RECORD_SOURCE)).forEach(outputColumns::add);
         stage.derivedColumns().forEach(column -> outputColumns.add(column.name()));
         Map<String, Object> model = new HashMap<>();
         stage.identity().ifPresent(identity -> model.put("identity", identityColumns(identity)));
@@ -65,7 +72,10 @@ public final class StageCompiler
                 .put("sourceColumns", source.columns().stream().map(column -> column.name()).toList())
                 .put("derivedLevels", derivedLevels(stage))
                 .put("loadTimestamp", source.loadTimestamp())
-                .put("recordSource", source.recordSource())
+                .put("recordSource", recordSource(stage, source))
+                .put("identityRecordPrefix", source.recordSource() instanceof RecordSource.Fixed fixed
+                        ? SqlText.literal(fixed.value() + "|")
+                        : recordSource(stage, source) + " || '|'")
                 .put("hashed", hashed)
                 .put("outputColumns", outputColumns)
                 .put("hashing", Map.of(
@@ -73,6 +83,26 @@ public final class StageCompiler
                         "zeroKey", hashing.zeroKey(),
                         "upperKeys", hashing.businessKeyCase() == HashingSettings.KeyCase.UPPER))
                 .buildOrThrow());
+    }
+
+    /**
+     * The {@code record_source} of a staged row: the source's fixed name, or the row's own from a
+     * column or an expression. A row without one fails the reads of the stage with the reason: a
+     * record source is what says where a row of the vault came from, never a guess.
+     */
+    private static String recordSource(Stage stage, Source source)
+    {
+        if (source.recordSource() instanceof RecordSource.Fixed fixed) {
+            return SqlText.literal(fixed.value());
+        }
+        String value = switch (source.recordSource()) {
+            case RecordSource.FromColumn column -> column.column().equals(StandardColumns.RECORD_SOURCE) ? SqlText.internalIdentifier(RECORD_SOURCE_COLUMN) : SqlText.identifier(column.column());
+            case RecordSource.FromSql sql -> "(" + sql.sql().strip() + ")";
+            case RecordSource.Fixed ignored -> throw new IllegalStateException("a fixed record source is a literal");
+        };
+        String message = "%s: a row of source %s has no record source (record-source %s, %s); every staged row needs the system it comes from"
+                .formatted(stage.name(), source.name(), source.recordSource().describe(), source.location());
+        return "coalesce(nullif(trim(CAST(%s AS varchar)), ''), CAST(fail(%s) AS varchar))".formatted(value, SqlText.literal(message));
     }
 
     private Map<String, Object> identityColumns(StageIdentity identity)

@@ -93,11 +93,29 @@ WHERE "first_seen$rank" = 1
       WHERE existing.${q(hashKey)} = first_seen.${q(hashKey)})
 </#macro>
 
-<#-- Fails the load when one key has two different payloads at one load time (min and max hashdiff differ). -->
-<#macro onePayload message parentKey>
+<#--
+  One payload per key and load time (min and max hashdiff agree). With loading: conflicts: fail
+  the load fails, naming the business key and every record source involved (the message's three
+  %s); with set-aside it leaves the key's rows at that time out: reject_conflicts.ftl recorded them.
+-->
+<#macro onePayload conflicts message>
+<#if conflicts == "fail">
       AND IF("hashdiff$min" = "hashdiff$max", true, CAST(fail(format(
           ${lit(message)},
-          ${q(parentKey)}, CAST("load_datetime" AS varchar), "record_source")) AS boolean))
+          "business_key", CAST("load_datetime" AS varchar), "record_sources")) AS boolean))
+<#else>
+      AND "hashdiff$min" = "hashdiff$max"
+</#if>
+</#macro>
+
+<#-- A row's business key as text for a person (customer_id = 'C-1'), from the stage's key columns. -->
+<#macro businessKeyText columns>
+concat_ws(', '<#list columns as column>, ${lit(column + " = ")} || coalesce('''' || CAST(${q(column)} AS varchar) || '''', 'null')</#list>)<#t>
+</#macro>
+
+<#-- Every record source of a key's rows at one load time, sorted, for a conflict's message. -->
+<#macro recordSources window>
+array_join(array_sort(array_distinct(array_agg(staged."record_source") OVER ${window})), ', ')<#t>
 </#macro>
 
 <#-- The keys a status satellite decides for: the ones staged now and the ones it tracks already. -->
@@ -139,9 +157,10 @@ to_hex(sha256(to_utf8(CAST("load_datetime" AS varchar) || '|' || "row_data")))<#
 <#--
   The rows of a satellite's load (and a reference table's): staged rows newer than their key's
   latest row, one per key and load time (two different payloads fail the load), kept when the
-  hashdiff differs from the previous row's. Reads the "staged" CTE.
+  hashdiff differs from the previous row's. Reads the "staged" CTE, which has a "business_key"
+  column when conflicts fail the load.
 -->
-<#macro hashdiffChanges target keys parentKey hashdiff columns message>
+<#macro hashdiffChanges target keys parentKey hashdiff columns conflicts message>
 latest AS (
     SELECT
         <#list keys as key>${q(key)}, </#list>
@@ -156,7 +175,8 @@ delta AS (
         staged.*,
         min(staged.${q(hashdiff)}) OVER same_load AS "hashdiff$min",
         max(staged.${q(hashdiff)}) OVER same_load AS "hashdiff$max",
-        row_number() OVER (PARTITION BY <#list keys as key>staged.${q(key)}, </#list>staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
+        <#if conflicts == "fail"><@recordSources window="same_load"/> AS "record_sources",
+        </#if>row_number() OVER (PARTITION BY <#list keys as key>staged.${q(key)}, </#list>staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
     FROM staged
     LEFT JOIN latest ON <#list keys as key>latest.${q(key)} = staged.${q(key)}<#sep> AND </#list>
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
@@ -166,7 +186,7 @@ one_per_load AS (
     SELECT *
     FROM delta
     WHERE "same_load$rank" = 1
-<@onePayload message=message parentKey=parentKey/>
+<@onePayload conflicts=conflicts message=message/>
 ),
 changes AS (
     SELECT

@@ -3,21 +3,22 @@
     "Inserts a row for every staged change of a key's payload: staged rows newer than the key's",
     "latest satellite row, in load_datetime order, kept when the hashdiff differs from the",
     "previous row's (the latest satellite row for the first). Changes inside one batch are all",
-    "kept and A -> B -> A keeps three rows. Two different payloads for one key at one",
-    "load_datetime fail the load; identical ones count once."]/>
+    "kept and A -> B -> A keeps three rows. Identical payloads for one key at one load_datetime",
+    "count once; different ones " + (conflicts == "fail")?then("fail the load (loading: conflicts: fail).", "are left out: the statement before set them aside."),
+    "(loading: conflicts: " + conflicts + ", docs/loading-rules.md)"]/>
 <@lib.insertInto target=target columns=columns/>
 WITH
 <@lib.staged sources=sources; source>
 <#if source.resolved??>
-    SELECT <#list columns as column><#if column == parentKey>resolved.${q(column)}<#else>staged.${q(column)}</#if><#sep>, </#list>
+    SELECT <#list columns as column><#if column == parentKey>resolved.${q(column)}<#else>staged.${q(column)}</#if><#sep>, </#list><#if conflicts == "fail">, <@lib.businessKeyText columns=source.businessKey/> AS "business_key"</#if>
     FROM ${table(source.table)} AS staged
     JOIN ${table(source.resolved)} AS resolved ON resolved."identity_record" = staged."identity_record"
 <#else>
-    SELECT <#list columns as column>${q(column)}<#sep>, </#list>
+    SELECT <#list columns as column>${q(column)}<#sep>, </#list><#if conflicts == "fail">, <@lib.businessKeyText columns=source.businessKey/> AS "business_key"</#if>
     FROM ${table(source.table)}
 <#if rejectKeys??>
     WHERE ${q(parentKey)} <> ${lit(rejectKeys.zeroKey)}
 </#if>
 </#if>
 </@lib.staged>
-<@lib.hashdiffChanges target=target keys=keys parentKey=parentKey hashdiff=hashdiff columns=columns message=model.name + ": key %s has different payloads at load_datetime %s (record_source %s); a satellite takes one payload per key and load time: deduplicate the source rows or give them distinct load times"/>
+<@lib.hashdiffChanges target=target keys=keys parentKey=parentKey hashdiff=hashdiff columns=columns conflicts=conflicts message=model.name + ": different payloads for %s at load_datetime %s from record sources %s; a satellite takes one payload per key and load time. With loading: conflicts: set-aside (the default) such rows go to vault_rejected_rows and the rest of the batch loads; or give the rows distinct load times in the stage"/>

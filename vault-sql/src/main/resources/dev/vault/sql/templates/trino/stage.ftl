@@ -5,7 +5,7 @@ WITH
 source AS (
     SELECT
 <#list sourceColumns as column>
-        ${q(column)}<#sep>,</#sep>
+        <#if column == "record_source">"record_source" AS ${qi("record_source$source")}<#else>${q(column)}</#if><#sep>,</#sep>
 </#list>
     FROM ${table(sourceTable)}
 ),
@@ -36,9 +36,9 @@ hash_input AS (
     SELECT
         *,
         CAST(${q(loadTimestamp)} AS timestamp(6) with time zone) AS "load_datetime",
-        ${lit(recordSource)} AS "record_source"<#if hashed?has_content || identity??>,</#if>
+        ${recordSource} AS "record_source"<#if hashed?has_content || identity??>,</#if>
 <#if identity??>
-        ${lit(recordSource + "|")} || <@lib.keyInput parts=identity.recordKey upper=false/> AS "identity_record$input"<#if hashed?has_content>,</#if>
+        ${identityRecordPrefix} || <@lib.keyInput parts=identity.recordKey upper=false/> AS "identity_record$input"<#if hashed?has_content>,</#if>
 </#if>
 <#list hashed as column>
         <#if column.hashKey><@lib.keyInput parts=column.columns upper=hashing.upperKeys/><#else><@lib.diffInput columns=column.columns/></#if> AS ${qi(column.name + "$input")}<#sep>,</#sep>

@@ -1,0 +1,51 @@
+-- vault test: sat_product.no_conflicting_payloads
+-- no staged rows set aside for different payloads at one key and load time (loading: conflicts: set-aside)
+WITH
+staged AS (
+    SELECT
+        staged."hk_product", staged."load_datetime", staged."record_source",
+        staged."hd_product" AS "payload$hash",
+        'stg_product_catalog' AS "stage",
+        concat_ws(', ', 'product_id = ' || coalesce('''' || CAST("product_id" AS varchar) || '''', 'null')) AS "business_key",
+        json_format(CAST(MAP(ARRAY['product_id', 'title', 'price', 'loaded_at'], ARRAY[CAST("product_id" AS varchar), CAST("title" AS varchar), CAST("price" AS varchar), CAST("loaded_at" AS varchar)]) AS json)) AS "row_data"
+    FROM "iceberg"."shop_silver"."stg_product_catalog" AS staged
+    WHERE staged."hk_product" <> '0000000000000000000000000000000000000000000000000000000000000000'
+),
+latest AS (
+    SELECT "hk_product", max("load_datetime") AS "load_datetime"
+    FROM "iceberg"."shop_silver"."sat_product"
+    WHERE "hk_product" IN (SELECT "hk_product" FROM staged)
+    GROUP BY "hk_product"
+),
+unloaded AS (
+    -- what the load reads: staged rows newer than their key's latest row
+    SELECT
+        staged.*,
+        min(staged."payload$hash") OVER same_row <> max(staged."payload$hash") OVER same_row AS "row$conflict"
+    FROM staged
+    LEFT JOIN latest ON latest."hk_product" = staged."hk_product"
+    WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
+    WINDOW same_row AS (PARTITION BY staged."hk_product", staged."load_datetime")
+),
+conflicts AS (
+    SELECT
+        *,
+        bool_or("row$conflict") OVER same_load AS "load$conflict",
+        array_join(array_sort(array_distinct(array_agg("record_source") OVER same_load)), ', ') AS "record_sources"
+    FROM unloaded
+    WINDOW same_load AS (PARTITION BY "hk_product", "load_datetime")
+),
+set_aside AS (
+    SELECT
+        'sat_product' AS "model",
+        "stage",
+        "record_source",
+        "load_datetime",
+        'different payloads for one key at one load_datetime: ' || "business_key" || ' from record sources ' || "record_sources" || '; set aside until a newer row for the key arrives (loading: conflicts: set-aside)' AS "reason",
+        "row_data"
+    FROM conflicts
+    WHERE "load$conflict"
+)
+
+SELECT "stage", "record_source", "load_datetime", "reason", "row_data"
+FROM set_aside
