@@ -6,7 +6,6 @@ import dev.vault.core.VaultException;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,7 +46,7 @@ public interface LocalEngineFactory
         }
         String classpath = System.getProperty(ENGINE_CLASSPATH);
         if (classpath != null && !classpath.isBlank()) {
-            ClassLoader loader = new URLClassLoader("vault-engine", urls(classpath), LocalEngineFactory.class.getClassLoader());
+            ClassLoader loader = new EngineClassLoader(urls(classpath), LocalEngineFactory.class.getClassLoader());
             Iterator<LocalEngineFactory> isolated = ServiceLoader.load(LocalEngineFactory.class, loader).iterator();
             if (isolated.hasNext()) {
                 return new IsolatedEngineFactory(isolated.next(), loader);
