@@ -19,7 +19,7 @@ import java.util.ServiceLoader;
  * through {@link ServiceLoader}, so that applications that only talk to a cluster never carry
  * Trino's server jars.
  * <p>
- * A launcher may keep those jars (about 480) off the CLI's class path and name
+ * The {@code ./vault} launcher keeps those jars (about 480) off the CLI's class path and names
  * them in the system property {@value #ENGINE_CLASSPATH} instead: every command would otherwise
  * pay for class and resource look-ups that scan them all (picocli's probe for Groovy, logger
  * discovery), about a CPU second, though only a command that starts an engine needs them. They
