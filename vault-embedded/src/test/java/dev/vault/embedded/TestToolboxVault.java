@@ -55,6 +55,14 @@ class TestToolboxVault
             RunResult run = vault.run();
             assertThat(run.failures()).isEmpty();
 
+            // a hub's first load runs its plan's statements, then reads the snapshot it committed and
+            // writes the fingerprint: the guard and the new table's state come from the run's metadata
+            ModelResult hub = run.model("hub_customer");
+            assertThat(hub.execution().statements()).isEqualTo(vault.plan().model("hub_customer").statements().size() + 2);
+            assertThat(hub.execution().engine()).isPositive().isLessThanOrEqualTo(hub.duration());
+            assertThat(hub.execution().cpu()).isPositive();
+            assertThat(run.execution().statements()).isEqualTo(run.setup().statements() + run.models().stream().mapToLong(model -> model.execution().statements()).sum());
+
             // every satellite with a payload holds its ghost record, and only one
             for (String satellite : List.of("sat_customer", "sat_product", "msat_customer_address")) {
                 assertThat(rows(vault, "SELECT record_source FROM %s.%s WHERE load_datetime = TIMESTAMP '0001-01-01 00:00:00 UTC'".formatted(silver, satellite)))
@@ -124,6 +132,13 @@ class TestToolboxVault
             assertThat(run.failures()).isEmpty();
             assertThat(run.rowsWritten()).isZero();
             assertThat(snapshots(vault)).isEqualTo(before);
+
+            // the run's metadata, read once, answers every guard: an up-to-date model asks nothing
+            assertThat(run.models().stream().filter(model -> model.status() == ModelResult.Status.UP_TO_DATE))
+                    .isNotEmpty()
+                    .allSatisfy(model -> assertThat(model.execution().statements()).as(model.model()).isZero());
+            // schemas, the run lock, one query for the tables and their comments, one for their snapshots
+            assertThat(run.setup().statements()).isEqualTo(vault.plan().schemas().size() + 1 + 2);
         }
     }
 

@@ -57,13 +57,21 @@ public final class Artifacts
             String target,
             boolean success,
             List<ModelEntry> results,
-            List<TestEntry> tests) {}
+            List<TestEntry> tests,
+            ExecutionEntry execution) {}
+
+    /**
+     * Where a command's time went, over all its models and its setup (schemas, run lock, metadata):
+     * statements sent to Trino, seconds inside the engine and outside it (vault's own), Trino CPU.
+     */
+    public record ExecutionEntry(Long statements, Long setupStatements, Double engineSeconds, Double outsideEngineSeconds, Double cpuSeconds, Double queuedSeconds) {}
 
     /**
      * One model; status is success, up_to_date, failed or skipped; snapshotId is the Iceberg
      * snapshot its load committed, null when it committed none.
      */
-    public record ModelEntry(String model, String kind, String status, Long rowsWritten, double seconds, String detail, String error, Long snapshotId) {}
+    public record ModelEntry(String model, String kind, String status, Long rowsWritten, double seconds, String detail, String error, Long snapshotId,
+            Long statements, Double engineSeconds, Double outsideEngineSeconds, Double cpuSeconds) {}
 
     /**
      * One data test; status is pass, warn (failing rows of a warn-severity test), fail or error;
@@ -153,7 +161,21 @@ public final class Artifacts
         return new ModelEntry(result.model(), result.kind().displayName(), result.status().name().toLowerCase(java.util.Locale.ROOT),
                 result.rowsWritten().isPresent() ? result.rowsWritten().getAsLong() : null,
                 result.duration().toNanos() / 1e9, result.detail(), result.error().orElse(null),
-                result.snapshotId().isPresent() ? result.snapshotId().getAsLong() : null);
+                result.snapshotId().isPresent() ? result.snapshotId().getAsLong() : null,
+                result.execution().statements(), seconds(result.execution().engine()), seconds(result.outsideEngine()), seconds(result.execution().cpu()));
+    }
+
+    /** Where the time of these runs went; {@code wall} is the command's duration. */
+    public static ExecutionEntry execution(List<RunResult> runs, java.time.Duration wall)
+    {
+        ExecutionStats total = runs.stream().map(RunResult::execution).reduce(ExecutionStats.NONE, ExecutionStats::plus);
+        long setup = runs.stream().mapToLong(run -> run.setup().statements()).sum();
+        return new ExecutionEntry(total.statements(), setup, seconds(total.engine()), seconds(total.outsideEngine(wall)), seconds(total.cpu()), seconds(total.queued()));
+    }
+
+    private static double seconds(java.time.Duration duration)
+    {
+        return duration.toNanos() / 1e9;
     }
 
     public static TestEntry entry(DataTestResult result)

@@ -16,6 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param error the user-facing error of a failed model
  * @param snapshotId the Iceberg snapshot the model's load (or replace) committed to its table;
  *         empty when it committed none: a view, an up-to-date model, a load with nothing new
+ * @param execution the statements the model ran and what they cost in the engine; none for a
+ *         model that did not run (skipped, a missing source)
  */
 public record ModelResult(
         String model,
@@ -25,7 +27,8 @@ public record ModelResult(
         Duration duration,
         String detail,
         Optional<String> error,
-        OptionalLong snapshotId)
+        OptionalLong snapshotId,
+        ExecutionStats execution)
 {
     public enum Status
     {
@@ -49,12 +52,31 @@ public record ModelResult(
         requireNonNull(detail, "detail is null");
         requireNonNull(error, "error is null");
         requireNonNull(snapshotId, "snapshotId is null");
+        requireNonNull(execution, "execution is null");
+    }
+
+    /** A result before its statements are counted. */
+    public ModelResult(String model, ModelKind kind, Status status, OptionalLong rowsWritten, Duration duration, String detail, Optional<String> error, OptionalLong snapshotId)
+    {
+        this(model, kind, status, rowsWritten, duration, detail, error, snapshotId, ExecutionStats.NONE);
     }
 
     /** A result that committed no snapshot. */
     public ModelResult(String model, ModelKind kind, Status status, OptionalLong rowsWritten, Duration duration, String detail, Optional<String> error)
     {
         this(model, kind, status, rowsWritten, duration, detail, error, OptionalLong.empty());
+    }
+
+    /** This result with the statements that produced it counted, and its duration as measured around them. */
+    public ModelResult withExecution(Duration duration, ExecutionStats execution)
+    {
+        return new ModelResult(model, kind, status, rowsWritten, duration, detail, error, snapshotId, execution);
+    }
+
+    /** The part of the model's duration spent outside the engine: vault's own overhead. */
+    public Duration outsideEngine()
+    {
+        return execution.outsideEngine(duration);
     }
 
     public boolean failed()

@@ -33,19 +33,34 @@ final class PlanExecutor
 {
     private final SqlExecutor executor;
     private final VaultListener listener;
+    private final RunMetadata metadata;
 
     PlanExecutor(SqlExecutor executor, VaultListener listener)
     {
+        this(executor, listener, RunMetadata.none());
+    }
+
+    PlanExecutor(SqlExecutor executor, VaultListener listener, RunMetadata metadata)
+    {
         this.executor = requireNonNull(executor, "executor is null");
         this.listener = requireNonNull(listener, "listener is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
     }
 
     /** What identity resolution did, for the run result. */
     private record Resolution(long persons, long records, long merges, long junk, int rounds) {}
 
+    /** Runs the model's steps; the result counts the statements they sent and their cost in the engine. */
     ModelResult run(ModelPlan plan)
     {
+        ExecutionStats before = executor.stats();
         Stopwatch stopwatch = Stopwatch.createStarted();
+        ModelResult result = runSteps(plan, stopwatch);
+        return result.withExecution(stopwatch.elapsed(), executor.stats().since(before));
+    }
+
+    private ModelResult runSteps(ModelPlan plan, Stopwatch stopwatch)
+    {
         Model model = plan.model();
         try {
             List<String> evolved = new ArrayList<>();
@@ -70,10 +85,24 @@ final class PlanExecutor
                     }
                     case Step.Execute(Statement statement) -> {
                         if (statement.kind() == Statement.Kind.LOAD && !loaded) {
-                            before = snapshot(executor, plan.queries().latestSnapshot());
+                            before = latestSnapshot(plan);
                         }
+                        // a table this run has not seen is created as the spec says: nothing to evolve
+                        boolean creates = statement.kind() == Statement.Kind.CREATE_TABLE && metadata.missing(statement.target());
                         long count = executor.update(fingerprint.map(value -> Guard.fill(statement.sql(), value)).orElse(statement.sql()));
-                        evolved.addAll(evolveAfterCreate(plan, statement));
+                        if (creates) {
+                            metadata.created(statement.target());
+                        }
+                        else {
+                            evolved.addAll(evolveAfterCreate(plan, statement));
+                        }
+                        switch (statement.kind()) {
+                            case LOAD, GHOST, REJECT, REPLACE -> metadata.dataChanged(statement.target());
+                            default -> {}
+                        }
+                        if (statement.kind() == Statement.Kind.REPLACE) {
+                            metadata.commentChanged(statement.target());
+                        }
                         switch (statement.kind()) {
                             case LOAD -> {
                                 rows += count;
@@ -89,8 +118,15 @@ final class PlanExecutor
                         }
                     }
                     case Step.ResolveIdentities(IdentityRounds rounds) -> {
-                        before = snapshot(executor, plan.queries().latestSnapshot());
-                        resolution = Optional.of(resolve(rounds));
+                        before = latestSnapshot(plan);
+                        try {
+                            resolution = Optional.of(resolve(rounds));
+                        }
+                        finally {
+                            // the rounds write the hub and its records and same-as tables
+                            metadata.dataChanged(plan.target());
+                            plan.statements().forEach(written -> metadata.dataChanged(written.target()));
+                        }
                     }
                     case Step.RecordFingerprint(Statement statement, Guard guard, boolean recompute) -> {
                         if (loaded) {
@@ -99,6 +135,7 @@ final class PlanExecutor
                         }
                         String value = recompute ? fingerprint(guard) : fingerprint.orElseThrow(() -> new IllegalStateException("no guard ran before " + statement.sql()));
                         executor.update(Guard.fill(statement.sql(), value));
+                        metadata.commentChanged(statement.target());
                     }
                 }
             }
@@ -111,7 +148,7 @@ final class PlanExecutor
             }
             if (replaced) {
                 return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(rows), stopwatch.elapsed(),
-                        "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty(), snapshot(executor, plan.queries().latestSnapshot()));
+                        "rebuilt with %s row%s".formatted(rows, rows == 1 ? "" : "s"), Optional.empty(), snapshotAfterWrite(plan));
             }
             if (loaded && committed.isEmpty()) {
                 committed = Optional.of(committedSnapshot(plan, before));
@@ -223,7 +260,7 @@ final class PlanExecutor
     {
         Map<TableName, String> snapshots = new HashMap<>();
         for (Guard.Input input : guard.inputs()) {
-            snapshots.put(input.table(), executor.queryValue(input.snapshotQuery()).orElse(Guard.NO_SNAPSHOT));
+            snapshots.put(input.table(), metadata.latestSnapshot(executor, input.table(), input.snapshotQuery()).orElse(Guard.NO_SNAPSHOT));
         }
         return guard.fingerprint(snapshots);
     }
@@ -232,7 +269,7 @@ final class PlanExecutor
     private Optional<String> recorded(Guard guard)
             throws SQLException
     {
-        return executor.queryValue(guard.recordedQuery()).flatMap(Guard::recorded);
+        return metadata.comment(executor, guard.recordedIn(), guard.recordedQuery()).flatMap(Guard::recorded);
     }
 
     /** The newest Iceberg snapshot a compiled snapshot query finds; empty when there is none. */
@@ -246,7 +283,28 @@ final class PlanExecutor
     private OptionalLong committedSnapshot(ModelPlan plan, OptionalLong before)
             throws SQLException
     {
-        OptionalLong after = snapshot(executor, plan.queries().latestSnapshot());
+        OptionalLong after = snapshotAfterWrite(plan);
         return after.equals(before) ? OptionalLong.empty() : after;
+    }
+
+    /** The model's table's newest snapshot, as the run knows it or else as the engine says. */
+    private OptionalLong latestSnapshot(ModelPlan plan)
+            throws SQLException
+    {
+        return parse(metadata.latestSnapshot(executor, plan.target(), plan.queries().latestSnapshot()));
+    }
+
+    /** The model's table's newest snapshot after its writes, asked of the engine; the run knows it from then on. */
+    private OptionalLong snapshotAfterWrite(ModelPlan plan)
+            throws SQLException
+    {
+        Optional<String> after = executor.queryValue(plan.queries().latestSnapshot());
+        metadata.snapshotIs(plan.target(), after);
+        return parse(after);
+    }
+
+    private static OptionalLong parse(Optional<String> snapshot)
+    {
+        return snapshot.map(id -> OptionalLong.of(Long.parseLong(id))).orElse(OptionalLong.empty());
     }
 }

@@ -248,7 +248,10 @@ public final class Vault
 
     private RunResult runLocked(Plan plan, SqlExecutor executor, Set<String> selected, int threads, Stopwatch total)
     {
-        Set<String> existingSources = existingSourceTables(executor, plan);
+        RunMetadata metadata = runMetadata(executor, plan);
+        Set<String> existingSources = metadata.existingAtStart(project.config().catalog());
+        // schemas, the run lock, the metadata: what the run costs before its first model
+        ExecutionStats setup = executor.stats();
         // the sources the selected models read: only their absence is a failure of this run
         Set<String> needed = new HashSet<>(selected);
         selected.forEach(model -> needed.addAll(project.graph().ancestors(model)));
@@ -275,9 +278,9 @@ public final class Vault
         if (threads == 1) {
             // one at a time, in build order: the order a person reads in the log is the DAG's
             for (ModelPlan model : models) {
-                results.add(runOne(model, executor, failed, started, finished, models.size()));
+                results.add(runOne(model, executor, metadata, failed, started, finished, models.size()));
             }
-            return new RunResult(results.build(), total.elapsed());
+            return new RunResult(results.build(), total.elapsed(), setup);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // one connection per worker thread
@@ -290,7 +293,7 @@ public final class Vault
                         .map(futures::get)
                         .toArray(CompletableFuture[]::new);
                 futures.put(model.model().name(), CompletableFuture.allOf(parents)
-                        .thenApplyAsync(ignored -> runOne(model, executors.get(), failed, started, finished, models.size()), pool));
+                        .thenApplyAsync(ignored -> runOne(model, executors.get(), metadata, failed, started, finished, models.size()), pool));
             }
             for (CompletableFuture<ModelResult> future : futures.values()) {
                 results.add(future.join());
@@ -303,11 +306,11 @@ public final class Vault
         finally {
             pool.shutdownNow();
         }
-        return new RunResult(results.build(), total.elapsed());
+        return new RunResult(results.build(), total.elapsed(), setup);
     }
 
     /** Runs one model, or skips it when a model it reads failed or was skipped. */
-    private ModelResult runOne(ModelPlan model, SqlExecutor executor, Set<String> failed, AtomicInteger started,
+    private ModelResult runOne(ModelPlan model, SqlExecutor executor, RunMetadata metadata, Set<String> failed, AtomicInteger started,
             AtomicInteger finished, int total)
     {
         Model definition = model.model();
@@ -323,7 +326,7 @@ public final class Vault
                     Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
         }
         else {
-            result = runModel(executor, model);
+            result = new PlanExecutor(executor, listener, metadata).run(model);
         }
         if (result.failed()) {
             failed.add(definition.name());
@@ -350,11 +353,6 @@ public final class Vault
         catch (SQLException e) {
             throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot open another connection to Trino: " + e.getMessage(), e);
         }
-    }
-
-    private ModelResult runModel(SqlExecutor executor, ModelPlan model)
-    {
-        return new PlanExecutor(executor, listener).run(model);
     }
 
     /**
@@ -608,18 +606,14 @@ public final class Vault
         return new SqlExecutor(session(), retries, message -> listener.modelProgress("retry", message));
     }
 
-    private Set<String> existingSourceTables(SqlExecutor executor, Plan plan)
+    private RunMetadata runMetadata(SqlExecutor executor, Plan plan)
     {
-        Set<String> existing = new HashSet<>();
-        for (Map.Entry<String, String> schema : plan.sourceTables().entrySet()) {
-            try {
-                executor.query(schema.getValue()).rows().forEach(row -> existing.add(schema.getKey() + "." + row.getFirst()));
-            }
-            catch (SQLException e) {
-                throw new VaultException(ErrorCode.MODEL_FAILED, "cannot list the tables of schema %s.%s: %s".formatted(project.config().catalog(), schema.getKey(), e.getMessage()), e);
-            }
+        try {
+            return RunMetadata.read(executor, plan);
         }
-        return existing;
+        catch (SQLException e) {
+            throw new VaultException(ErrorCode.MODEL_FAILED, "cannot read the tables of catalog %s: %s".formatted(project.config().catalog(), e.getMessage()), e);
+        }
     }
 
     private static void execute(SqlExecutor executor, Statement statement)

@@ -23,6 +23,40 @@ public final class TrinoQueries
         return "SELECT snapshot_id FROM " + SqlText.metadataTable(table, "snapshots") + " WHERE operation <> 'replace' ORDER BY committed_at DESC LIMIT 1";
     }
 
+    /**
+     * Every table and view of these schemas of a catalog, with its type and comment, in one query:
+     * {@code table_schema, table_name, table_type, comment}. A run reads it once, instead of asking
+     * table by table whether it exists and what fingerprint its comment holds.
+     */
+    public static String relations(String catalog, java.util.Collection<String> schemas)
+    {
+        if (schemas.isEmpty()) {
+            throw new IllegalArgumentException("no schemas");
+        }
+        String schemaList = schemas.stream().sorted().map(SqlText::literal).collect(java.util.stream.Collectors.joining(", "));
+        return "SELECT t.table_schema, t.table_name, t.table_type, c.comment\n"
+                + "FROM " + SqlText.identifier(catalog) + ".information_schema.tables AS t\n"
+                + "LEFT JOIN system.metadata.table_comments AS c\n"
+                + "  ON c.catalog_name = " + SqlText.literal(catalog) + " AND c.schema_name = t.table_schema AND c.table_name = t.table_name\n"
+                + "WHERE t.table_schema IN (" + schemaList + ")";
+    }
+
+    /**
+     * The newest data-changing snapshot of each of these tables, in one query:
+     * {@code table_schema, table_name, snapshot_id} (null for a table without one). The same
+     * answer as {@link #latestSnapshot} asked table by table.
+     */
+    public static String latestSnapshots(java.util.Collection<TableName> tables)
+    {
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("no tables");
+        }
+        return tables.stream()
+                .map(table -> "SELECT " + SqlText.literal(table.schema()) + " AS table_schema, " + SqlText.literal(table.table()) + " AS table_name, "
+                        + "max_by(snapshot_id, committed_at) AS snapshot_id FROM " + SqlText.metadataTable(table, "snapshots") + " WHERE operation <> 'replace'")
+                .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
+    }
+
     /** The number of snapshots of an Iceberg table. */
     public static String snapshotCount(TableName table)
     {

@@ -13,6 +13,7 @@ import dev.vault.core.model.Layer;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.TableName;
 import dev.vault.runner.ModelResult;
+import dev.vault.runner.ExecutionStats;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.Vault;
 import dev.vault.runner.jdbc.SqlExecutor;
@@ -66,6 +67,7 @@ public final class PipelineBenchmark
      * @param dataFiles data files those snapshots added
      * @param peakHeapBytes the sum of the heap pools' peak use during the step (the engine runs in this JVM)
      * @param statements the step's slowest statements, from the engine's query history
+     * @param execution the statements vault's run sent and their cost inside the engine (none for the floor, which is not a vault run)
      */
     public record Step(
             String name,
@@ -76,7 +78,8 @@ public final class PipelineBenchmark
             long peakHeapBytes,
             Duration gc,
             ImmutableMap<String, Double> modelSeconds,
-            ImmutableList<QueryHistory.Query> statements)
+            ImmutableList<QueryHistory.Query> statements,
+            ExecutionStats execution)
     {
         public Step
         {
@@ -85,6 +88,7 @@ public final class PipelineBenchmark
             requireNonNull(gc, "gc is null");
             requireNonNull(modelSeconds, "modelSeconds is null");
             requireNonNull(statements, "statements is null");
+            requireNonNull(execution, "execution is null");
         }
 
         public double seconds()
@@ -273,9 +277,9 @@ public final class PipelineBenchmark
         Map<String, Double> models = new LinkedHashMap<>();
         run.models().forEach(model -> models.put(model.model(), seconds(model.duration())));
         ImmutableList<QueryHistory.Query> statements = history.since(since, 12);
-        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, gc, ImmutableMap.copyOf(models), statements);
-        progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB".formatted(name, step.seconds(), step.rowsWritten(),
-                step.snapshots(), step.dataFiles(), peak >> 20));
+        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, gc, ImmutableMap.copyOf(models), statements, run.execution());
+        progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB, %d statements, %.1f s in the engine, %.1f s outside".formatted(name, step.seconds(), step.rowsWritten(),
+                step.snapshots(), step.dataFiles(), peak >> 20, run.execution().statements(), seconds(run.execution().engine()), seconds(run.execution().outsideEngine(duration))));
         return step;
     }
 

@@ -72,6 +72,10 @@ final class JsonEventPrinter
         fields.put("detail", entry.detail());
         fields.put("error", entry.error());
         fields.put("snapshot_id", entry.snapshotId());
+        fields.put("statements", entry.statements());
+        fields.put("engine_seconds", entry.engineSeconds());
+        fields.put("outside_engine_seconds", entry.outsideEngineSeconds());
+        fields.put("cpu_seconds", entry.cpuSeconds());
         fields.put("index", index);
         fields.put("total", total);
         emit("model_finished", fields);
@@ -107,6 +111,10 @@ final class JsonEventPrinter
         fields.put("skipped", skipped);
         fields.put("rows_written", result.rowsWritten());
         fields.put("seconds", seconds(result.duration()));
+        fields.put("statements", result.execution().statements());
+        fields.put("engine_seconds", seconds(result.execution().engine()));
+        fields.put("outside_engine_seconds", seconds(result.outsideEngine()));
+        fields.put("cpu_seconds", seconds(result.execution().cpu()));
         emit("summary", fields);
     }
 

@@ -176,7 +176,8 @@ public final class VaultCli
                     vault.targetDescription(),
                     success,
                     models,
-                    testEntries));
+                    testEntries,
+                    Artifacts.execution(runs, Duration.between(started, Instant.now()))));
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.vault.runner.jdbc;
 
 import com.google.common.collect.ImmutableList;
+import dev.vault.runner.ExecutionStats;
 import dev.vault.runner.QueryResult;
+import io.trino.jdbc.QueryStats;
+import io.trino.jdbc.TrinoStatement;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,12 +14,17 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
-/** Runs SQL text on a session. Errors come back as {@link SQLException}s with secrets masked. */
+/**
+ * Runs SQL text on a session. Errors come back as {@link SQLException}s with secrets masked.
+ * Counts what it ran ({@link #stats()}): every statement, with the engine's own figures for it.
+ */
 public final class SqlExecutor
 {
+    private final AtomicReference<ExecutionStats> stats = new AtomicReference<>(ExecutionStats.NONE);
     private final Connection connection;
     private final Redaction redaction;
     private final RetryPolicy retries;
@@ -51,15 +59,47 @@ public final class SqlExecutor
             throws SQLException
     {
         try (java.sql.Statement statement = connection.createStatement()) {
-            if (statement.execute(sql)) {
-                return 0;
+            AtomicReference<QueryStats> last = monitor(statement);
+            try {
+                if (statement.execute(sql)) {
+                    return 0;
+                }
+                long count = statement.getLargeUpdateCount();
+                return Math.max(count, 0);
             }
-            long count = statement.getLargeUpdateCount();
-            return Math.max(count, 0);
+            finally {
+                record(last);
+            }
         }
         catch (SQLException e) {
             throw redacted(e);
         }
+    }
+
+    /** What this executor ran so far; a model's share is the difference of two readings. */
+    public ExecutionStats stats()
+    {
+        return stats.get();
+    }
+
+    /** Keeps the newest figures Trino reports while a statement runs: at its end, those of the whole query. */
+    private static AtomicReference<QueryStats> monitor(java.sql.Statement statement)
+            throws SQLException
+    {
+        AtomicReference<QueryStats> last = new AtomicReference<>();
+        if (statement.isWrapperFor(TrinoStatement.class)) {
+            statement.unwrap(TrinoStatement.class).setProgressMonitor(last::set);
+        }
+        return last;
+    }
+
+    private void record(AtomicReference<QueryStats> last)
+    {
+        QueryStats query = last.get();
+        ExecutionStats statement = query == null
+                ? ExecutionStats.ofStatement(0, 0, 0)
+                : ExecutionStats.ofStatement(query.getElapsedTimeMillis(), query.getQueuedTimeMillis(), query.getCpuTimeMillis());
+        stats.accumulateAndGet(statement, ExecutionStats::plus);
     }
 
     public QueryResult query(String sql)
@@ -71,28 +111,39 @@ public final class SqlExecutor
     private QueryResult queryOnce(String sql)
             throws SQLException
     {
-        try (java.sql.Statement statement = connection.createStatement();
-                ResultSet resultSet = statement.executeQuery(sql)) {
-            ResultSetMetaData metadata = resultSet.getMetaData();
-            ImmutableList.Builder<String> columns = ImmutableList.builder();
-            ImmutableList.Builder<String> types = ImmutableList.builder();
-            for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                columns.add(metadata.getColumnLabel(i));
-                types.add(metadata.getColumnTypeName(i));
+        try (java.sql.Statement statement = connection.createStatement()) {
+            AtomicReference<QueryStats> last = monitor(statement);
+            try (ResultSet resultSet = statement.executeQuery(sql)) {
+                return read(resultSet);
             }
-            ImmutableList.Builder<List<Object>> rows = ImmutableList.builder();
-            while (resultSet.next()) {
-                List<Object> row = new ArrayList<>(metadata.getColumnCount());
-                for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                    row.add(value(resultSet, metadata, i));
-                }
-                rows.add(java.util.Collections.unmodifiableList(row));
+            finally {
+                record(last);
             }
-            return new QueryResult(columns.build(), types.build(), rows.build());
         }
         catch (SQLException e) {
             throw redacted(e);
         }
+    }
+
+    private static QueryResult read(ResultSet resultSet)
+            throws SQLException
+    {
+        ResultSetMetaData metadata = resultSet.getMetaData();
+        ImmutableList.Builder<String> columns = ImmutableList.builder();
+        ImmutableList.Builder<String> types = ImmutableList.builder();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            columns.add(metadata.getColumnLabel(i));
+            types.add(metadata.getColumnTypeName(i));
+        }
+        ImmutableList.Builder<List<Object>> rows = ImmutableList.builder();
+        while (resultSet.next()) {
+            List<Object> row = new ArrayList<>(metadata.getColumnCount());
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                row.add(value(resultSet, metadata, i));
+            }
+            rows.add(java.util.Collections.unmodifiableList(row));
+        }
+        return new QueryResult(columns.build(), types.build(), rows.build());
     }
 
     /** The first column of the first row, as text; empty when there is no row or the value is null. */
