@@ -163,7 +163,7 @@ class TestIdentityDifferential
                         SELECT id%s
                         FROM iceberg.identity_differential.part_inputs)
                     SELECT *%s,
-                        levenshtein_distance(coalesce(k_name, ''), coalesce(k_sorted_name, '')) AS name_distance
+                        IF(length(coalesce(k_name, '')) <= 200, levenshtein_distance(coalesce(k_name, ''), coalesce(k_sorted_name, ''))) AS name_distance
                     FROM normalized
                     """.formatted(columns, keys);
             try (ResultSet rows = statement.executeQuery(query)) {
@@ -186,7 +186,9 @@ class TestIdentityDifferential
                     }
                     String name = Objects.requireNonNullElse(expected.get(IdentityPartKind.NAME), "");
                     String sorted = Objects.requireNonNullElse(expected.get(IdentityPartKind.SORTED_NAME), "");
-                    compareRaw(mismatches, id, input, "levenshtein_distance", Integer.toString(TypedNormalizer.levenshtein(name, sorted)), rows.getString("name_distance"));
+                    // Trino refuses levenshtein_distance over too large inputs (1,000-character names); comparison steps compare short values
+                    String distance = name.length() <= 200 ? Integer.toString(TypedNormalizer.levenshtein(name, sorted)) : null;
+                    compareRaw(mismatches, id, input, "levenshtein_distance", distance, rows.getString("name_distance"));
                     compared++;
                 }
             }

@@ -45,6 +45,7 @@ public final class TypedIdentityQualityMain
     private static final Part EMAIL_PART = new Part("email", dev.vault.core.identity.IdentityPartKind.EMAIL, EMAIL);
     private static final Part BIRTH_DATE_PART = new Part("birth_date", DATE, BIRTH_DATE);
     private static final Part SORTED_NAME_PART = new Part("sorted_name", SORTED_NAME, NAME);
+    private static final Part INITIAL_SURNAME_PART = new Part("initial_surname", dev.vault.core.identity.IdentityPartKind.INITIAL_SURNAME, NAME);
     private static final Part PHONETIC_PART = new Part("name_phonetic", PHONETIC_PT, NAME);
     private static final Part NATIONAL_ID_PART = new Part("national_id", DOCUMENT, NATIONAL_ID);
     private static final Part POSTCODE_PART = new Part("postcode", dev.vault.core.identity.IdentityPartKind.POSTCODE, POSTCODE);
@@ -78,6 +79,11 @@ public final class TypedIdentityQualityMain
                 new Configuration("recommended-email", "keys {email}, {name, birth_date}, {sorted_name, birth_date}; "
                         + "comparisons: levenshtein(name) <= 2 and levenshtein(sorted_name) <= 2 within a birth date, levenshtein(birth_date) <= 2 within a sorted name",
                         ImmutableList.of(key("email", EMAIL_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART), key("sorted_name_dob", SORTED_NAME_PART, BIRTH_DATE_PART)),
+                        ImmutableList.of(nameTypos, swappedTypos, dateTypos), 50),
+                new Configuration("recommended-email-initial", "keys {email_initial: [email, initial_surname]}, {name, birth_date}, {sorted_name, birth_date}; "
+                        + "comparisons as recommended-email: a family's shared email joins no siblings",
+                        ImmutableList.of(key("email_initial", EMAIL_PART, INITIAL_SURNAME_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
+                                key("sorted_name_dob", SORTED_NAME_PART, BIRTH_DATE_PART)),
                         ImmutableList.of(nameTypos, swappedTypos, dateTypos), 50),
                 new Configuration("recommended-id", "keys {national_id: [national_id document]}, {name, birth_date}, {sorted_name, birth_date}, {name, postcode}; "
                         + "comparisons as recommended-email, plus levenshtein(national_id) <= 1 within a birth date",
