@@ -6,7 +6,9 @@ import dev.vault.core.identity.IdentityHasher;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityNormalizer;
 import dev.vault.core.identity.IdentityPart;
+import dev.vault.core.identity.IdentityPartKind;
 import dev.vault.core.identity.IdentitySettings;
+import dev.vault.core.identity.TypedNormalizer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +45,43 @@ public final class IdentitySql
     public String phone(String input)
     {
         return render("phone", Map.of("input", input, "country", settings.defaultCountry()));
+    }
+
+    /**
+     * The normalized value of a typed key part: the SQL twin of {@link IdentityPartKind#normalize}.
+     * The name-derived kinds normalize the input as a name first.
+     */
+    public String part(IdentityPartKind kind, String input)
+    {
+        return switch (kind) {
+            case NAME -> name(input);
+            case EMAIL -> email(input);
+            case PHONE -> phone(input);
+            case DATE -> render("date", Map.of("input", input));
+            case DOCUMENT -> render("document", Map.of("input", input));
+            case CPF -> render("cpf", Map.of("input", input));
+            case CNPJ -> render("cnpj", Map.of("input", input));
+            case POSTCODE -> render("postcode", Map.of("input", input));
+            case TEXT -> render("text", Map.of("input", input));
+            case CODE -> render("code", Map.of("input", input));
+            case SOUNDEX -> render("soundex", Map.of("input", name(input)));
+            case PHONETIC_PT -> render("phoneticPt", Map.of("input", name(input)));
+            case INITIAL_SURNAME -> render("initialSurname", Map.of("input", name(input)));
+            case SORTED_NAME -> render("sortedName", Map.of("input", name(input)));
+        };
+    }
+
+    /**
+     * The SQL twin of {@link IdentityHasher#typedKey}: the key of labelled, already normalized
+     * parts, in the order given.
+     *
+     * @param normalized part label to SQL expression of its normalized value, in key order
+     */
+    public String typedKey(Map<String, String> normalized)
+    {
+        List<Map<String, String>> parts = new ArrayList<>();
+        normalized.forEach((label, expression) -> parts.add(Map.of("id", label, "expression", expression)));
+        return render("typedKey", Map.of("parts", parts));
     }
 
     /** The normalized parts as a staging view holds them: identity_name, identity_email, identity_phone. */
@@ -122,12 +161,20 @@ public final class IdentitySql
                 multi.add(Map.of("from", from, "to", to));
             }
         });
-        return ImmutableMap.of(
-                "version", IdentityHasher.VERSION,
-                "singleFrom", singleFrom.toString(),
-                "singleTo", singleTo.toString(),
-                "multiLetters", multi,
-                "plusTagDomains", IdentityNormalizer.PLUS_TAG_DOMAINS.asList(),
-                "dotlessDomains", IdentityNormalizer.DOTLESS_DOMAINS.asList());
+        return ImmutableMap.<String, Object>builder()
+                .put("version", IdentityHasher.VERSION)
+                .put("singleFrom", singleFrom.toString())
+                .put("singleTo", singleTo.toString())
+                .put("multiLetters", multi)
+                .put("plusTagDomains", IdentityNormalizer.PLUS_TAG_DOMAINS.asList())
+                .put("dotlessDomains", IdentityNormalizer.DOTLESS_DOMAINS.asList())
+                .put("dateRun", TypedNormalizer.DATE_RUN)
+                .put("yearFirst", TypedNormalizer.DATE_YEAR_FIRST)
+                .put("dayFirst", TypedNormalizer.DATE_DAY_FIRST)
+                .put("compact", TypedNormalizer.DATE_COMPACT)
+                .put("minYear", TypedNormalizer.MIN_YEAR)
+                .put("maxYear", TypedNormalizer.MAX_YEAR)
+                .put("phoneticRules", java.util.Arrays.stream(TypedNormalizer.PHONETIC_PT_RULES).map(List::of).toList())
+                .buildOrThrow();
     }
 }

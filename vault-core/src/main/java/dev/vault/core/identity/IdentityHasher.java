@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -135,6 +137,27 @@ public final class IdentityHasher
             return null;
         }
         return hash(normalized.name(), normalized.email(), normalized.phone());
+    }
+
+    /**
+     * A key of typed parts ({@link IdentityPartKind}): SHA-256 as upper-case hex of
+     * {@code vault-person-v1} followed by {@code |<label>=<value>} for each part in the order given,
+     * values in UTF-8 with '\\' and '|' escaped by a backslash, so that free text and codes cannot
+     * forge another key. Null when a value is null. Name, email and phone values never hold either
+     * character, so a typed key of the parts name, email, phone in that order is the key above.
+     */
+    public static String typedKey(List<String> labels, List<String> values)
+    {
+        StringBuilder text = new StringBuilder(VERSION);
+        for (int i = 0; i < labels.size(); i++) {
+            String value = values.get(i);
+            if (value == null) {
+                return null;
+            }
+            text.append('|').append(labels.get(i)).append('=').append(value.replace("\\", "\\\\").replace("|", "\\|"));
+        }
+        MessageDigest digest = SHA_256.get();
+        return HexFormat.of().withUpperCase().formatHex(digest.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Hashes the given normalized parts (null ones left out) with the key encoding. */
