@@ -374,6 +374,7 @@ class TestTrinoCompiler
                 "sat_pessoa_detalhes.hk_pessoa in hub_pessoa",
                 "sat_pessoa_detalhes.hashdiff_changes(hk_pessoa, identity_record)",
                 "sat_pessoa_detalhes.ghost_record",
+                "sat_pessoa_detalhes.no_conflicting_payloads",
                 "control_snapshots.unique(snapshot_datetime)");
         assertThat(tests).extracting(DataTest::severity).containsOnly(DeclaredTest.Severity.ERROR);
 
