@@ -96,18 +96,17 @@ class TestModelValidator
         assertThat(project(directory).replace("models/sources.yml", "record-source: crm", "record-source: { column: full_nam }").problem())
                 .hasToString("models/sources.yml:2:5: source 'people' has no column 'full_nam' for its record-source (a column under 'columns:'); did you mean 'full_name'?");
         assertThat(project(directory).replace("models/sources.yml", "record-source: crm", "record-source: { sql: \"lower(compny_id)\" }").problem().toString())
-                .isEqualTo("models/sources.yml:3:26: unknown column 'compny_id' in the record-source of source 'people' (did you mean 'company_id'?)");
+                .isEqualTo("models/sources.yml:3:27: unknown column 'compny_id' in the record-source of source 'people'; did you mean 'company_id'?");
         assertThat(project(directory).replace("models/sources.yml", "record-source: crm", "record-source: { column: company_id, sql: \"'x'\" }").problem().toString())
                 .startsWith("models/sources.yml:3:20: 'record-source' of source 'people' needs exactly one of 'column:'");
         // a column named record_source is the record source, or not allowed
-        assertThat(project(directory).replace("models/sources.yml", "- { name: age, type: integer }", "- { name: record_source, type: varchar }").problem().toString())
-                .isEqualTo("models/sources.yml:8:9: source 'people' has a column named 'record_source', a name vault gives to a column of every staging view; "
+        assertThat(project(directory).replace("models/sources.yml", "- { name: age, type: integer }", "- { name: age, type: integer }\n      - { name: record_source, type: varchar }").problem().toString())
+                .isEqualTo("models/sources.yml:10:17: source 'people' has a column named 'record_source', a name vault gives to a column of every staging view; "
                         + "to stage each row with it, say 'record-source: {column: record_source}', else leave it out of 'columns:'");
         assertThat(project(directory)
-                .replace("models/sources.yml", "- { name: age, type: integer }", "- { name: record_source, type: varchar }")
+                .replace("models/sources.yml", "- { name: age, type: integer }", "- { name: age, type: integer }\n      - { name: record_source, type: varchar }")
                 .replace("models/sources.yml", "record-source: crm", "record-source: { column: record_source }")
-                .replace("models/stages.yml", "age_years: { sql: \"age\", type: integer }", "age_years: { sql: \"1\", type: integer }")
-                .problems())
+                .load().model("people").dependencies())
                 .isEmpty();
     }
 
