@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -43,8 +42,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CompileContext
 {
-    private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
-
     private final Project project;
     private final Templates templates;
 
@@ -244,7 +241,7 @@ public final class CompileContext
     /** A mart's query with its refs resolved to tables. */
     public String query(Mart mart)
     {
-        Matcher matcher = REF.matcher(mart.sql());
+        Matcher matcher = Mart.REF.matcher(mart.sql());
         StringBuilder query = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(query, Matcher.quoteReplacement(SqlText.table(project.refTable(matcher.group(1)))));
