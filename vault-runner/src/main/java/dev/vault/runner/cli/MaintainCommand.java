@@ -1,67 +1,37 @@
 package dev.vault.runner.cli;
 
-import com.google.common.collect.ImmutableList;
 import dev.vault.core.ErrorCode;
-import dev.vault.core.model.ModelSelector;
 import dev.vault.runner.Artifacts;
 import dev.vault.runner.MaintenanceResult;
 import dev.vault.runner.MaintenanceRun;
-import dev.vault.runner.QueryResult;
-import dev.vault.runner.TableStatus;
 import dev.vault.runner.Vault;
-import dev.vault.runner.VaultListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.UUID;
 
-/** {@code vault maintain} and {@code vault status}: the upkeep of the Iceberg tables. */
-final class UpkeepCommands
+/** {@code vault maintain}: the upkeep of the Iceberg tables; {@code run --maintain} and {@code build --maintain} share it. */
+@Command(name = "maintain", mixinStandardHelpOptions = true,
+        description = "Keep the Iceberg tables fit: compact small files, rewrite manifests, expire old snapshots, remove orphan files, "
+                + "collect statistics, per the 'maintenance:' policy of vault.yml and the models. Takes the run lock.")
+final class MaintainCommand
+        extends EngineCommand
 {
-    private UpkeepCommands() {}
+    @Mixin
+    SelectionOptions selection;
 
-    /** --select and --exclude, as the other commands take them. */
-    static final class TableSelection
+    @Override
+    public Integer call()
     {
-        @Option(names = {"-s", "--select"}, paramLabel = "SELECTOR", split = "[\\s,]+",
-                description = "Models whose tables to take: name, name+, +name, tag:TAG; several are a union (default: all).")
-        List<String> select = new ArrayList<>();
-
-        @Option(names = "--exclude", paramLabel = "SELECTOR", split = "[\\s,]+", description = "Models to leave out, with the same syntax.")
-        List<String> exclude = new ArrayList<>();
-
-        Set<String> selected(Vault vault)
-        {
-            return new ModelSelector(vault.project()).select(select, exclude);
-        }
-    }
-
-    @Command(name = "maintain", mixinStandardHelpOptions = true,
-            description = "Keep the Iceberg tables fit: compact small files, rewrite manifests, expire old snapshots, remove orphan files, "
-                    + "collect statistics, per the 'maintenance:' policy of vault.yml and the models. Takes the run lock.")
-    static final class Maintain
-            extends VaultCli.ConsoleCommand
-    {
-        @Mixin
-        TableSelection selection;
-
-        @Override
-        public Integer call()
-        {
-            Reporter reporter = reporter();
-            try (Vault vault = load(reporter)) {
-                MaintenanceRun run = maintain(vault, reporter, selection.selected(vault), "maintain");
-                return run.successful() ? VaultCli.SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
-            }
+        Reporter reporter = reporter();
+        try (Vault vault = load(reporter)) {
+            MaintenanceRun run = maintain(vault, reporter, selection.selected(vault), "maintain");
+            return run.successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
         }
     }
 
@@ -104,62 +74,6 @@ final class UpkeepCommands
         return String.format(Locale.ROOT, "%-10s %-32s %-36s %s %8s", status, table.table().table(), figures, String.join(", ", table.steps()), seconds(table.duration()));
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Show each table's rows, data files, size, snapshots and last load, from the Iceberg metadata; tables not created yet show as not built.")
-    static final class Status
-            extends VaultCli.ConsoleCommand
-    {
-        @Mixin
-        TableSelection selection;
-
-        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table or json (default: ${DEFAULT-VALUE}).", defaultValue = "table")
-        String format;
-
-        @Override
-        public Integer call()
-        {
-            if (!format.equals("table") && !format.equals("json")) {
-                throw usage("unknown format '" + format + "': use table or json");
-            }
-            // a quiet listener: the output may be piped into another program
-            try (Vault vault = connection.configuration(VaultListener.NONE).load()) {
-                ImmutableList<TableStatus> tables = vault.status(selection.selected(vault));
-                if (format.equals("json")) {
-                    console.out().println(Artifacts.statusJson(vault.project().config().name(), tables));
-                }
-                else {
-                    console.out().print(QueryFormat.TABLE.format(table(tables)));
-                }
-                console.out().flush();
-                return VaultCli.SUCCESS;
-            }
-        }
-
-        private static QueryResult table(List<TableStatus> tables)
-        {
-            ImmutableList<String> columns = ImmutableList.of("table", "kind", "rows", "data files", "size", "snapshots", "last load", "last snapshot id");
-            ImmutableList<String> types = ImmutableList.of("varchar", "varchar", "bigint", "bigint", "varchar", "bigint", "varchar", "varchar");
-            ImmutableList.Builder<List<Object>> rows = ImmutableList.builder();
-            for (TableStatus table : tables) {
-                String name = table.table().schema() + "." + table.table().table();
-                if (!table.built()) {
-                    rows.add(Arrays.asList(name, table.kind().displayName(), "", "", "not built", "", "", ""));
-                    continue;
-                }
-                rows.add(Arrays.asList(
-                        name,
-                        table.kind().displayName(),
-                        table.rows().isPresent() ? table.rows().getAsLong() : "",
-                        table.dataFiles().getAsLong(),
-                        size(table.totalBytes().getAsLong()),
-                        table.snapshots().getAsLong(),
-                        table.lastLoad().map(Object::toString).orElse(""),
-                        table.lastSnapshotId().isPresent() ? Long.toString(table.lastSnapshotId().getAsLong()) : ""));
-            }
-            return new QueryResult(columns, types, rows.build());
-        }
-    }
-
     static String size(long bytes)
     {
         if (bytes < 1024) {
@@ -175,7 +89,7 @@ final class UpkeepCommands
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    private static String text(java.util.OptionalLong value)
+    private static String text(OptionalLong value)
     {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "?";
     }
