@@ -20,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The JSON files a run leaves in the project's target path (.vault/ by default) for people and
@@ -187,6 +190,31 @@ public final class Artifacts
     public static void writeRunResults(Path folder, RunResults results)
     {
         write(folder.resolve(RUN_RESULTS), results);
+    }
+
+    /**
+     * Leaves {@value #RUN_RESULTS} in {@code folder}: what {@code command}, started at
+     * {@code started}, did with its seeds, runs and data tests, for people and for a retry.
+     */
+    static void writeRunResults(Path folder, String command, Instant started, String target, List<RunResult> runs, Optional<TestResult> tests)
+    {
+        List<ModelEntry> models = runs.stream()
+                .flatMap(run -> run.models().stream())
+                .map(Artifacts::entry)
+                .toList();
+        List<TestEntry> testEntries = tests.map(result -> result.tests().stream().map(Artifacts::entry).toList()).orElse(List.of());
+        boolean success = runs.stream().allMatch(RunResult::successful) && tests.map(TestResult::successful).orElse(true);
+        writeRunResults(folder, new RunResults(
+                RUN_RESULTS_SCHEMA,
+                command,
+                UUID.randomUUID().toString(),
+                started.toString(),
+                Duration.between(started, Instant.now()).toNanos() / 1e9,
+                target,
+                success,
+                models,
+                testEntries,
+                execution(runs, Duration.between(started, Instant.now()))));
     }
 
     /** The run results the last command left, if any. */

@@ -1,7 +1,9 @@
 package dev.vault.runner;
 
+import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -82,5 +84,12 @@ public record ModelResult(
     public boolean failed()
     {
         return status == Status.FAILED || status == Status.SKIPPED;
+    }
+
+    /** A model whose statement failed after {@code elapsed}; the message says which model, where it is defined, and the engine's error. */
+    static ModelResult failure(Model model, Duration elapsed, SQLException e)
+    {
+        String message = "%s '%s' (%s) failed: %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
+        return new ModelResult(model.name(), model.kind(), Status.FAILED, OptionalLong.empty(), elapsed, "failed", Optional.of(message));
     }
 }

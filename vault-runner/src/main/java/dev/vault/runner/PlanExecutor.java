@@ -167,7 +167,7 @@ final class PlanExecutor
                     stopwatch.elapsed(), detail, Optional.empty(), committed.orElse(OptionalLong.empty()));
         }
         catch (SQLException e) {
-            return Vault.failed(model, stopwatch, e);
+            return ModelResult.failure(model, stopwatch.elapsed(), e);
         }
         catch (SchemaEvolution.IncompatibleChangeException e) {
             String message = "%s '%s' (%s): %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());

@@ -232,8 +232,8 @@ public final class VaultConfiguration
                     warehouse.map(path -> path.toAbsolutePath().normalize()).orElse(embedded.warehouse()),
                     port.isPresent() ? port : embedded.port());
             case TargetConfig.Trino trino -> {
-                if (!trino.jdbcUrl().startsWith("jdbc:trino://")) {
-                    throw new VaultException(ErrorCode.INVALID_PROJECT, "the JDBC URL must start with jdbc:trino://, e.g. jdbc:trino://trino.example.com:443/iceberg?SSL=true");
+                if (!TargetConfig.Trino.isJdbcUrl(trino.jdbcUrl())) {
+                    throw new VaultException(ErrorCode.INVALID_PROJECT, "the JDBC URL must start with %s, e.g. %s".formatted(TargetConfig.Trino.JDBC_URL_PREFIX, TargetConfig.Trino.JDBC_URL_EXAMPLE));
                 }
                 yield new ResolvedTarget.Trino(trino.name(), trino.jdbcUrl(), user.or(trino::user).orElse(DEFAULT_USER), credential(trino), trino.tls(),
                         trustStorePassword(trino), trino.sessionProperties());

@@ -18,4 +18,10 @@ public interface VaultListener
     default void modelProgress(String model, String message) {}
 
     default void testFinished(DataTestResult result, int index, int total) {}
+
+    /** A seed, run or retry is done; {@code what} names it for a summary: "Seed", "Run", "Retry". */
+    default void runFinished(String what, RunResult result) {}
+
+    /** The data tests of a test or build command are done. */
+    default void testsFinished(TestResult result) {}
 }

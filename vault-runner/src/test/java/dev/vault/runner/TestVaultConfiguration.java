@@ -6,20 +6,23 @@ import dev.vault.runner.VaultConfiguration.ResolvedTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestVaultConfiguration
 {
     private static final String PASSWORD = "correct-horse-battery-staple";
+    private static final String OTHER_PASSWORD = "tr0ub4dor-and-3";
     private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.token-body.signature";
 
     @TempDir
@@ -71,21 +74,31 @@ class TestVaultConfiguration
 
     @Test
     void trinoTargetWithItsPasswordVariableSetLoads()
+            throws Exception
     {
         RecordingListener listener = new RecordingListener();
-        try (Vault vault = Vault.configure()
-                .projectDirectory(FixtureProject.in(directory).write())
-                .target("local")
-                .listener(listener)
-                .environment(Map.of(FixtureProject.PASSWORD_VARIABLE, PASSWORD))
-                .load()) {
-            assertThat(vault.project().config().target("local")).isNotNull();
+        try (TestingRecordingDriver driver = TestingRecordingDriver.install();
+                Vault vault = Vault.configure()
+                        .projectDirectory(FixtureProject.in(directory).write())
+                        .target("local")
+                        .listener(listener)
+                        .environment(Map.of(FixtureProject.PASSWORD_VARIABLE, PASSWORD))
+                        .load()) {
+            // loading connects to nothing; the password is read when connecting
+            assertThat(listener.events).isEmpty();
+            assertThat(driver.connections()).isEmpty();
+
+            vault.session();
+            TestingRecordingDriver.Connect connect = driver.connection();
+            assertThat(connect.url()).isEqualTo("jdbc:trino://trino.example.com:443/iceberg?SSL=true");
+            assertThat(connect.properties().getProperty("user")).isEqualTo("etl");
+            assertThat(connect.properties().getProperty("password")).isEqualTo(PASSWORD);
         }
-        assertThat(listener.events).isEmpty();
     }
 
     @Test
     void passwordVariableOfTheConfigurationOverridesTheTargets()
+            throws Exception
     {
         VaultConfiguration configuration = Vault.configure()
                 .projectDirectory(FixtureProject.in(directory).write())
@@ -97,19 +110,28 @@ class TestVaultConfiguration
                 .isInstanceOf(VaultException.class)
                 .hasMessageContaining("MY_PASSWORD");
 
-        configuration.environment(Map.of("MY_PASSWORD", PASSWORD));
-        assertThatCode(() -> configuration.load().close()).doesNotThrowAnyException();
+        // both variables set: the configuration's is the one used
+        configuration.environment(Map.of(FixtureProject.PASSWORD_VARIABLE, PASSWORD, "MY_PASSWORD", OTHER_PASSWORD));
+        try (TestingRecordingDriver driver = TestingRecordingDriver.install()) {
+            connect(configuration);
+            assertThat(driver.connection().properties().getProperty("password")).isEqualTo(OTHER_PASSWORD);
+        }
     }
 
     @Test
     void aPasswordGivenDirectlyNeedsNoVariable()
+            throws Exception
     {
         VaultConfiguration configuration = Vault.configure()
                 .projectDirectory(FixtureProject.in(directory).write())
                 .target("local")
                 .password(PASSWORD)
                 .environment(Map.of());
-        assertThatCode(() -> configuration.load().close()).doesNotThrowAnyException();
+        try (TestingRecordingDriver driver = TestingRecordingDriver.install()) {
+            connect(configuration);
+            assertThat(driver.connection().properties().getProperty("user")).isEqualTo("etl");
+            assertThat(driver.connection().properties().getProperty("password")).isEqualTo(PASSWORD);
+        }
     }
 
     @Test
@@ -126,14 +148,46 @@ class TestVaultConfiguration
 
     @Test
     void jdbcUrlReplacesTheTargetAndItsPasswordVariable()
+            throws Exception
     {
         // the 'local' target reads a password variable, but a URL given directly does not
         VaultConfiguration configuration = Vault.configure()
                 .projectDirectory(FixtureProject.in(directory).write())
                 .target("local")
                 .jdbcUrl("jdbc:trino://localhost:8080/iceberg")
-                .environment(Map.of());
-        assertThatCode(() -> configuration.load().close()).doesNotThrowAnyException();
+                .environment(Map.of(FixtureProject.PASSWORD_VARIABLE, PASSWORD));
+        try (TestingRecordingDriver driver = TestingRecordingDriver.install()) {
+            connect(configuration);
+            TestingRecordingDriver.Connect connect = driver.connection();
+            assertThat(connect.url()).isEqualTo("jdbc:trino://localhost:8080/iceberg");
+            assertThat(connect.properties()).doesNotContainKey("password");
+            assertThat(connect.properties().getProperty("user")).isEqualTo(VaultConfiguration.DEFAULT_USER);
+        }
+    }
+
+    @Test
+    void aSecretInTheDriversErrorReachesNeitherTheMessageNorItsCauses()
+            throws Exception
+    {
+        VaultConfiguration configuration = Vault.configure()
+                .projectDirectory(FixtureProject.in(directory).write())
+                .target("local")
+                .environment(Map.of(FixtureProject.PASSWORD_VARIABLE, PASSWORD));
+        SQLException failure = new SQLException("authentication failed", new IllegalStateException("password '" + PASSWORD + "' rejected"));
+        try (TestingRecordingDriver driver = TestingRecordingDriver.failing(failure)) {
+            assertThatThrownBy(() -> connect(configuration))
+                    .isInstanceOfSatisfying(VaultException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.ENGINE_UNAVAILABLE);
+                        assertThat(e).hasMessageContaining("rejected");
+                        StringWriter trace = new StringWriter();
+                        e.printStackTrace(new PrintWriter(trace));
+                        assertThat(trace.toString()).doesNotContain(PASSWORD);
+                        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                            assertThat(String.valueOf(cause.getMessage())).doesNotContain(PASSWORD);
+                        }
+                    });
+            assertThat(driver.connection().properties().getProperty("password")).isEqualTo(PASSWORD);
+        }
     }
 
     @Test

@@ -53,7 +53,6 @@ import static java.util.Objects.requireNonNull;
  */
 final class ModelFileReader
 {
-    static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
     private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "maintenance", DataTestReader.KEY);
@@ -431,13 +430,13 @@ final class ModelFileReader
             }
         }
         ImmutableSet.Builder<String> refs = ImmutableSet.builder();
-        Matcher ref = REF.matcher(sql);
+        Matcher ref = Mart.REF.matcher(sql);
         while (ref.find()) {
             refs.add(ref.group(1));
             int line = sqlLocation.line() + (int) sql.substring(0, ref.start()).chars().filter(c -> c == '\n').count();
             index.put(model, "ref", ref.group(1), new Location(sqlLocation.file(), line, 1));
         }
-        Matcher other = TEMPLATE_EXPRESSION.matcher(REF.matcher(sql).replaceAll(""));
+        Matcher other = TEMPLATE_EXPRESSION.matcher(Mart.REF.matcher(sql).replaceAll(""));
         if (other.find()) {
             problems.add(sqlLocation, "%s uses '%s'; only {{ ref('model_name') }} is supported inside mart SQL", fields.what(), other.group());
         }

@@ -286,8 +286,8 @@ final class ProjectConfigReader
             case "trino" -> {
                 fields.rejectUnknownKeys(TRINO_KEYS);
                 String url = fields.requiredString("jdbc-url");
-                if (!url.isEmpty() && !url.startsWith("jdbc:trino://")) {
-                    problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must start with 'jdbc:trino://', e.g. jdbc:trino://trino.example.com:443/iceberg?SSL=true", name);
+                if (!url.isEmpty() && !TargetConfig.Trino.isJdbcUrl(url)) {
+                    problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must start with '%s', e.g. %s", name, TargetConfig.Trino.JDBC_URL_PREFIX, TargetConfig.Trino.JDBC_URL_EXAMPLE);
                 }
                 if (url.toLowerCase(Locale.ROOT).matches(".*[?&](password|accesstoken)=.*")) {
                     problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must not hold a password or token; put it in an environment variable and name it with 'password-env:'", name);

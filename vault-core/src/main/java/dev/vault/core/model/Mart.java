@@ -2,6 +2,8 @@ package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableSet;
 
+import java.util.regex.Pattern;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -21,6 +23,9 @@ public record Mart(
         Location location)
         implements Model
 {
+    /** A {@code {{ ref('name') }}} in a mart's SQL; group 1 is the model's name. */
+    public static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
+
     public enum Materialization
     {
         TABLE, VIEW

@@ -51,6 +51,17 @@ public sealed interface TargetConfig
             ImmutableMap<String, String> sessionProperties, Namespace namespace)
             implements TargetConfig
     {
+        /** What every trino-jdbc URL starts with. */
+        public static final String JDBC_URL_PREFIX = "jdbc:trino://";
+        /** A URL for error messages to show. */
+        public static final String JDBC_URL_EXAMPLE = "jdbc:trino://trino.example.com:443/iceberg?SSL=true";
+
+        /** Whether {@code url} is a trino-jdbc URL; the one place that decides it. */
+        public static boolean isJdbcUrl(String url)
+        {
+            return url.startsWith(JDBC_URL_PREFIX);
+        }
+
         public Trino
         {
             requireNonNull(name, "name is null");

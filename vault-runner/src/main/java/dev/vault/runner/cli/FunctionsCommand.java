@@ -3,6 +3,7 @@ package dev.vault.runner.cli;
 import dev.vault.runner.FunctionInstall;
 import dev.vault.runner.FunctionInstallResult;
 import dev.vault.runner.Vault;
+import dev.vault.runner.VaultListener;
 import dev.vault.runner.jdbc.SqlExecutor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ final class FunctionsCommand
                     "The catalog's connector must store SQL routines: on Trino a memory catalog (connector.name=memory), not Iceberg or Hive.",
                     "Put CATALOG.SCHEMA on the cluster's sql.path to call them unqualified."})
     static final class Install
-            extends VaultCli.ConsoleCommand
+            extends EngineCommand
     {
         @Option(names = "--catalog", paramLabel = "CATALOG", defaultValue = "memory", description = "Catalog that stores SQL routines (default: ${DEFAULT-VALUE}).")
         String catalog;
@@ -51,11 +52,11 @@ final class FunctionsCommand
         {
             if (print) {
                 // the project's identity settings only: no engine is touched
-                try (Vault vault = connection.configuration(dev.vault.runner.VaultListener.NONE).load()) {
+                try (Vault vault = connection.configuration(VaultListener.NONE).load()) {
                     FunctionInstall install = new FunctionInstall(vault.project().config().identity(), catalog, schema);
                     install.statements().forEach(statement -> console.out().println(statement + ";\n"));
                     console.out().flush();
-                    return VaultCli.SUCCESS;
+                    return SUCCESS;
                 }
             }
             Reporter reporter = reporter();
@@ -64,7 +65,7 @@ final class FunctionsCommand
                 FunctionInstallResult result = install.install(new SqlExecutor(vault.session()));
                 reporter.message("Created %s in %s.%s; generate_person_hash('%s') = %s, as 'vault hash' computes it"
                         .formatted(String.join(", ", result.functions()), result.catalog(), result.schema(), String.join("', '", FunctionInstall.SAMPLE), result.sampleHash()));
-                return VaultCli.SUCCESS;
+                return SUCCESS;
             }
         }
     }

@@ -13,6 +13,18 @@ interface Reporter
 
     void summary(TestResult result);
 
+    @Override
+    default void runFinished(String what, RunResult result)
+    {
+        summary(what, result);
+    }
+
+    @Override
+    default void testsFinished(TestResult result)
+    {
+        summary(result);
+    }
+
     void message(String text);
 
     void error(VaultException error);

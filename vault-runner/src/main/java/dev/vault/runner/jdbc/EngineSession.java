@@ -74,7 +74,7 @@ public final class EngineSession
             closeQuietly(connection);
             engine.ifPresent(LocalEngine::close);
             throw new VaultException(ErrorCode.ENGINE_UNAVAILABLE, "cannot reach Trino at %s: %s".formatted(
-                    Redaction.jdbcUrl(jdbcUrl), redaction.apply(rootMessage(e))), e);
+                    Redaction.jdbcUrl(jdbcUrl), redaction.apply(rootMessage(e))), redacted(e, redaction));
         }
     }
 
@@ -125,6 +125,17 @@ public final class EngineSession
         opened.forEach(EngineSession::closeQuietly);
         closeQuietly(connection);
         engine.ifPresent(LocalEngine::close);
+    }
+
+    /**
+     * The driver's error as a cause that holds no secret: a driver may put the password or token
+     * it was given in any message of the chain, which a stack trace would print.
+     */
+    private static Throwable redacted(Throwable error, Redaction redaction)
+    {
+        SQLException copy = new SQLException("%s: %s".formatted(error.getClass().getName(), redaction.apply(rootMessage(error))));
+        copy.setStackTrace(error.getStackTrace());
+        return copy;
     }
 
     static String rootMessage(Throwable throwable)

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -47,8 +46,6 @@ public final class CompileContext
 {
     /** How the reason of every row set aside for a payload conflict starts. */
     public static final String CONFLICT_REASON = "different payloads";
-
-    private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']*)'\\s*\\)\\s*}}");
 
     private final Project project;
     private final Templates templates;
@@ -332,7 +329,7 @@ public final class CompileContext
     /** A mart's query with its refs resolved to tables. */
     public String query(Mart mart)
     {
-        Matcher matcher = REF.matcher(mart.sql());
+        Matcher matcher = Mart.REF.matcher(mart.sql());
         StringBuilder query = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(query, Matcher.quoteReplacement(SqlText.table(project.refTable(matcher.group(1)))));

@@ -1,0 +1,25 @@
+package dev.vault.runner.cli;
+
+import dev.vault.core.ErrorCode;
+import dev.vault.runner.TestResult;
+import dev.vault.runner.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Run the data tests: the Data Vault integrity checks (unique keys, keys present in their parents, no repeated satellite versions) and the tests in the models' YAML.")
+final class TestCommand
+        extends EngineCommand
+{
+    @Mixin
+    SelectionOptions selection;
+
+    @Override
+    public Integer call()
+    {
+        try (Vault vault = load(reporter())) {
+            TestResult result = vault.test(selection.selected(vault));
+            return result.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
+        }
+    }
+}
