@@ -258,14 +258,23 @@ public final class Artifacts
         return Hashing.sha256().hashString(statement.sql(), StandardCharsets.UTF_8).toString();
     }
 
-    /** Written to a temporary file and moved: a reader never sees half a file. */
+    /**
+     * Written to a temporary file and moved: a reader never sees half a file. The temporary file
+     * is one of its own, since two runs of a project (the Java API allows it; the run lock
+     * serializes their loads, not their results) may write at once.
+     */
     private static void write(Path file, Object value)
     {
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temporary.toFile(), value);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+            try {
+                JSON.writeValue(temporary.toFile(), value);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            finally {
+                Files.deleteIfExists(temporary);
+            }
         }
         catch (IOException e) {
             throw new VaultException(ErrorCode.INTERNAL, "cannot write %s: %s".formatted(file, e.getMessage()), e);
