@@ -464,6 +464,15 @@ public final class Vault
     }
 
     /** Runs any SQL on the engine and returns its rows. */
+    /**
+     * The age of each selected source's newest data, for the sources with a {@code freshness:}
+     * block (dbt's {@code source freshness}). Reads metadata only; no run lock.
+     */
+    public FreshnessResult freshness(Collection<String> selection)
+    {
+        return new FreshnessCheck(project, executor(), java.time.Clock.systemUTC()).check(selection);
+    }
+
     public QueryResult query(String sql)
     {
         try {

@@ -13,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param recordSource the value staged rows carry in {@code record_source}, e.g. {@code activecampaign}
  * @param loadTimestamp the column holding when each row landed in bronze
+ * @param freshness how old its newest data may be, for {@code vault freshness}
  */
 public record Source(
         String name,
@@ -22,6 +23,7 @@ public record Source(
         String recordSource,
         String loadTimestamp,
         ImmutableList<Column> columns,
+        Optional<Freshness> freshness,
         Location location)
         implements Model
 {
@@ -34,6 +36,7 @@ public record Source(
         requireNonNull(recordSource, "recordSource is null");
         requireNonNull(loadTimestamp, "loadTimestamp is null");
         requireNonNull(columns, "columns is null");
+        requireNonNull(freshness, "freshness is null");
         requireNonNull(location, "location is null");
     }
 

@@ -58,10 +58,11 @@ import java.util.concurrent.CountDownLatch;
                 VaultCli.Retry.class,
                 VaultCli.Unlock.class,
                 VaultCli.Reconcile.class,
+                FreshnessCommand.class,
                 UpkeepCommands.Maintain.class,
                 UpkeepCommands.Status.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed, 6 run lock held."})
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held."})
 public final class VaultCli
 {
     static final int SUCCESS = 0;
