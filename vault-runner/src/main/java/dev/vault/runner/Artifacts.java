@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.maintenance.Durations;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.Project;
 import dev.vault.sql.ModelPlan;
@@ -42,6 +43,8 @@ public final class Artifacts
     public static final String MAINTENANCE_RESULTS = "maintenance_results.json";
     public static final String MAINTENANCE_RESULTS_SCHEMA = "vault/maintenance-results/v1";
     public static final String STATUS_SCHEMA = "vault/status/v1";
+    public static final String SOURCES = "sources.json";
+    public static final String SOURCES_SCHEMA = "vault/sources/v1";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -114,6 +117,41 @@ public final class Artifacts
             Long snapshotsAfter,
             double seconds,
             String error) {}
+
+    /** What the last {@code vault freshness} found, as dbt's sources.json: one entry per source with a freshness block. */
+    public record Sources(String schema, String invocationId, String checkedAt, double elapsedSeconds, String target, boolean success, List<SourceEntry> results) {}
+
+    /**
+     * One source; status is pass, warn, error or runtime_error; loadedAtField is null when the age
+     * is the newest snapshot's; maxLoadedAt and its age are null when they could not be told.
+     */
+    public record SourceEntry(
+            String source,
+            String table,
+            String status,
+            String loadedAtField,
+            String maxLoadedAt,
+            String snapshottedAt,
+            Double maxLoadedAtTimeAgoInS,
+            FreshnessCriteria criteria,
+            String error) {}
+
+    /** The thresholds as written in the model file, e.g. 6h; null when not declared. */
+    public record FreshnessCriteria(String warnAfter, String errorAfter) {}
+
+    public static SourceEntry entry(SourceFreshness source, Instant checkedAt)
+    {
+        return new SourceEntry(source.source(), source.table().toString(), source.status().jsonName(), source.loadedAtField().orElse(null),
+                source.loadedAt().map(Instant::toString).orElse(null), checkedAt.toString(),
+                source.age().map(age -> age.toMillis() / 1000.0).orElse(null),
+                new FreshnessCriteria(source.criteria().warnAfter().map(Durations::format).orElse(null), source.criteria().errorAfter().map(Durations::format).orElse(null)),
+                source.error().orElse(null));
+    }
+
+    public static void writeSources(Path folder, Sources sources)
+    {
+        write(folder.resolve(SOURCES), sources);
+    }
 
     /** The output of {@code vault status --format json}. */
     public record Status(String schema, String project, List<StatusEntry> tables) {}

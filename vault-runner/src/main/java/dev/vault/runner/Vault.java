@@ -17,6 +17,7 @@ import dev.vault.sql.TrinoQueries;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -218,6 +219,15 @@ public final class Vault
     public ImmutableList<TableStatus> status(Collection<String> selection)
     {
         return new TableUpkeep(project, context.executor(), context.listener()).status(selection);
+    }
+
+    /**
+     * The age of each selected source's newest data, for the sources with a {@code freshness:}
+     * block (dbt's {@code source freshness}). Reads metadata only; no run lock.
+     */
+    public FreshnessResult freshness(Collection<String> selection)
+    {
+        return new FreshnessCheck(project, context.executor(), Clock.systemUTC()).check(selection);
     }
 
     /** Runs any SQL on the engine and returns its rows. */

@@ -57,6 +57,25 @@ public final class TrinoQueries
                 .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
     }
 
+    /**
+     * When an Iceberg table last changed, in seconds since the epoch: its newest snapshot's commit
+     * time, compactions included (a compaction moves no rows, but a bronze table vault does not
+     * own is rarely compacted by anyone but its loader).
+     */
+    public static String newestCommit(TableName table)
+    {
+        return "SELECT to_unixtime(max(committed_at)) FROM " + SqlText.metadataTable(table, "snapshots");
+    }
+
+    /**
+     * The newest value of a timestamp or date column, in seconds since the epoch; a timestamp
+     * without time zone is read in the session's zone, as Trino's {@code current_timestamp} is.
+     */
+    public static String newestValue(TableName table, String column)
+    {
+        return "SELECT to_unixtime(CAST(max(" + SqlText.identifier(column) + ") AS timestamp(6) with time zone)) FROM " + SqlText.table(table);
+    }
+
     /** The number of snapshots of an Iceberg table. */
     public static String snapshotCount(TableName table)
     {

@@ -4,11 +4,13 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
+import dev.vault.core.maintenance.Durations;
 import dev.vault.core.model.Bridge;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
+import dev.vault.core.model.Freshness;
 import dev.vault.core.model.HashedColumn;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Identifiers;
@@ -34,6 +36,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -55,8 +58,9 @@ final class ModelFileReader
 {
     private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
-    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "maintenance", DataTestReader.KEY);
+    private static final ImmutableSet<String> SOURCE_KEYS = ImmutableSet.of("tags", "name", "description", "schema", "table", "record-source", "load-timestamp", "columns", "freshness", "maintenance", DataTestReader.KEY);
     private static final ImmutableSet<String> RECORD_SOURCE_KEYS = ImmutableSet.of("column", "sql");
+    private static final ImmutableSet<String> FRESHNESS_KEYS = ImmutableSet.of("warn-after", "error-after", "loaded-at-field");
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
@@ -173,7 +177,56 @@ final class ModelFileReader
         if (!fields.has("columns")) {
             problems.add(fields.location(), "%s is missing 'columns:' (a list of '- name: ..., type: ...')", fields.what());
         }
-        return new Source(name, fields.string("description", ""), schema, table, recordSource(fields), loadTimestamp, columns.build(), fields.keyLocation("name"));
+        ImmutableList<Column> sourceColumns = columns.build();
+        Optional<Freshness> freshness = fields.node("freshness")
+                .flatMap(node -> Fields.of(node, "'freshness' of " + fields.what(), problems))
+                .flatMap(block -> freshness(block, sourceColumns));
+        return new Source(name, fields.string("description", ""), schema, table, recordSource(fields), loadTimestamp, sourceColumns, freshness, fields.keyLocation("name"));
+    }
+
+    private Optional<Freshness> freshness(Fields fields, ImmutableList<Column> columns)
+    {
+        fields.rejectUnknownKeys(FRESHNESS_KEYS);
+        Optional<Duration> warnAfter = freshnessDuration(fields, "warn-after");
+        Optional<Duration> errorAfter = freshnessDuration(fields, "error-after");
+        Optional<String> loadedAtField = fields.string("loaded-at-field");
+        if (loadedAtField.isPresent()) {
+            Optional<Column> column = columns.stream().filter(candidate -> candidate.name().equals(loadedAtField.get())).findFirst();
+            if (column.isEmpty()) {
+                problems.add(fields.locationOf("loaded-at-field"), "'loaded-at-field' of %s names '%s', which is not one of its columns%s",
+                        fields.what(), loadedAtField.get(), Suggestions.hint(loadedAtField.get(), columns.stream().map(Column::name).toList()));
+            }
+            else if (!column.get().type().startsWith("timestamp") && !column.get().type().equals("date")) {
+                problems.add(fields.locationOf("loaded-at-field"), "'loaded-at-field' of %s must be a timestamp or date column; '%s' is %s",
+                        fields.what(), loadedAtField.get(), column.get().type());
+            }
+        }
+        if (!fields.has("warn-after") && !fields.has("error-after")) {
+            problems.add(fields.location(), "%s needs 'warn-after:', 'error-after:' or both, e.g. {warn-after: 6h, error-after: 1d}", fields.what());
+            return Optional.empty();
+        }
+        if (warnAfter.isPresent() && errorAfter.isPresent() && warnAfter.get().compareTo(errorAfter.get()) > 0) {
+            problems.add(fields.locationOf("warn-after"), "'warn-after' of %s (%s) is longer than its 'error-after' (%s): a source would fail before it warns",
+                    fields.what(), Durations.format(warnAfter.get()), Durations.format(errorAfter.get()));
+        }
+        if (warnAfter.isEmpty() && errorAfter.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Freshness(warnAfter, errorAfter, loadedAtField));
+    }
+
+    private Optional<Duration> freshnessDuration(Fields fields, String key)
+    {
+        Optional<String> text = fields.string(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Duration> duration = Durations.parse(text.get()).filter(value -> !value.isZero());
+        if (duration.isEmpty()) {
+            problems.add(fields.locationOf(key), "'%s' of %s must be a whole number above 0 and a unit (m, h, d) with no space, e.g. 6h or 1d; found '%s'",
+                    key, fields.what(), text.get());
+        }
+        return duration;
     }
 
     /** {@code record-source: crm}, or {@code {column: source}} or {@code {sql: ...}} for a value per row. */

@@ -14,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param recordSource what staged rows carry in {@code record_source}: a fixed name, e.g.
  *     {@code activecampaign}, or a value per row from a column or an expression
  * @param loadTimestamp the column holding when each row landed in bronze
+ * @param freshness how old its newest data may be, for {@code vault freshness}
  */
 public record Source(
         String name,
@@ -23,6 +24,7 @@ public record Source(
         RecordSource recordSource,
         String loadTimestamp,
         ImmutableList<Column> columns,
+        Optional<Freshness> freshness,
         Location location)
         implements Model
 {
@@ -35,6 +37,7 @@ public record Source(
         requireNonNull(recordSource, "recordSource is null");
         requireNonNull(loadTimestamp, "loadTimestamp is null");
         requireNonNull(columns, "columns is null");
+        requireNonNull(freshness, "freshness is null");
         requireNonNull(location, "location is null");
     }
 

@@ -125,7 +125,7 @@ class TestModelGraph
     private static Source source(String name)
     {
         return new Source(name, "", Optional.empty(), name, new RecordSource.Fixed("test"), "_loaded_at",
-                ImmutableList.of(new Column("_loaded_at", "timestamp(6) with time zone", "", LOCATION)), LOCATION);
+                ImmutableList.of(new Column("_loaded_at", "timestamp(6) with time zone", "", LOCATION)), Optional.empty(), LOCATION);
     }
 
     private static Stage stage(String name, String source)

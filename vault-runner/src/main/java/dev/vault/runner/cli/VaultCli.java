@@ -34,8 +34,9 @@ import java.io.PrintWriter;
                 MaintainCommand.class,
                 StatusCommand.class,
                 FunctionsCommand.class,
+                FreshnessCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed, 6 run lock held."})
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held."})
 public final class VaultCli
 {
     private VaultCli() {}
