@@ -19,8 +19,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static io.trino.testing.TestingSession.testSessionBuilder;
 import static java.util.Objects.requireNonNull;
@@ -38,11 +42,11 @@ public final class EmbeddedTrino
     public static final String FUNCTION_SCHEMA = "routines";
 
     /** How often the tracing spans the test runner keeps in memory are dropped. */
-    private static final java.time.Duration SPAN_RESET_INTERVAL = java.time.Duration.ofSeconds(10);
+    private static final Duration SPAN_RESET_INTERVAL = Duration.ofSeconds(10);
 
     private final DistributedQueryRunner runner;
     private final String jdbcUrl;
-    private final java.util.concurrent.ScheduledExecutorService housekeeping;
+    private final ScheduledExecutorService housekeeping;
 
     private EmbeddedTrino(DistributedQueryRunner runner)
     {
@@ -52,12 +56,12 @@ public final class EmbeddedTrino
         // for tests that inspect them; nothing drops them but a query through the runner itself,
         // so over JDBC they pile up (6 million spans, a full 4 GB heap, after a few hundred
         // thousand queries). A trivial query now and then empties it.
-        this.housekeeping = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "vault-embedded-span-reset");
             thread.setDaemon(true);
             return thread;
         });
-        housekeeping.scheduleWithFixedDelay(this::dropSpans, SPAN_RESET_INTERVAL.toMillis(), SPAN_RESET_INTERVAL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(this::dropSpans, SPAN_RESET_INTERVAL.toMillis(), SPAN_RESET_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void dropSpans()

@@ -3,6 +3,7 @@ package dev.vault.embedded;
 import dev.vault.runner.Reconciliation;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.Vault;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +44,8 @@ class TestBadData
             List<Reconciliation> reconciliation = vault.reconcile();
             assertThat(reconciliation).extracting(Reconciliation::model, Reconciliation::bronzeRows, Reconciliation::loadedRows, Reconciliation::rejectedRows)
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("hub_person", 8L, 8L, 0L),
-                            org.assertj.core.groups.Tuple.tuple("sat_person", 8L, 6L, 2L));
+                            Tuple.tuple("hub_person", 8L, 8L, 0L),
+                            Tuple.tuple("sat_person", 8L, 6L, 2L));
             // a satellite row without its parent's key describes nothing: set aside, with the reason
             assertThat(column(vault, "SELECT model || ': ' || reason FROM iceberg.bad_zero_silver.vault_rejected_rows"))
                     .containsExactly(
@@ -75,8 +76,8 @@ class TestBadData
             assertValuesKeptAsTheyAre(vault, "bad_reject");
             assertThat(vault.reconcile()).extracting(Reconciliation::model, Reconciliation::bronzeRows, Reconciliation::loadedRows, Reconciliation::rejectedRows)
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("hub_person", 8L, 6L, 2L),
-                            org.assertj.core.groups.Tuple.tuple("sat_person", 8L, 6L, 2L));
+                            Tuple.tuple("hub_person", 8L, 6L, 2L),
+                            Tuple.tuple("sat_person", 8L, 6L, 2L));
 
             // a re-run sets nothing aside twice and writes no snapshot
             long snapshots = Long.parseLong(column(vault, "SELECT count(*) FROM iceberg.bad_reject_silver.\"vault_rejected_rows$snapshots\"").getFirst());

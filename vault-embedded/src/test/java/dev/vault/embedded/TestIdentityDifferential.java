@@ -1,5 +1,7 @@
 package dev.vault.embedded;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.identity.IdentityHasher;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
@@ -37,10 +39,10 @@ class TestIdentityDifferential
     void javaAndTrinoAgreeOnEveryInput()
             throws Exception
     {
-        IdentitySettings settings = new IdentitySettings("BR", com.google.common.collect.ImmutableList.of(
-                new IdentityKey("email", com.google.common.collect.ImmutableSortedSet.of(IdentityPart.EMAIL)),
-                new IdentityKey("name_phone", com.google.common.collect.ImmutableSortedSet.of(IdentityPart.NAME, IdentityPart.PHONE)),
-                new IdentityKey("name_email_phone", com.google.common.collect.ImmutableSortedSet.of(IdentityPart.NAME, IdentityPart.EMAIL, IdentityPart.PHONE))),
+        IdentitySettings settings = new IdentitySettings("BR", ImmutableList.of(
+                new IdentityKey("email", ImmutableSortedSet.of(IdentityPart.EMAIL)),
+                new IdentityKey("name_phone", ImmutableSortedSet.of(IdentityPart.NAME, IdentityPart.PHONE)),
+                new IdentityKey("name_email_phone", ImmutableSortedSet.of(IdentityPart.NAME, IdentityPart.EMAIL, IdentityPart.PHONE))),
                 50);
         IdentityHasher hasher = new IdentityHasher(settings);
         IdentitySql sql = new IdentitySql(settings);

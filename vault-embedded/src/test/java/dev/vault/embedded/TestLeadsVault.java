@@ -2,6 +2,9 @@ package dev.vault.embedded;
 
 import dev.vault.core.identity.IdentityHasher;
 import dev.vault.core.identity.IdentityUnifier;
+import dev.vault.core.model.Model;
+import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.Stage;
 import dev.vault.runner.ModelResult;
 import dev.vault.runner.QueryResult;
 import dev.vault.runner.RunResult;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,8 +172,8 @@ class TestLeadsVault
             assertThat(parallel.failures()).isEmpty();
             assertThat(parallel.models()).extracting(ModelResult::model).containsExactlyElementsOf(
                     once.project().inBuildOrder().stream()
-                            .filter(model -> model.kind() != dev.vault.core.model.ModelKind.SOURCE)
-                            .map(dev.vault.core.model.Model::name)
+                            .filter(model -> model.kind() != ModelKind.SOURCE)
+                            .map(Model::name)
                             .toList());
             for (String table : SILVER_TABLES) {
                 String columns = table.startsWith("sat") ? "hk_pessoa, identity_record, load_datetime, record_source, hd_pessoa_detalhes, nome, email_normalizado, telefone" : "*";
@@ -194,7 +198,7 @@ class TestLeadsVault
     {
         // a new attribute of sat_pessoa_detalhes, staged by every source but known for no lead yet
         Path staging = project.resolve("models/staging/stg_leads.yml");
-        String stages = java.nio.file.Files.readString(staging);
+        String stages = Files.readString(staging);
         String withColumn = stages
                 .replace("      lead_at: { sql: \"created_at\", type: \"timestamp(6) with time zone\" }\n",
                         "      lead_at: { sql: \"created_at\", type: \"timestamp(6) with time zone\" }\n      empresa: \"CAST(NULL AS varchar)\"\n")
@@ -205,9 +209,9 @@ class TestLeadsVault
                 .replace("hd_pessoa_detalhes: [nome, email_normalizado, telefone]", "hd_pessoa_detalhes: [nome, email_normalizado, telefone, empresa]");
         TestingProjects.write(staging, withColumn);
         Path satellites = project.resolve("models/silver/satellites.yml");
-        TestingProjects.write(satellites, java.nio.file.Files.readString(satellites).replace("payload: [nome, email_normalizado, telefone]", "payload: [nome, email_normalizado, telefone, empresa]"));
+        TestingProjects.write(satellites, Files.readString(satellites).replace("payload: [nome, email_normalizado, telefone]", "payload: [nome, email_normalizado, telefone, empresa]"));
         try (Vault vault = vault(project.resolve("examples/leads/batch_1"), project.resolve("examples/leads/batch_2"))) {
-            assertThat(vault.project().model("stg_google_leads", dev.vault.core.model.Stage.class).hashdiffs().getFirst().columns()).contains("empresa");
+            assertThat(vault.project().model("stg_google_leads", Stage.class).hashdiffs().getFirst().columns()).contains("empresa");
             List<String> before = rows(vault, "SELECT hk_pessoa, identity_record, load_datetime, hd_pessoa_detalhes FROM " + silver + ".sat_pessoa_detalhes ORDER BY 1, 2, 3");
             RunResult run = vault.run();
             assertThat(run.failures()).isEmpty();

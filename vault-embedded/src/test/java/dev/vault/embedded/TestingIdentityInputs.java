@@ -2,6 +2,7 @@ package dev.vault.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -110,7 +111,7 @@ public final class TestingIdentityInputs
         }
         String email = local + (random.nextInt(30) == 0 ? "@@" : "@") + piece(random, EMAIL_DOMAINS);
         if (random.nextInt(6) == 0) {
-            email = email.toUpperCase(java.util.Locale.ROOT);
+            email = email.toUpperCase(Locale.ROOT);
         }
         return random.nextInt(5) == 0 ? piece(random, new String[] {" ", "\u00A0", "\t", "\u2003"}) + email + " " : email;
     }

@@ -1,7 +1,9 @@
 package dev.vault.embedded;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -119,7 +121,7 @@ public final class TestingPartInputs
             digits[position] = (digits[position] + 1 + random.nextInt(9)) % 10;
         }
         else if (roll == 1) {
-            java.util.Arrays.fill(digits, random.nextInt(10));
+            Arrays.fill(digits, random.nextInt(10));
         }
         StringBuilder plain = new StringBuilder();
         for (int digit : digits) {
@@ -152,7 +154,7 @@ public final class TestingPartInputs
                 out.append(piece(random, SEPARATORS));
             }
         }
-        return random.nextInt(8) == 0 ? out.toString().toUpperCase(java.util.Locale.ROOT) + "-sp" : out.toString();
+        return random.nextInt(8) == 0 ? out.toString().toUpperCase(Locale.ROOT) + "-sp" : out.toString();
     }
 
     private static String code(Random random)

@@ -25,7 +25,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -83,7 +86,7 @@ public final class Artifacts
      * One data test; status is pass, warn (failing rows of a warn-severity test), fail or error;
      * severity is warn or error; sample rows are up to 5 failing rows; sql selects the failing rows.
      */
-    public record TestEntry(String name, String model, String status, String severity, Long failingRows, List<java.util.Map<String, Object>> sampleRows, String sql, double seconds, String error) {}
+    public record TestEntry(String name, String model, String status, String severity, Long failingRows, List<Map<String, Object>> sampleRows, String sql, double seconds, String error) {}
 
     public record Manifest(String schema, String project, List<ManifestModel> models) {}
 
@@ -161,7 +164,7 @@ public final class Artifacts
 
     public static MaintenanceEntry entry(MaintenanceResult result)
     {
-        return new MaintenanceEntry(result.model(), result.kind().displayName(), result.table().toString(), result.status().name().toLowerCase(java.util.Locale.ROOT),
+        return new MaintenanceEntry(result.model(), result.kind().displayName(), result.table().toString(), result.status().name().toLowerCase(Locale.ROOT),
                 result.steps(),
                 boxed(result.before().dataFiles()), boxed(result.after().dataFiles()),
                 boxed(result.before().totalBytes()), boxed(result.after().totalBytes()),
@@ -176,7 +179,7 @@ public final class Artifacts
                 status.lastLoad().map(Object::toString).orElse(null), boxed(status.lastSnapshotId()));
     }
 
-    private static Long boxed(java.util.OptionalLong value)
+    private static Long boxed(OptionalLong value)
     {
         return value.isPresent() ? value.getAsLong() : null;
     }
@@ -199,7 +202,7 @@ public final class Artifacts
 
     public static ModelEntry entry(ModelResult result)
     {
-        return new ModelEntry(result.model(), result.kind().displayName(), result.status().name().toLowerCase(java.util.Locale.ROOT),
+        return new ModelEntry(result.model(), result.kind().displayName(), result.status().name().toLowerCase(Locale.ROOT),
                 result.rowsWritten().isPresent() ? result.rowsWritten().getAsLong() : null,
                 result.duration().toNanos() / 1e9, result.detail(), result.error().orElse(null),
                 result.snapshotId().isPresent() ? result.snapshotId().getAsLong() : null,
@@ -207,21 +210,21 @@ public final class Artifacts
     }
 
     /** Where the time of these runs went; {@code wall} is the command's duration. */
-    public static ExecutionEntry execution(List<RunResult> runs, java.time.Duration wall)
+    public static ExecutionEntry execution(List<RunResult> runs, Duration wall)
     {
         ExecutionStats total = runs.stream().map(RunResult::execution).reduce(ExecutionStats.NONE, ExecutionStats::plus);
         long setup = runs.stream().mapToLong(run -> run.setup().statements()).sum();
         return new ExecutionEntry(total.statements(), setup, seconds(total.engine()), seconds(total.outsideEngine(wall)), seconds(total.cpu()), seconds(total.queued()));
     }
 
-    private static double seconds(java.time.Duration duration)
+    private static double seconds(Duration duration)
     {
         return duration.toNanos() / 1e9;
     }
 
     public static TestEntry entry(DataTestResult result)
     {
-        return new TestEntry(result.name(), result.model(), result.status().name().toLowerCase(java.util.Locale.ROOT), result.severity().yamlName(),
+        return new TestEntry(result.name(), result.model(), result.status().name().toLowerCase(Locale.ROOT), result.severity().yamlName(),
                 result.failingRows().orElse(null), result.sampleRows(), result.sql(), result.duration().toNanos() / 1e9, result.error().orElse(null));
     }
 
@@ -276,7 +279,7 @@ public final class Artifacts
         for (ModelPlan modelPlan : plan.models().values()) {
             Model model = modelPlan.model();
             List<ManifestStatement> statements = modelPlan.statements().stream()
-                    .map(statement -> new ManifestStatement(statement.kind().name().toLowerCase(java.util.Locale.ROOT), statement.target().toString(), sha256(statement)))
+                    .map(statement -> new ManifestStatement(statement.kind().name().toLowerCase(Locale.ROOT), statement.target().toString(), sha256(statement)))
                     .toList();
             models.add(new ManifestModel(
                     model.name(),

@@ -12,6 +12,8 @@ import dev.vault.sql.TrinoQueries;
 
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +72,7 @@ final class RunMetadata
             throws SQLException
     {
         Map<String, Set<String>> schemasByCatalog = new HashMap<>();
-        Set<TableName> interesting = new java.util.LinkedHashSet<>();
+        Set<TableName> interesting = new LinkedHashSet<>();
         for (ModelPlan model : plan.models().values()) {
             schemasByCatalog.computeIfAbsent(model.target().catalog(), ignored -> new TreeSet<>()).add(model.target().schema());
             interesting.add(model.target());
@@ -84,7 +86,7 @@ final class RunMetadata
             }
         }
         ImmutableSet.Builder<String> relations = ImmutableSet.builder();
-        Set<String> tables = new java.util.HashSet<>();
+        Set<String> tables = new HashSet<>();
         ImmutableMap.Builder<String, Optional<String>> comments = ImmutableMap.builder();
         for (Map.Entry<String, Set<String>> catalog : schemasByCatalog.entrySet()) {
             for (List<Object> row : executor.query(TrinoQueries.relations(catalog.getKey(), catalog.getValue())).rows()) {

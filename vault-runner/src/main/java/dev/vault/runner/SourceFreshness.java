@@ -5,6 +5,7 @@ import dev.vault.core.model.TableName;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -34,7 +35,7 @@ public record SourceFreshness(
         /** The name in sources.json and JSON events: pass, warn, error, runtime_error. */
         public String jsonName()
         {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -8,18 +8,21 @@ import dev.vault.core.VaultException;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Project;
 import dev.vault.core.project.TargetConfig;
+import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.RetryPolicy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,8 +58,8 @@ public final class VaultConfiguration
     private Optional<Path> engineLog = Optional.empty();
     private VaultListener listener = VaultListener.NONE;
     private RetryPolicy retries = RetryPolicy.defaults();
-    private java.time.Duration lockTimeout = java.time.Duration.ofMinutes(30);
-    private java.time.Duration lockLease = RunLock.DEFAULT_LEASE;
+    private Duration lockTimeout = Duration.ofMinutes(30);
+    private Duration lockLease = RunLock.DEFAULT_LEASE;
     private Map<String, String> environment = System.getenv();
 
     VaultConfiguration() {}
@@ -160,7 +163,7 @@ public final class VaultConfiguration
     }
 
     /** How long a run waits for another run of the project to finish (the run lock); 30 minutes by default. */
-    public VaultConfiguration lockTimeout(java.time.Duration lockTimeout)
+    public VaultConfiguration lockTimeout(Duration lockTimeout)
     {
         this.lockTimeout = requireNonNull(lockTimeout, "lockTimeout is null");
         return this;
@@ -171,7 +174,7 @@ public final class VaultConfiguration
      * the holder renews the lease every quarter of it, and another run takes over a lock not
      * renewed for a whole lease, after stopping the dead runner's queries.
      */
-    public VaultConfiguration lockLease(java.time.Duration lockLease)
+    public VaultConfiguration lockLease(Duration lockLease)
     {
         requireNonNull(lockLease, "lockLease is null");
         // a renewal is a metadata commit: on a busy engine it takes seconds, and a lease shorter
@@ -341,7 +344,7 @@ public final class VaultConfiguration
             @Override
             public String toString()
             {
-                return "Trino[name=" + name + ", jdbcUrl=" + dev.vault.runner.jdbc.Redaction.jdbcUrl(jdbcUrl) + ", user=" + user
+                return "Trino[name=" + name + ", jdbcUrl=" + Redaction.jdbcUrl(jdbcUrl) + ", user=" + user
                         + ", credential=" + credential + ", tls=" + tls + ", sessionProperties=" + sessionProperties + "]";
             }
         }
@@ -359,7 +362,7 @@ public final class VaultConfiguration
         @Override
         public String toString()
         {
-            return "ConnectionProperties" + new java.util.TreeSet<>(properties.stringPropertyNames());
+            return "ConnectionProperties" + new TreeSet<>(properties.stringPropertyNames());
         }
     }
 

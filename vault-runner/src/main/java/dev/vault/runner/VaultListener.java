@@ -1,5 +1,7 @@
 package dev.vault.runner;
 
+import java.time.Duration;
+
 /** Hears about progress while vault works; the CLI prints from it. Methods default to nothing. */
 public interface VaultListener
 {
@@ -8,7 +10,7 @@ public interface VaultListener
     /** The engine is being started or connected to; {@code description} says which, without secrets. */
     default void engineStarting(String description) {}
 
-    default void engineReady(String description, java.time.Duration startup) {}
+    default void engineReady(String description, Duration startup) {}
 
     default void modelStarted(String model, int index, int total) {}
 

@@ -3,16 +3,20 @@ package dev.vault.runner;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.runner.VaultConfiguration.ResolvedTarget;
+import io.trino.jdbc.TrinoConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 
@@ -284,7 +288,7 @@ class TestVaultConfiguration
     {
         // an empty trust store is enough: trino-jdbc loads it when the connection is made
         Path trustStore = directory.resolve("truststore.p12");
-        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         try (var out = Files.newOutputStream(trustStore)) {
             store.store(out, PASSWORD.toCharArray());
@@ -308,10 +312,10 @@ class TestVaultConfiguration
         ResolvedTarget.Trino target = trinoTarget(Vault.configure().projectDirectory(project).target("prod").environment(Map.of("TRUSTSTORE_PASSWORD", PASSWORD)));
 
         // trino-jdbc checks the properties when the connection is made, and connects to the server lazily
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties().properties())) {
-            java.lang.reflect.Method sessionProperties = connection.unwrap(io.trino.jdbc.TrinoConnection.class).getClass().getDeclaredMethod("getSessionProperties");
+        try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.connectionProperties().properties())) {
+            Method sessionProperties = connection.unwrap(TrinoConnection.class).getClass().getDeclaredMethod("getSessionProperties");
             sessionProperties.setAccessible(true);
-            assertThat(sessionProperties.invoke(connection.unwrap(io.trino.jdbc.TrinoConnection.class)))
+            assertThat(sessionProperties.invoke(connection.unwrap(TrinoConnection.class)))
                     .isEqualTo(Map.of("query_max_run_time", "2h", "iceberg.compression_codec", "ZSTD"));
         }
     }

@@ -9,8 +9,11 @@ import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentityPartKind;
 import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.identity.TypedNormalizer;
+import dev.vault.core.model.StageIdentity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,9 +90,9 @@ public final class IdentitySql
     /** The normalized parts as a staging view holds them: identity_name, identity_email, identity_phone. */
     public static Map<IdentityPart, String> stagedParts()
     {
-        Map<IdentityPart, String> parts = new java.util.EnumMap<>(IdentityPart.class);
+        Map<IdentityPart, String> parts = new EnumMap<>(IdentityPart.class);
         for (IdentityPart part : IdentityPart.values()) {
-            parts.put(part, SqlText.identifier(dev.vault.core.model.StageIdentity.column(part)));
+            parts.put(part, SqlText.identifier(StageIdentity.column(part)));
         }
         return parts;
     }
@@ -174,7 +177,7 @@ public final class IdentitySql
                 .put("compact", TypedNormalizer.DATE_COMPACT)
                 .put("minYear", TypedNormalizer.MIN_YEAR)
                 .put("maxYear", TypedNormalizer.MAX_YEAR)
-                .put("phoneticRules", java.util.Arrays.stream(TypedNormalizer.PHONETIC_PT_RULES).map(List::of).toList())
+                .put("phoneticRules", Arrays.stream(TypedNormalizer.PHONETIC_PT_RULES).map(List::of).toList())
                 .buildOrThrow();
     }
 }

@@ -6,6 +6,7 @@ import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.TypeUtil;
 import org.apache.iceberg.types.Types;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ public final class SchemaEvolution
         ImmutableList.Builder<String> statements = ImmutableList.builder();
         ImmutableList.Builder<String> changes = ImmutableList.builder();
         ImmutableList.Builder<String> notes = ImmutableList.builder();
-        List<String> refused = new java.util.ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (TableDefinition.TableColumn column : desired.columns()) {
             String want = normalize(column.type());
             String have = current.get(column.name());

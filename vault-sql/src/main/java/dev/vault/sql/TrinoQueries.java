@@ -2,6 +2,9 @@ package dev.vault.sql;
 
 import dev.vault.core.model.TableName;
 
+import java.util.Collection;
+import java.util.stream.Collectors;
+
 /** Read-only queries the runner asks about tables; built here so the runner never writes SQL. */
 public final class TrinoQueries
 {
@@ -28,12 +31,12 @@ public final class TrinoQueries
      * {@code table_schema, table_name, table_type, comment}. A run reads it once, instead of asking
      * table by table whether it exists and what fingerprint its comment holds.
      */
-    public static String relations(String catalog, java.util.Collection<String> schemas)
+    public static String relations(String catalog, Collection<String> schemas)
     {
         if (schemas.isEmpty()) {
             throw new IllegalArgumentException("no schemas");
         }
-        String schemaList = schemas.stream().sorted().map(SqlText::literal).collect(java.util.stream.Collectors.joining(", "));
+        String schemaList = schemas.stream().sorted().map(SqlText::literal).collect(Collectors.joining(", "));
         return "SELECT t.table_schema, t.table_name, t.table_type, c.comment\n"
                 + "FROM " + SqlText.identifier(catalog) + ".information_schema.tables AS t\n"
                 + "LEFT JOIN system.metadata.table_comments AS c\n"
@@ -46,7 +49,7 @@ public final class TrinoQueries
      * {@code table_schema, table_name, snapshot_id} (null for a table without one). The same
      * answer as {@link #latestSnapshot} asked table by table.
      */
-    public static String latestSnapshots(java.util.Collection<TableName> tables)
+    public static String latestSnapshots(Collection<TableName> tables)
     {
         if (tables.isEmpty()) {
             throw new IllegalArgumentException("no tables");
@@ -54,7 +57,7 @@ public final class TrinoQueries
         return tables.stream()
                 .map(table -> "SELECT " + SqlText.literal(table.schema()) + " AS table_schema, " + SqlText.literal(table.table()) + " AS table_name, "
                         + "max_by(snapshot_id, committed_at) AS snapshot_id FROM " + SqlText.metadataTable(table, "snapshots") + " WHERE operation <> 'replace'")
-                .collect(java.util.stream.Collectors.joining("\nUNION ALL\n"));
+                .collect(Collectors.joining("\nUNION ALL\n"));
     }
 
     /**

@@ -5,14 +5,15 @@ import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Location;
-import dev.vault.core.model.Mart;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.TableName;
 import dev.vault.core.seed.Seed;
+import dev.vault.core.seed.SeedReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -595,13 +596,13 @@ class TestTrinoCompiler
 
     @Test
     void seedOfAHeaderOnlyCsvFileSelectsNothing()
-            throws java.io.IOException
+            throws IOException
     {
         Project project = FixtureProject.in(directory)
                 .file("models/customers.yml", FixtureProject.CUSTOMERS)
                 .file("seeds/customers.csv", "customer_id,country,email,loaded_at\n")
                 .load();
-        List<Seed> seeds = dev.vault.core.seed.SeedReader.read(project, List.of(Path.of("seeds")));
+        List<Seed> seeds = SeedReader.read(project, List.of(Path.of("seeds")));
 
         assertThat(seeds).singleElement().satisfies(seed -> assertThat(seed.rows()).isEmpty());
         Statement statement = new TrinoCompiler(project).seed(seeds.getFirst());

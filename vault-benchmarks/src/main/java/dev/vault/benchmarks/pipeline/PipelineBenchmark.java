@@ -10,10 +10,11 @@ import dev.vault.benchmarks.truth.GroundTruthGenerator;
 import dev.vault.benchmarks.truth.LeadCsvWriter;
 import dev.vault.benchmarks.truth.Source;
 import dev.vault.core.model.Layer;
+import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.TableName;
-import dev.vault.runner.ModelResult;
 import dev.vault.runner.ExecutionStats;
+import dev.vault.runner.ModelResult;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.Vault;
 import dev.vault.runner.jdbc.SqlExecutor;
@@ -195,7 +196,7 @@ public final class PipelineBenchmark
             List<String> noopModels = new ArrayList<>();
             Step noop = step("no-op", vaultSchemas, executor, history, () -> {
                 RunResult run = vault.run();
-                run.models().stream().filter(result -> result.status() == ModelResult.Status.SUCCESS && result.kind() != dev.vault.core.model.ModelKind.STAGE)
+                run.models().stream().filter(result -> result.status() == ModelResult.Status.SUCCESS && result.kind() != ModelKind.STAGE)
                         .forEach(result -> noopModels.add(result.model() + ": " + result.detail()));
                 return run;
             }, progress);

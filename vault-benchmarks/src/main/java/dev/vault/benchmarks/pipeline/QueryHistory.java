@@ -6,6 +6,7 @@ import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.SqlText;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ final class QueryHistory
     }
 
     /** The {@code limit} slowest finished statements created at or after {@code since}. */
-    ImmutableList<Query> since(java.time.Instant since, int limit)
+    ImmutableList<Query> since(Instant since, int limit)
     {
         try {
             QueryResult rows = executor.query("""

@@ -2,6 +2,7 @@ package dev.vault.benchmarks.truth;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.identity.IdentityHasher;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityNormalizer;
@@ -10,8 +11,10 @@ import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.identity.IdentityUnifier;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static com.google.common.base.Preconditions.checkArgument;
@@ -186,7 +190,7 @@ public record QualityReport(
         {
             int[] main = new int[trueSize.length];
             long[] best = new long[trueSize.length];
-            java.util.Arrays.fill(main, -1);
+            Arrays.fill(main, -1);
             for (int i = 0; i < recordIds.size(); i++) {
                 int t = trueLabel[i];
                 int p = predictedLabel[i];
@@ -204,7 +208,7 @@ public record QualityReport(
         {
             int[] main = new int[predictedSize.length];
             long[] best = new long[predictedSize.length];
-            java.util.Arrays.fill(main, -1);
+            Arrays.fill(main, -1);
             for (int i = 0; i < recordIds.size(); i++) {
                 int t = trueLabel[i];
                 int p = predictedLabel[i];
@@ -336,7 +340,7 @@ public record QualityReport(
         variationRows.sort(Comparator.comparingDouble((VariationRow row) -> -(double) (row.splitOff() + row.mergedIn()) / Math.max(1, row.records()))
                 .thenComparing(VariationRow::variation));
 
-        Map<String, Long> bySource = leads.stream().collect(Collectors.groupingBy(lead -> lead.source().id(), java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> bySource = leads.stream().collect(Collectors.groupingBy(lead -> lead.source().id(), TreeMap::new, Collectors.counting()));
         String keys = settings.keys().stream()
                 .map(key -> key.name() + "=[" + key.parts().stream().map(IdentityPart::id).collect(Collectors.joining(", ")) + "]")
                 .collect(Collectors.joining(" "));
@@ -357,7 +361,7 @@ public record QualityReport(
         }
         for (IdentityPart part : IdentityPart.values()) {
             if (part.id().equals(name)) {
-                return new IdentityKey(name, com.google.common.collect.ImmutableSortedSet.of(part));
+                return new IdentityKey(name, ImmutableSortedSet.of(part));
             }
         }
         throw new IllegalArgumentException("junk key '%s' is neither a key of %s nor a part".formatted(name, settings.keys()));
@@ -371,7 +375,7 @@ public record QualityReport(
         if (records <= settings.maxRecordsPerKey()) {
             return "shared by " + records + " records, not more than the limit of " + settings.maxRecordsPerKey();
         }
-        boolean alone = settings.keys().stream().anyMatch(key -> key.parts().equals(java.util.EnumSet.of(part)));
+        boolean alone = settings.keys().stream().anyMatch(key -> key.parts().equals(EnumSet.of(part)));
         if (!alone) {
             List<String> with = settings.keys().stream()
                     .filter(key -> key.parts().contains(part))

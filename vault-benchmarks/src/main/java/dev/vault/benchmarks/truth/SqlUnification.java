@@ -34,6 +34,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -179,7 +180,7 @@ public final class SqlUnification
             @Override
             public void modelFinished(ModelResult result, int index, int total)
             {
-                progress.accept("%-28s %-10s %6.1f s  %s%s".formatted(result.model(), result.status().name().toLowerCase(java.util.Locale.ROOT),
+                progress.accept("%-28s %-10s %6.1f s  %s%s".formatted(result.model(), result.status().name().toLowerCase(Locale.ROOT),
                         seconds(result.duration()), result.detail(), result.error().map(error -> ": " + error).orElse("")));
             }
 

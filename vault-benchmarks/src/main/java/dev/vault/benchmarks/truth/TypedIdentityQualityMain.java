@@ -9,6 +9,7 @@ import dev.vault.benchmarks.truth.TypedIdentityQuality.Configuration;
 import dev.vault.benchmarks.truth.TypedIdentityQuality.Key;
 import dev.vault.benchmarks.truth.TypedIdentityQuality.Part;
 import dev.vault.benchmarks.truth.TypedIdentityQuality.Score;
+import dev.vault.core.identity.IdentityPartKind;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,14 +42,14 @@ public final class TypedIdentityQualityMain
     public static final long DEFAULT_SEED = 20261202L;
     public static final int DEFAULT_PERSONS = 20_000;
 
-    private static final Part NAME_PART = new Part("name", dev.vault.core.identity.IdentityPartKind.NAME, NAME);
-    private static final Part EMAIL_PART = new Part("email", dev.vault.core.identity.IdentityPartKind.EMAIL, EMAIL);
+    private static final Part NAME_PART = new Part("name", IdentityPartKind.NAME, NAME);
+    private static final Part EMAIL_PART = new Part("email", IdentityPartKind.EMAIL, EMAIL);
     private static final Part BIRTH_DATE_PART = new Part("birth_date", DATE, BIRTH_DATE);
     private static final Part SORTED_NAME_PART = new Part("sorted_name", SORTED_NAME, NAME);
-    private static final Part INITIAL_SURNAME_PART = new Part("initial_surname", dev.vault.core.identity.IdentityPartKind.INITIAL_SURNAME, NAME);
+    private static final Part INITIAL_SURNAME_PART = new Part("initial_surname", IdentityPartKind.INITIAL_SURNAME, NAME);
     private static final Part PHONETIC_PART = new Part("name_phonetic", PHONETIC_PT, NAME);
     private static final Part NATIONAL_ID_PART = new Part("national_id", DOCUMENT, NATIONAL_ID);
-    private static final Part POSTCODE_PART = new Part("postcode", dev.vault.core.identity.IdentityPartKind.POSTCODE, POSTCODE);
+    private static final Part POSTCODE_PART = new Part("postcode", IdentityPartKind.POSTCODE, POSTCODE);
     private static final int MAX_BLOCK = 200;
 
     private TypedIdentityQualityMain() {}

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +88,7 @@ class TestLeadCsvWriter
                 default -> throw new AssertionError("unexpected source " + source.path("name"));
             };
             assertThat(header).as(source.path("name").asText()).isEqualTo(String.join(",", columns));
-            assertThat(Source.valueOf(source.path("record-source").asText().toUpperCase(java.util.Locale.ROOT)).table())
+            assertThat(Source.valueOf(source.path("record-source").asText().toUpperCase(Locale.ROOT)).table())
                     .isEqualTo(source.path("name").asText());
         }
     }

@@ -2,6 +2,7 @@ package dev.vault.core.identity;
 
 import com.google.common.collect.ImmutableList;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,8 +22,8 @@ import static java.util.Objects.requireNonNull;
 public final class IdentityHasher
 {
     public static final String VERSION = "vault-person-v1";
-    private static final byte[] VERSION_BYTES = VERSION.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] VERSION_BYTES = VERSION.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -157,7 +158,7 @@ public final class IdentityHasher
             text.append('|').append(labels.get(i)).append('=').append(value.replace("\\", "\\\\").replace("|", "\\|"));
         }
         MessageDigest digest = SHA_256.get();
-        return HexFormat.of().withUpperCase().formatHex(digest.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return HexFormat.of().withUpperCase().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Hashes the given normalized parts (null ones left out) with the key encoding. */
@@ -182,7 +183,7 @@ public final class IdentityHasher
             hex[2 * i] = HEX[(hash[i] >> 4) & 0xF];
             hex[2 * i + 1] = HEX[hash[i] & 0xF];
         }
-        return new String(hex, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     private static int size(String label, String value)

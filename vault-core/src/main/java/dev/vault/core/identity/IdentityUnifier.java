@@ -4,9 +4,13 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
@@ -81,8 +85,8 @@ public final class IdentityUnifier
         // key -> value -> distinct records; the junk-checked parts (email, phone) count as keys here
         ImmutableList<IdentityKey> keys = hasher.settings().keys();
         ImmutableList<IdentityKey> parts = IdentitySettings.JUNK_CHECKED_PARTS;
-        List<Map<String, java.util.LinkedHashSet<Integer>>> recordsByValue = new ArrayList<>();
-        List<Map<String, java.util.LinkedHashSet<Integer>>> recordsByPart = new ArrayList<>();
+        List<Map<String, LinkedHashSet<Integer>>> recordsByValue = new ArrayList<>();
+        List<Map<String, LinkedHashSet<Integer>>> recordsByPart = new ArrayList<>();
         keys.forEach(key -> recordsByValue.add(new HashMap<>()));
         parts.forEach(part -> recordsByPart.add(new HashMap<>()));
         // the part values behind each key value: equal key values have equal parts
@@ -96,13 +100,13 @@ public final class IdentityUnifier
             for (int p = 0; p < parts.size(); p++) {
                 partValues[p] = IdentityHasher.key(parts.get(p), normalized);
                 if (partValues[p] != null) {
-                    recordsByPart.get(p).computeIfAbsent(partValues[p], ignored -> new java.util.LinkedHashSet<>()).add(record);
+                    recordsByPart.get(p).computeIfAbsent(partValues[p], ignored -> new LinkedHashSet<>()).add(record);
                 }
             }
             for (int k = 0; k < values.length; k++) {
                 if (values[k] != null) {
                     // a set: a record listed twice in the batch counts once toward the junk limit
-                    recordsByValue.get(k).computeIfAbsent(values[k], ignored -> new java.util.LinkedHashSet<>()).add(record);
+                    recordsByValue.get(k).computeIfAbsent(values[k], ignored -> new LinkedHashSet<>()).add(record);
                     // only the parts this key is made of can make it junk
                     String[] keyParts = new String[parts.size()];
                     for (int p = 0; p < parts.size(); p++) {
@@ -116,11 +120,11 @@ public final class IdentityUnifier
         }
 
         int limit = hasher.settings().maxRecordsPerKey();
-        Map<String, JunkKey> junk = new java.util.TreeMap<>();
-        List<java.util.Set<String>> junkParts = new ArrayList<>();
+        Map<String, JunkKey> junk = new TreeMap<>();
+        List<Set<String>> junkParts = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            java.util.Set<String> junkValues = new java.util.HashSet<>();
-            for (Map.Entry<String, java.util.LinkedHashSet<Integer>> entry : recordsByPart.get(p).entrySet()) {
+            Set<String> junkValues = new HashSet<>();
+            for (Map.Entry<String, LinkedHashSet<Integer>> entry : recordsByPart.get(p).entrySet()) {
                 if (entry.getValue().size() > limit) {
                     junkValues.add(entry.getKey());
                     junk.put(parts.get(p).name() + "|" + entry.getKey(), new JunkKey(parts.get(p).name(), entry.getKey(), entry.getValue().size()));
@@ -134,8 +138,8 @@ public final class IdentityUnifier
             parent[i] = i;
         }
         for (int k = 0; k < keys.size(); k++) {
-            for (Map.Entry<String, java.util.LinkedHashSet<Integer>> entry : recordsByValue.get(k).entrySet()) {
-                java.util.LinkedHashSet<Integer> records = entry.getValue();
+            for (Map.Entry<String, LinkedHashSet<Integer>> entry : recordsByValue.get(k).entrySet()) {
+                LinkedHashSet<Integer> records = entry.getValue();
                 if (records.size() > limit) {
                     junk.put(keys.get(k).name() + "|" + entry.getKey(), new JunkKey(keys.get(k).name(), entry.getKey(), records.size()));
                     continue;
@@ -155,12 +159,12 @@ public final class IdentityUnifier
             personOf.put(ids.get(i), ids.get(find(parent, i)));
         }
         List<JunkKey> junkKeys = new ArrayList<>(junk.values());
-        junkKeys.sort(java.util.Comparator.comparingInt(JunkKey::records).reversed().thenComparing(JunkKey::key).thenComparing(JunkKey::value));
+        junkKeys.sort(Comparator.comparingInt(JunkKey::records).reversed().thenComparing(JunkKey::key).thenComparing(JunkKey::value));
         return new Result(personOf.buildOrThrow(), ImmutableList.copyOf(junkKeys));
     }
 
     /** Whether one of the part values a key value was built from is junk. */
-    private static boolean builtFromJunk(String[] partValues, List<java.util.Set<String>> junkParts)
+    private static boolean builtFromJunk(String[] partValues, List<Set<String>> junkParts)
     {
         for (int p = 0; p < partValues.length; p++) {
             if (partValues[p] != null && junkParts.get(p).contains(partValues[p])) {

@@ -2,6 +2,7 @@ package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Identifiers;
@@ -136,7 +137,7 @@ final class DataTestReader
         }
         Fields fields;
         if (arguments.isEmpty()) {
-            fields = new Fields(new YamlNode.Mapping(com.google.common.collect.ImmutableMap.of(), location), testWhat, problems);
+            fields = new Fields(new YamlNode.Mapping(ImmutableMap.of(), location), testWhat, problems);
         }
         else {
             Optional<Fields> parsed = Fields.of(arguments.get(), "the arguments of " + testWhat, problems);

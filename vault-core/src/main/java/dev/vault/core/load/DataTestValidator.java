@@ -2,14 +2,17 @@ package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.model.Bridge;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Link;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
+import dev.vault.core.model.Pit;
 import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
+import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
@@ -161,13 +164,13 @@ final class DataTestValidator
                 return Optional.empty();
             }
             // query-assistance tables: their columns follow from other models; checked when the tests run
-            case dev.vault.core.model.SnapshotControl ignored -> {
+            case SnapshotControl ignored -> {
                 return Optional.empty();
             }
-            case dev.vault.core.model.Pit ignored -> {
+            case Pit ignored -> {
                 return Optional.empty();
             }
-            case dev.vault.core.model.Bridge ignored -> {
+            case Bridge ignored -> {
                 return Optional.empty();
             }
         }

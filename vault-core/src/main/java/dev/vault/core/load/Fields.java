@@ -5,6 +5,10 @@ import com.google.common.collect.ImmutableSet;
 import dev.vault.core.model.Location;
 import dev.vault.core.yaml.YamlNode;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +100,7 @@ public final class Fields
     private void missing(String key)
     {
         boolean misspelled = mapping.entries().keySet().stream()
-                .anyMatch(written -> Suggestions.closest(written, java.util.List.of(key)).isPresent());
+                .anyMatch(written -> Suggestions.closest(written, List.of(key)).isPresent());
         if (!misspelled) {
             problems.add(mapping.location(), "%s is missing '%s:'", what, key);
         }
@@ -175,7 +179,7 @@ public final class Fields
             return ImmutableList.of();
         }
         ImmutableList.Builder<Located<String>> values = ImmutableList.builder();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (YamlNode item : sequence.items()) {
             if (item instanceof YamlNode.Scalar scalar && !scalar.isNull() && !scalar.text().isBlank()) {
                 if (!seen.add(scalar.text())) {
@@ -234,8 +238,8 @@ public final class Fields
                 return constant;
             }
         }
-        ImmutableSet<String> names = java.util.Arrays.stream(type.getEnumConstants())
-                .map(constant -> constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        ImmutableSet<String> names = Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(ImmutableSet.toImmutableSet());
         problems.add(locationOf(key), "'%s' of %s cannot be '%s'%s", key, what, text.get(), Suggestions.hint(text.get(), names));
         return defaultValue;

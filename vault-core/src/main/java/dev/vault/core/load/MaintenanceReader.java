@@ -2,6 +2,12 @@ package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.maintenance.DataSize;
+import dev.vault.core.maintenance.Durations;
+import dev.vault.core.maintenance.MaintenancePolicy;
+import dev.vault.core.maintenance.MaintenancePolicy.ExpireSnapshots;
+import dev.vault.core.maintenance.MaintenancePolicy.Optimize;
+import dev.vault.core.maintenance.MaintenancePolicy.RemoveOrphanFiles;
 import dev.vault.core.maintenance.MaintenanceSettings;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Link;
@@ -9,12 +15,6 @@ import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
-import dev.vault.core.maintenance.DataSize;
-import dev.vault.core.maintenance.Durations;
-import dev.vault.core.maintenance.MaintenancePolicy;
-import dev.vault.core.maintenance.MaintenancePolicy.ExpireSnapshots;
-import dev.vault.core.maintenance.MaintenancePolicy.Optimize;
-import dev.vault.core.maintenance.MaintenancePolicy.RemoveOrphanFiles;
 import dev.vault.core.yaml.YamlNode;
 
 import java.time.Duration;

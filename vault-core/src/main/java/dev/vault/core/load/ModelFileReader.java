@@ -18,10 +18,10 @@ import dev.vault.core.model.Link;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
-import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Pit;
 import dev.vault.core.model.RecordSource;
+import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
@@ -31,6 +31,7 @@ import dev.vault.core.model.TableLayout;
 import dev.vault.core.model.TrinoTypes;
 import dev.vault.core.project.LoadingSettings;
 import dev.vault.core.yaml.YamlNode;
+import dev.vault.core.yaml.YamlReader;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -85,9 +90,9 @@ final class ModelFileReader
     private final LocationIndex index;
     private final ImmutableSetMultimap.Builder<String, String> tags;
     private final DataTestReader dataTests;
-    private final java.util.Map<String, YamlNode> maintenance = new java.util.LinkedHashMap<>();
+    private final Map<String, YamlNode> maintenance = new LinkedHashMap<>();
     private String model = "";
-    private java.util.List<String> lines = java.util.List.of();
+    private List<String> lines = List.of();
 
     ModelFileReader(Path projectRoot, Problems problems, LocationIndex index, ImmutableSetMultimap.Builder<String, String> tags)
     {
@@ -105,7 +110,7 @@ final class ModelFileReader
     }
 
     /** @param lines the file's text, to tell a block scalar ('sql: |') from a one-line value */
-    ImmutableList<Model> read(YamlNode root, java.util.List<String> lines)
+    ImmutableList<Model> read(YamlNode root, List<String> lines)
     {
         this.lines = lines;
         Optional<Fields> file = Fields.of(root, "a model file", problems);
@@ -153,9 +158,9 @@ final class ModelFileReader
     }
 
     /** The {@code maintenance:} block of each model that has one, read later over vault.yml's. */
-    java.util.Map<String, YamlNode> maintenanceBlocks()
+    Map<String, YamlNode> maintenanceBlocks()
     {
-        return java.util.Collections.unmodifiableMap(maintenance);
+        return Collections.unmodifiableMap(maintenance);
     }
 
     private Source source(Fields fields)
@@ -469,9 +474,9 @@ final class ModelFileReader
                     problems.add(fields.locationOf("sql-file"), "the SQL file '%s' of %s does not exist (looked for %s); create it or fix 'sql-file:'",
                             file, fields.what(), projectRoot.relativize(path));
                 }
-                else if (Files.size(path) > dev.vault.core.yaml.YamlReader.MAX_FILE_BYTES) {
+                else if (Files.size(path) > YamlReader.MAX_FILE_BYTES) {
                     problems.add(fields.locationOf("sql-file"), "the SQL file '%s' of %s is %s MB; mart SQL files are limited to %s MB",
-                            file, fields.what(), Files.size(path) / (1024 * 1024), dev.vault.core.yaml.YamlReader.MAX_FILE_BYTES / (1024 * 1024));
+                            file, fields.what(), Files.size(path) / (1024 * 1024), YamlReader.MAX_FILE_BYTES / (1024 * 1024));
                 }
                 else {
                     sql = Files.readString(path, StandardCharsets.UTF_8);

@@ -13,24 +13,27 @@ import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
+import dev.vault.core.model.Pit;
 import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.ReferenceTable;
-import dev.vault.core.model.Pit;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
+import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.StandardColumns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -157,7 +160,7 @@ final class ModelValidator
             unresolvedStages.add(stage.name());
             return stage;
         }
-        Set<String> available = new java.util.LinkedHashSet<>();
+        Set<String> available = new LinkedHashSet<>();
         source.get().columns().forEach(column -> available.add(column.name()));
         for (DerivedColumn derived : stage.derivedColumns()) {
             Location where = at(stage, "derived-columns", derived.name());
@@ -389,7 +392,7 @@ final class ModelValidator
             }
         }
         // history per person and source record: one person's leads in one batch are not competing versions
-        ImmutableList<String> childKeys = identityParent ? ImmutableList.of(dev.vault.core.model.StageIdentity.RECORD) : satellite.childKeys();
+        ImmutableList<String> childKeys = identityParent ? ImmutableList.of(StageIdentity.RECORD) : satellite.childKeys();
         return satellite.withResolved(payload, childKeys);
     }
 
@@ -505,7 +508,7 @@ final class ModelValidator
             else if (isIdentityHub(satellite.get().parent()) || !satellite.get().childKeys().isEmpty()) {
                 // one PIT row points at one satellite row per key; such a satellite has several current rows per key
                 problems.add(at(pit, "satellites", name), "satellite '%s' of pit '%s' keeps history per dependent child key (%s), so a key has several current rows and a PIT cannot point at one; leave it out of the PIT and join it by key and load time",
-                        name, pit.name(), isIdentityHub(satellite.get().parent()) ? dev.vault.core.model.StageIdentity.RECORD + ", as every satellite of an identity hub" : String.join(", ", satellite.get().childKeys()));
+                        name, pit.name(), isIdentityHub(satellite.get().parent()) ? StageIdentity.RECORD + ", as every satellite of an identity hub" : String.join(", ", satellite.get().childKeys()));
             }
         }
         reference(pit, "snapshots", pit.snapshots(), SnapshotControl.class);
@@ -652,7 +655,7 @@ final class ModelValidator
     private Set<String> namesOf(ModelKind... kinds)
     {
         Set<ModelKind> wanted = ImmutableSet.copyOf(kinds);
-        Set<String> names = new java.util.TreeSet<>();
+        Set<String> names = new TreeSet<>();
         models.values().stream().filter(model -> wanted.contains(model.kind())).forEach(model -> names.add(model.name()));
         return names;
     }

@@ -6,6 +6,7 @@ import dev.vault.core.VaultException;
 import dev.vault.core.model.Location;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public final class Problems
     public ImmutableList<Problem> list()
     {
         return problems.stream()
-                .sorted(java.util.Comparator.<Problem, String>comparing(problem -> problem.location().file().toString())
+                .sorted(Comparator.<Problem, String>comparing(problem -> problem.location().file().toString())
                         .thenComparingInt(problem -> problem.location().line())
                         .thenComparingInt(problem -> problem.location().column()))
                 .collect(ImmutableList.toImmutableList());

@@ -23,12 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads {@code vault.yml}; every key has a default except {@code name}. */
 final class ProjectConfigReader
@@ -66,11 +67,11 @@ final class ProjectConfigReader
             .put("session-properties", "sessionProperties")
             .buildOrThrow();
     // a session property is 'name' or 'catalog.name'
-    private static final java.util.regex.Pattern SESSION_PROPERTY = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
-    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final java.util.regex.Pattern STORE_TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern SESSION_PROPERTY = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern STORE_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private static final java.util.regex.Pattern END_OF_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)? UTC");
+    private static final Pattern END_OF_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)? UTC");
 
     private ProjectConfigReader() {}
 

@@ -1,5 +1,6 @@
 package dev.vault.core.maintenance;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ public record DataSize(long bytes)
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        int unit = java.util.Arrays.asList(UNITS).indexOf(matcher.group(2));
+        int unit = Arrays.asList(UNITS).indexOf(matcher.group(2));
         long value = Long.parseLong(matcher.group(1));
         if (Long.numberOfLeadingZeros(value) <= unit * 10 + 1) {
             return Optional.empty();

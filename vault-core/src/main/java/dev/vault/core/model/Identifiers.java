@@ -1,5 +1,6 @@
 package dev.vault.core.model;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,7 @@ public final class Identifiers
         if (name.length() > MAX_LENGTH) {
             return Optional.of("%s '%s...' is longer than %s characters".formatted(what, name.substring(0, 20), MAX_LENGTH));
         }
-        String suggestion = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+        String suggestion = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
         if (suggestion.isEmpty() || !Character.isLetter(suggestion.charAt(0)) && suggestion.charAt(0) != '_') {
             suggestion = "_" + suggestion;
         }

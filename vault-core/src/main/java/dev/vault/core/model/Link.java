@@ -1,5 +1,6 @@
 package dev.vault.core.model;
 
+import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
@@ -29,7 +30,7 @@ public record Link(
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
         requireNonNull(kind, "kind is null");
-        com.google.common.base.Preconditions.checkArgument(kind.isLink(), "not a link kind: %s", kind);
+        Preconditions.checkArgument(kind.isLink(), "not a link kind: %s", kind);
         requireNonNull(payload, "payload is null");
         requireNonNull(hashKey, "hashKey is null");
         requireNonNull(foreignKeys, "foreignKeys is null");

@@ -1,5 +1,6 @@
 package dev.vault.core.model;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 
 /**
@@ -23,9 +24,9 @@ public sealed interface Model
      * The tables and views this model writes besides its own table, which marts may read with
      * {@code {{ ref('...') }}}: an identity hub's records map, a satellite's current view.
      */
-    default com.google.common.collect.ImmutableList<String> auxiliaryTables()
+    default ImmutableList<String> auxiliaryTables()
     {
-        return com.google.common.collect.ImmutableList.of();
+        return ImmutableList.of();
     }
 
     /** Names of the models this one reads from; the edges of the project's DAG. */

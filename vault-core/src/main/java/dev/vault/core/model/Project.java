@@ -11,6 +11,8 @@ import dev.vault.core.load.Suggestions;
 import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.project.ProjectConfig;
 
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -53,9 +55,9 @@ public record Project(
      * How {@code vault maintain} keeps a model's tables: vault.yml's {@code maintenance:} with the
      * model's own block over it; empty for models without tables and models left out of maintenance.
      */
-    public java.util.Optional<MaintenancePolicy> maintenance(String model)
+    public Optional<MaintenancePolicy> maintenance(String model)
     {
-        return java.util.Optional.ofNullable(maintenance.get(model));
+        return Optional.ofNullable(maintenance.get(model));
     }
 
     /** The same models under another configuration, e.g. {@link ProjectConfig#forTarget} of the target it runs on. */

@@ -5,7 +5,10 @@ import com.google.common.collect.ImmutableSet;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,7 +32,7 @@ public final class SqlReferences
             "bigint", "boolean", "char", "date", "decimal", "double", "integer", "int", "json", "precision", "real",
             "smallint", "tinyint", "uuid", "varbinary", "varchar", "ipaddress");
 
-    private static final java.util.regex.Pattern LAMBDA_PARAMETERS = java.util.regex.Pattern.compile("\\(([\\w\\s,\"]*)\\)\\s*->");
+    private static final Pattern LAMBDA_PARAMETERS = Pattern.compile("\\(([\\w\\s,\"]*)\\)\\s*->");
 
     private SqlReferences() {}
 
@@ -97,7 +100,7 @@ public final class SqlReferences
      * Why an expression cannot be pasted into a statement, if it cannot: a ';' would end the
      * statement and a comment would swallow the text vault writes after the expression.
      */
-    public static java.util.Optional<String> unsafe(String sql)
+    public static Optional<String> unsafe(String sql)
     {
         int i = 0;
         int depth = 0;
@@ -106,26 +109,26 @@ public final class SqlReferences
             if (c == '\'' || c == '"') {
                 int end = closingQuote(sql, i, c);
                 if (end < 0) {
-                    return java.util.Optional.of("it has an unclosed " + (c == '\'' ? "string literal" : "quoted name"));
+                    return Optional.of("it has an unclosed " + (c == '\'' ? "string literal" : "quoted name"));
                 }
                 i = end + 1;
                 continue;
             }
             if (c == ';') {
-                return java.util.Optional.of("it contains ';'; an expression cannot end the statement");
+                return Optional.of("it contains ';'; an expression cannot end the statement");
             }
             if ((c == '-' || c == '/') && i + 1 < sql.length() && sql.charAt(i + 1) == (c == '-' ? '-' : '*')) {
-                return java.util.Optional.of("it contains a comment; write comments in YAML ('#') instead");
+                return Optional.of("it contains a comment; write comments in YAML ('#') instead");
             }
             if (c == '(') {
                 depth++;
             }
             else if (c == ')' && --depth < 0) {
-                return java.util.Optional.of("it has a ')' without a matching '('");
+                return Optional.of("it has a ')' without a matching '('");
             }
             i++;
         }
-        return depth == 0 ? java.util.Optional.empty() : java.util.Optional.of("it has a '(' without a matching ')'");
+        return depth == 0 ? Optional.empty() : Optional.of("it has a '(' without a matching ')'");
     }
 
     /** The parameters of lambdas written {@code (x, y) -> ...}, with string literals blanked out first. */
@@ -146,7 +149,7 @@ public final class SqlReferences
             }
         }
         Set<String> parameters = new HashSet<>();
-        java.util.regex.Matcher lambda = LAMBDA_PARAMETERS.matcher(masked);
+        Matcher lambda = LAMBDA_PARAMETERS.matcher(masked);
         while (lambda.find()) {
             for (String parameter : lambda.group(1).split(",")) {
                 parameters.add(parameter.strip().replace("\"", "").toLowerCase(Locale.ROOT));

@@ -1,6 +1,7 @@
 package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableList;
+import dev.vault.core.identity.IdentityPart;
 
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public record StageIdentity(ImmutableList<String> recordKey, Optional<String> na
     public static final String KEY_PREFIX = "identity_key_";
 
     /** The staging column holding the normalized part. */
-    public static String column(dev.vault.core.identity.IdentityPart part)
+    public static String column(IdentityPart part)
     {
         return switch (part) {
             case NAME -> NAME;

@@ -1,6 +1,7 @@
 package dev.vault.core.model;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,7 @@ public final class TrinoTypes
         if (!VALID.matcher(normalized).matches()) {
             return false;
         }
-        java.util.regex.Matcher decimal = DECIMAL.matcher(normalized);
+        Matcher decimal = DECIMAL.matcher(normalized);
         if (decimal.matches()) {
             int precision = Integer.parseInt(decimal.group(1));
             int scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));

@@ -4,10 +4,15 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.load.Suggestions;
+import dev.vault.core.maintenance.MaintenanceSettings;
 import dev.vault.core.model.Layer;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -28,8 +33,8 @@ public record ProjectConfig(
         ImmutableMap<String, TargetConfig> targets,
         HashingSettings hashing,
         LoadingSettings loading,
-        dev.vault.core.identity.IdentitySettings identity,
-        dev.vault.core.maintenance.MaintenanceSettings maintenance)
+        IdentitySettings identity,
+        MaintenanceSettings maintenance)
 {
     public static final String FILE_NAME = "vault.yml";
 
@@ -48,7 +53,7 @@ public record ProjectConfig(
         requireNonNull(loading, "loading is null");
         requireNonNull(identity, "identity is null");
         requireNonNull(maintenance, "maintenance is null");
-        checkArgument(schemas.keySet().containsAll(java.util.EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
+        checkArgument(schemas.keySet().containsAll(EnumSet.allOf(Layer.class)), "a schema is needed for every layer");
         checkArgument(targets.containsKey(defaultTarget), "default target is not defined");
     }
 
@@ -77,7 +82,7 @@ public record ProjectConfig(
         if (namespace.equals(TargetConfig.Namespace.PROJECT)) {
             return this;
         }
-        java.util.Map<Layer, String> merged = new java.util.EnumMap<>(schemas);
+        Map<Layer, String> merged = new EnumMap<>(schemas);
         merged.putAll(namespace.schemas());
         return new ProjectConfig(name, root, modelPaths, seedPaths, targetPath, namespace.catalog().orElse(catalog), ImmutableMap.copyOf(merged),
                 defaultTarget, targets, hashing, loading, identity, maintenance);

@@ -4,13 +4,16 @@ import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Source;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
  * The rows of a source table as given by CSV files (all files named after the source, in path
  * order). Seeding replaces the table's content with exactly these rows.
  */
-public record Seed(Source source, ImmutableList<java.nio.file.Path> files, ImmutableList<Row> rows)
+public record Seed(Source source, ImmutableList<Path> files, ImmutableList<Row> rows)
 {
     public Seed
     {
@@ -22,7 +25,7 @@ public record Seed(Source source, ImmutableList<java.nio.file.Path> files, Immut
     /**
      * One CSV record; values are in the order of the source's columns, {@code null} for an empty field.
      */
-    public record Row(Location location, ImmutableList<java.util.Optional<String>> values)
+    public record Row(Location location, ImmutableList<Optional<String>> values)
     {
         public Row
         {

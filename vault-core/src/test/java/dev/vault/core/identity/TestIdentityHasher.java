@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ class TestIdentityHasher
         String name = "Ã".repeat(1000);
         assertThat(DEFAULTS.personHash(name, null, null)).isEqualTo(sha256("vault-person-v1|name=" + "a".repeat(1000)));
         String longer = "Jo\u00E3o ".repeat(2000);
-        String normalized = String.join(" ", java.util.Collections.nCopies(2000, "joao"));
+        String normalized = String.join(" ", Collections.nCopies(2000, "joao"));
         assertThat(DEFAULTS.keys(longer, null, "11999999999"))
                 .containsExactly(Map.entry("name_phone", sha256("vault-person-v1|name=" + normalized + "|phone=11999999999")));
         // and short ones after them still hash right

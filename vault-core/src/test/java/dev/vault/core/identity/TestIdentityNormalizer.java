@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Collections;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -146,7 +148,7 @@ class TestIdentityNormalizer
         assertThat(words).hasSize(1000);
         assertThat(IdentityNormalizer.name(words))
                 .hasSize(999)
-                .isEqualTo(String.join(" ", java.util.Collections.nCopies(200, "joao")));
+                .isEqualTo(String.join(" ", Collections.nCopies(200, "joao")));
     }
 
     @Test

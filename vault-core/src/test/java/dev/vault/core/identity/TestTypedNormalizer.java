@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,7 +126,7 @@ class TestTypedNormalizer
                 .isNotEqualTo(IdentityHasher.typedKey(List.of("a", "b"), List.of("x", "y|b=z")));
         assertThat(IdentityHasher.typedKey(List.of("a"), List.of("x\\|")))
                 .isNotEqualTo(IdentityHasher.typedKey(List.of("a"), List.of("x\\\\|")));
-        assertThat(IdentityHasher.typedKey(List.of("a", "b"), java.util.Arrays.asList("x", null))).isNull();
+        assertThat(IdentityHasher.typedKey(List.of("a", "b"), Arrays.asList("x", null))).isNull();
     }
 
     @Test

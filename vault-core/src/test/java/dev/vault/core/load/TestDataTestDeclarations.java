@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Project;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,8 +75,8 @@ class TestDataTestDeclarations
         assertThat(project.tests("hub_person").get(1).expression()).hasValue("length(hk_person) = 64");
         assertThat(project.tests("hub_person").get(2).columns()).containsExactly("person_key", "load_datetime");
         assertThat(project.tests("mart_people")).extracting(DeclaredTest::kind, DeclaredTest::severity, DeclaredTest::columns).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(DeclaredTest.Kind.RELATIONSHIPS, DeclaredTest.Severity.ERROR, ImmutableList.of("person_key")),
-                org.assertj.core.groups.Tuple.tuple(DeclaredTest.Kind.EXPRESSION, DeclaredTest.Severity.WARN, ImmutableList.of()));
+                Tuple.tuple(DeclaredTest.Kind.RELATIONSHIPS, DeclaredTest.Severity.ERROR, ImmutableList.of("person_key")),
+                Tuple.tuple(DeclaredTest.Kind.EXPRESSION, DeclaredTest.Severity.WARN, ImmutableList.of()));
         assertThat(project.tests("hub_company")).isEmpty();
     }
 

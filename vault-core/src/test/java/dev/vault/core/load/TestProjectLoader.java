@@ -12,12 +12,12 @@ import dev.vault.core.model.HashedColumn;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Layer;
 import dev.vault.core.model.Link;
-import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
@@ -34,8 +34,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Loads the repository's example project (vault.yml and models/ at the repository root). */
 class TestProjectLoader

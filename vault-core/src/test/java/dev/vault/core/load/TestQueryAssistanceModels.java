@@ -5,13 +5,17 @@ import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Pit;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.SnapshotControl;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static dev.vault.core.TestingProjects.project;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,26 +98,26 @@ class TestQueryAssistanceModels
 
     @Test
     void pitRefusesSatellitesOfAnIdentityHub()
-            throws java.io.IOException
+            throws IOException
     {
         Path copy = directory.resolve("example");
         Path example = Path.of("..");
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(example.resolve("models"))) {
-            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        try (Stream<Path> files = Files.walk(example.resolve("models"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = copy.resolve(example.relativize(file).toString());
-                java.nio.file.Files.createDirectories(target.getParent());
-                java.nio.file.Files.copy(file, target);
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
             }
         }
-        java.nio.file.Files.copy(example.resolve("vault.yml"), copy.resolve("vault.yml"));
-        java.nio.file.Files.writeString(copy.resolve("models/silver/pits.yml"), """
+        Files.copy(example.resolve("vault.yml"), copy.resolve("vault.yml"));
+        Files.writeString(copy.resolve("models/silver/pits.yml"), """
                 pits:
                   - name: pit_pessoa
                     parent: hub_pessoa
                     satellites: [sat_pessoa_detalhes]
                     snapshots: control_snapshots
                 """);
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(Problems.InvalidProjectException.class, () -> ProjectLoader.load(copy)).problems())
+        assertThat(Assertions.catchThrowableOfType(Problems.InvalidProjectException.class, () -> ProjectLoader.load(copy)).problems())
                 .extracting(Problem::toString)
                 .containsExactly("models/silver/pits.yml:4:18: satellite 'sat_pessoa_detalhes' of pit 'pit_pessoa' keeps history per dependent child key "
                         + "(identity_record, as every satellite of an identity hub), so a key has several current rows and a PIT cannot point at one; "

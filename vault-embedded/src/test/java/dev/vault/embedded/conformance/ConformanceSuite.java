@@ -1,6 +1,5 @@
 package dev.vault.embedded.conformance;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import dev.vault.core.model.Location;

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ public abstract class AbstractTestVaultEndToEnd
             ImmutableList.Builder<List<Object>> rows = ImmutableList.builder();
             int columns = resultSet.getMetaData().getColumnCount();
             while (resultSet.next()) {
-                List<Object> row = new java.util.ArrayList<>();
+                List<Object> row = new ArrayList<>();
                 for (int column = 1; column <= columns; column++) {
                     row.add(resultSet.getObject(column));
                 }

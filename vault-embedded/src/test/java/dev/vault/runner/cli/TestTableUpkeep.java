@@ -21,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,7 +164,7 @@ class TestTableUpkeep
 
     private static Vault vault(Path project, String... seedPaths)
     {
-        return TestingVaultEngine.configure(project).seedPaths(java.util.Arrays.stream(seedPaths).map(project::resolve).toList()).load();
+        return TestingVaultEngine.configure(project).seedPaths(Arrays.stream(seedPaths).map(project::resolve).toList()).load();
     }
 
     private static Map<String, List<String>> contents(Vault vault, List<TableStatus> tables)
@@ -204,8 +206,8 @@ class TestTableUpkeep
 
     private static Result cli(Path project, String... args)
     {
-        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--project-dir", project.toString(), "--jdbc-url", TestingVaultEngine.jdbcUrl())).toArray(String[]::new);
+        String[] arguments = Stream.concat(Arrays.stream(args),
+                Stream.of("--project-dir", project.toString(), "--jdbc-url", TestingVaultEngine.jdbcUrl())).toArray(String[]::new);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = VaultCli.execute(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)), arguments);

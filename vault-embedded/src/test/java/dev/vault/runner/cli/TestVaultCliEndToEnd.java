@@ -2,6 +2,7 @@ package dev.vault.runner.cli;
 
 import dev.vault.embedded.TestingProjects;
 import dev.vault.embedded.TestingVaultEngine;
+import dev.vault.runner.Artifacts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -12,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -209,8 +212,8 @@ class TestVaultCliEndToEnd
 
             Result result = vault("run", "--select", "tag:producer");
             assertThat(result.exitCode()).as(result.err()).isZero();
-            assertThat(dev.vault.runner.Artifacts.readRunResults(project.resolve(".vault")).orElseThrow().results())
-                    .extracting(dev.vault.runner.Artifacts.ModelEntry::model)
+            assertThat(Artifacts.readRunResults(project.resolve(".vault")).orElseThrow().results())
+                    .extracting(Artifacts.ModelEntry::model)
                     .containsExactly("hub_produtor", "link_pessoa_produtor");
             assertThat(result.out()).contains("hub_produtor").contains("link_pessoa_produtor")
                     .doesNotContain("hub_pessoa ").doesNotContain("sat_pessoa_detalhes").doesNotContain("stg_crm_contacts")
@@ -218,8 +221,8 @@ class TestVaultCliEndToEnd
 
             Result union = vault("run", "--select", "tag:daily,sat_pessoa_detalhes");
             assertThat(union.exitCode()).as(union.err()).isZero();
-            assertThat(dev.vault.runner.Artifacts.readRunResults(project.resolve(".vault")).orElseThrow().results())
-                    .extracting(dev.vault.runner.Artifacts.ModelEntry::model)
+            assertThat(Artifacts.readRunResults(project.resolve(".vault")).orElseThrow().results())
+                    .extracting(Artifacts.ModelEntry::model)
                     .containsExactlyInAnyOrder("link_pessoa_produtor", "sat_pessoa_detalhes");
 
             Result typo = vault("run", "--select", "tag:producr");
@@ -251,8 +254,8 @@ class TestVaultCliEndToEnd
     private static Result run(Path projectDirectory, String... args)
     {
         String[] arguments = args;
-        if (!java.util.Arrays.asList(args).contains("--project-dir")) {
-            arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--project-dir", projectDirectory.toString())).toArray(String[]::new);
+        if (!Arrays.asList(args).contains("--project-dir")) {
+            arguments = Stream.concat(Arrays.stream(args), Stream.of("--project-dir", projectDirectory.toString())).toArray(String[]::new);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

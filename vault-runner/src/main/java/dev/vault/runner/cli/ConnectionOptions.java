@@ -6,6 +6,7 @@ import dev.vault.runner.VaultListener;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Where the project is and which engine to use; every command that touches an engine takes these. */
 final class ConnectionOptions
@@ -56,7 +57,7 @@ final class ConnectionOptions
             configuration.passwordFile(passwordFile);
         }
         if (lockLeaseSeconds != null) {
-            configuration.lockLease(java.time.Duration.ofSeconds(lockLeaseSeconds));
+            configuration.lockLease(Duration.ofSeconds(lockLeaseSeconds));
         }
         if (warehouse != null) {
             configuration.warehouse(warehouse);

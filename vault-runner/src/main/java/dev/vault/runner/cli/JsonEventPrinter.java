@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -105,7 +106,7 @@ final class JsonEventPrinter
         long failed = result.count(ModelResult.Status.FAILED);
         long skipped = result.count(ModelResult.Status.SKIPPED);
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("step", what.toLowerCase(java.util.Locale.ROOT));
+        fields.put("step", what.toLowerCase(Locale.ROOT));
         fields.put("done", result.models().size() - failed - skipped);
         fields.put("failed", failed);
         fields.put("skipped", skipped);
@@ -140,7 +141,7 @@ final class JsonEventPrinter
     public void error(VaultException error)
     {
         emit("error", Map.of(
-                "code", error.errorCode().name().toLowerCase(java.util.Locale.ROOT),
+                "code", error.errorCode().name().toLowerCase(Locale.ROOT),
                 "exit_code", error.errorCode().exitCode(),
                 "message", error.getMessage()));
     }

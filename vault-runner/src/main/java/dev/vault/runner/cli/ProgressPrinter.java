@@ -1,5 +1,6 @@
 package dev.vault.runner.cli;
 
+import dev.vault.core.VaultException;
 import dev.vault.runner.DataTestResult;
 import dev.vault.runner.ModelResult;
 import dev.vault.runner.RunResult;
@@ -97,7 +98,7 @@ final class ProgressPrinter
     }
 
     @Override
-    public void error(dev.vault.core.VaultException error)
+    public void error(VaultException error)
     {
         err.println("error: " + error.getMessage());
     }

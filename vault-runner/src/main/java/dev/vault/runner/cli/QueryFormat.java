@@ -8,7 +8,9 @@ import dev.vault.runner.QueryResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** How {@code vault query} prints rows. */
 enum QueryFormat
@@ -42,7 +44,7 @@ enum QueryFormat
             out.append('\n');
             boolean[] numeric = new boolean[columns];
             for (int i = 0; i < columns; i++) {
-                String type = result.types().get(i).toLowerCase(java.util.Locale.ROOT);
+                String type = result.types().get(i).toLowerCase(Locale.ROOT);
                 numeric[i] = type.matches("tinyint|smallint|integer|bigint|real|double|decimal.*");
             }
             for (String[] row : cells) {
@@ -99,7 +101,7 @@ enum QueryFormat
     };
 
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final java.util.function.Function<String, String> CSV_FIELD = value ->
+    private static final Function<String, String> CSV_FIELD = value ->
             value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
                     ? "\"" + value.replace("\"", "\"\"") + "\""
                     : value;

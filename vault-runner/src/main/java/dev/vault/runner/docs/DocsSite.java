@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,7 +185,7 @@ public final class DocsSite
 
     private static List<String> kinds()
     {
-        return java.util.Arrays.stream(ModelKind.values()).map(ModelKind::displayName).toList();
+        return Arrays.stream(ModelKind.values()).map(ModelKind::displayName).toList();
     }
 
     private Map<String, Object> modelPage(ModelPlan plan, List<DataTest> tests, Map<String, Map<String, Object>> modelRuns, Map<String, Map<String, Object>> testRuns)

@@ -1,5 +1,9 @@
 package dev.vault.runner.engine;
 
+import dev.vault.core.model.TableName;
+
+import java.util.Optional;
+
 /**
  * A Trino engine running inside this JVM. vault talks to it over JDBC exactly as it talks to a
  * cluster; this interface only says where it listens and how to stop it.
@@ -14,9 +18,9 @@ public interface LocalEngine
      * The catalog and schema where this engine stores SQL routines and which is on its SQL path,
      * so functions created there are callable unqualified.
      */
-    default java.util.Optional<dev.vault.core.model.TableName> functionSchema()
+    default Optional<TableName> functionSchema()
     {
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override

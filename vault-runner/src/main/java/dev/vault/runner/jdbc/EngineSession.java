@@ -8,8 +8,12 @@ import dev.vault.runner.engine.LocalEngine;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,7 +30,7 @@ public final class EngineSession
     private final Redaction redaction;
     private final String jdbcUrl;
     private final Properties properties;
-    private final java.util.List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Connection> opened = new CopyOnWriteArrayList<>();
 
     private EngineSession(Connection connection, Optional<LocalEngine> engine, String description, Redaction redaction, String jdbcUrl, Properties properties)
     {
@@ -60,11 +64,11 @@ public final class EngineSession
         Properties properties = new Properties();
         properties.putAll(connectionProperties);
         // one source per session: the queries of a runner that died can be found and stopped (RunLock)
-        properties.setProperty("source", "vault-" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        properties.setProperty("source", "vault-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(jdbcUrl, properties);
-            try (java.sql.Statement statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
                 // trino-jdbc connects lazily: ask something to learn now whether the engine is there
                 statement.execute("SELECT 1");
             }

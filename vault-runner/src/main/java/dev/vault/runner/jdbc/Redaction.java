@@ -2,6 +2,7 @@ package dev.vault.runner.jdbc;
 
 import com.google.common.collect.ImmutableSet;
 
+import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ public final class Redaction
         // longest first: a secret that contains another must be masked whole
         this.secrets = requireNonNull(secrets, "secrets is null").stream()
                 .filter(secret -> secret.length() >= 3)
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .sorted(Comparator.comparingInt(String::length).reversed())
                 .collect(ImmutableSet.toImmutableSet());
     }
 

@@ -10,11 +10,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,19 +31,19 @@ public final class SqlExecutor
     private final Connection connection;
     private final Redaction redaction;
     private final RetryPolicy retries;
-    private final java.util.function.Consumer<String> onRetry;
+    private final Consumer<String> onRetry;
 
     public SqlExecutor(EngineSession session)
     {
         this(session, RetryPolicy.none(), ignored -> {});
     }
 
-    public SqlExecutor(EngineSession session, RetryPolicy retries, java.util.function.Consumer<String> onRetry)
+    public SqlExecutor(EngineSession session, RetryPolicy retries, Consumer<String> onRetry)
     {
         this(requireNonNull(session, "session is null").connection(), session.redaction(), retries, onRetry);
     }
 
-    public SqlExecutor(Connection connection, Redaction redaction, RetryPolicy retries, java.util.function.Consumer<String> onRetry)
+    public SqlExecutor(Connection connection, Redaction redaction, RetryPolicy retries, Consumer<String> onRetry)
     {
         this.connection = requireNonNull(connection, "connection is null");
         this.redaction = requireNonNull(redaction, "redaction is null");
@@ -58,7 +61,7 @@ public final class SqlExecutor
     private long updateOnce(String sql)
             throws SQLException
     {
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             AtomicReference<QueryStats> last = monitor(statement);
             try {
                 if (statement.execute(sql)) {
@@ -83,7 +86,7 @@ public final class SqlExecutor
     }
 
     /** Keeps the newest figures Trino reports while a statement runs: at its end, those of the whole query. */
-    private static AtomicReference<QueryStats> monitor(java.sql.Statement statement)
+    private static AtomicReference<QueryStats> monitor(Statement statement)
             throws SQLException
     {
         AtomicReference<QueryStats> last = new AtomicReference<>();
@@ -111,7 +114,7 @@ public final class SqlExecutor
     private QueryResult queryOnce(String sql)
             throws SQLException
     {
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             AtomicReference<QueryStats> last = monitor(statement);
             try (ResultSet resultSet = statement.executeQuery(sql)) {
                 return read(resultSet);
@@ -141,7 +144,7 @@ public final class SqlExecutor
             for (int i = 1; i <= metadata.getColumnCount(); i++) {
                 row.add(value(resultSet, metadata, i));
             }
-            rows.add(java.util.Collections.unmodifiableList(row));
+            rows.add(Collections.unmodifiableList(row));
         }
         return new QueryResult(columns.build(), types.build(), rows.build());
     }

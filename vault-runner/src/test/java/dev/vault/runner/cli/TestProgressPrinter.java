@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,7 @@ class TestProgressPrinter
         row.put("hk", "A".repeat(50));
         row.put("email", null);
         DataTestResult warned = new DataTestResult("stg.not_null(email)", "stg", "no email of stg is null", DeclaredTest.Severity.WARN, Optional.of(3L),
-                ImmutableList.of(java.util.Collections.unmodifiableMap(row)), "SELECT ...", Duration.ofMillis(1500), Optional.empty());
+                ImmutableList.of(Collections.unmodifiableMap(row)), "SELECT ...", Duration.ofMillis(1500), Optional.empty());
         DataTestResult failed = new DataTestResult("stg.unique(hk)", "stg", "every hk of stg appears once", DeclaredTest.Severity.ERROR, Optional.of(1L),
                 ImmutableList.of(Map.of("hk", "B")), "SELECT ...", Duration.ofMillis(1500), Optional.empty());
         printer.testFinished(warned, 1, 2);

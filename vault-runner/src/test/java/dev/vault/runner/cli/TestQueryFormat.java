@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +97,7 @@ class TestQueryFormat
         assertThat(rows.isArray()).isTrue();
         assertThat(rows).hasSize(2);
         JsonNode first = rows.get(0);
-        assertThat(first.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("id", "name", "active", "score", "ratio", "created");
+        assertThat(first.properties()).extracting(Map.Entry::getKey).containsExactly("id", "name", "active", "score", "ratio", "created");
         assertThat(first.get("id").isIntegralNumber()).isTrue();
         assertThat(first.get("id").asLong()).isEqualTo(1L);
         assertThat(first.get("name").isTextual()).isTrue();

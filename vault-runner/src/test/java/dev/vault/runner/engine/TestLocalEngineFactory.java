@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class TestLocalEngineFactory
     @Test
     void anEngineClassPathWithoutTheEngineGivesTheSameError()
     {
-        System.setProperty(LocalEngineFactory.ENGINE_CLASSPATH, temp.resolve("empty.jar") + java.io.File.pathSeparator + temp);
+        System.setProperty(LocalEngineFactory.ENGINE_CLASSPATH, temp.resolve("empty.jar") + File.pathSeparator + temp);
         assertThatThrownBy(LocalEngineFactory::load)
                 .isInstanceOf(VaultException.class)
                 .hasMessageContaining("the embedded engine is not on the classpath");
