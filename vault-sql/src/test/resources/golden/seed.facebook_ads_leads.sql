@@ -1,7 +1,7 @@
--- vault source: facebook_ads_leads (models/bronze/sources.yml:19:5)
+-- vault source: facebook_ads_leads (models/bronze/sources.yml:21:5)
 -- Replaces the table's content with the rows of examples/leads/batch_1/facebook_ads_leads.csv (35 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."bronze"."facebook_ads_leads"
-COMMENT 'Seeded by vault from examples/leads/batch_1/facebook_ads_leads.csv; vault fingerprint 61689f8c0eba99dccb5c9ecebba99288ac6ce898b0a3abc18f564b50bab7823d'
+COMMENT 'Seeded by vault from examples/leads/batch_1/facebook_ads_leads.csv; vault fingerprint 4c9c6c07c17e4e5503733e017171be1a0a2c04778f3e5554cbe905f0b30fa7b2'
 WITH (
     format = 'PARQUET',
     format_version = 2

@@ -1,7 +1,7 @@
--- vault source: google_ads_leads (models/bronze/sources.yml:34:5)
+-- vault source: google_ads_leads (models/bronze/sources.yml:38:5)
 -- Replaces the table's content with the rows of examples/leads/batch_1/google_ads_leads.csv (25 rows), in one atomic replace.
 CREATE OR REPLACE TABLE "iceberg"."bronze"."google_ads_leads"
-COMMENT 'Seeded by vault from examples/leads/batch_1/google_ads_leads.csv; vault fingerprint 35e0e49bb86a2503711d9ad4573322d65f455c6bfa507e8678834388c945b0fb'
+COMMENT 'Seeded by vault from examples/leads/batch_1/google_ads_leads.csv; vault fingerprint 61976b45e98e5a4c306533efff5d6fd3060153ca11ca6551d470c65668ed807a'
 WITH (
     format = 'PARQUET',
     format_version = 2

@@ -315,8 +315,8 @@ public final class CompileContext
                 "report", report,
                 "reasonPrefix", CONFLICT_REASON + " for one " + what + " at one load_datetime: ",
                 "reasonSuffix", rule.rowKeys().isEmpty()
-                        ? "; set aside until a newer row for the key arrives (loading: conflicts: set-aside)"
-                        : "; the key's whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)"));
+                        ? ", set aside until a newer row for the key arrives (loading: conflicts: set-aside)"
+                        : ", the key's whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)"));
         return data;
     }
 
