@@ -137,7 +137,7 @@ class TestProjectLoader
         assertThat(source.columns()).extracting(Column::name).containsExactly(
                 "contact_id", "first_name", "last_name", "email", "phone", "producer_id", "created_at", "updated_at", "_loaded_at");
         assertThat(source.column("phone").orElseThrow().description()).isEqualTo("As typed by the contact, e.g. (11) 98765-4321");
-        assertThat(source.column("phone").orElseThrow().location()).isEqualTo(new Location(Path.of("models/bronze/sources.yml"), 13, 17));
+        assertThat(source.column("phone").orElseThrow().location()).isEqualTo(new Location(Path.of("models/bronze/sources.yml"), 15, 17));
         assertThat(source.column("_loaded_at").orElseThrow().type()).isEqualTo("timestamp(6) with time zone");
         assertThat(project.tableName(source)).hasToString("iceberg.bronze.crm_activecampaign_contacts");
     }
