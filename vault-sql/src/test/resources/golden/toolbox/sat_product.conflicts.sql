@@ -45,7 +45,7 @@ set_aside AS (
         "stage",
         "record_source",
         "load_datetime",
-        'different payloads for one key at one load_datetime: ' || "business_key" || ' from record sources ' || "record_sources" || ', set aside until a newer row for the key arrives (loading: conflicts: set-aside)' AS "reason",
+        'different payloads for one key at one load_datetime: ' || "business_key" || ' from record sources ' || "record_sources" || ': set aside until a newer row for the key arrives (loading: conflicts: set-aside)' AS "reason",
         "row_data"
     FROM conflicts
     WHERE "load$conflict"

@@ -41,7 +41,7 @@ set_aside AS (
         "stage",
         "record_source",
         "load_datetime",
-        'different payloads for one multi-active key (address_type) at one load_datetime: ' || "business_key" || ' from record sources ' || "record_sources" || ', the key''s whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)' AS "reason",
+        'different payloads for one multi-active key (address_type) at one load_datetime: ' || "business_key" || ' from record sources ' || "record_sources" || ': the key''s whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)' AS "reason",
         "row_data"
     FROM conflicts
     WHERE "load$conflict"

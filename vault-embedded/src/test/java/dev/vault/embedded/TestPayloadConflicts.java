@@ -25,7 +25,7 @@ import static org.assertj.core.groups.Tuple.tuple;
  */
 class TestPayloadConflicts
 {
-    private static final String REASON = "different payloads for one key at one load_datetime: customer_id = 'C1' from record sources crm, shop; "
+    private static final String REASON = "different payloads for one key at one load_datetime: customer_id = 'C1' from record sources crm, shop: "
             + "set aside until a newer row for the key arrives (loading: conflicts: set-aside)";
 
     @TempDir

@@ -6,7 +6,10 @@ import dev.vault.runner.Vault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static dev.vault.embedded.TestLeadsVault.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,7 +120,8 @@ class TestSatelliteLoading
     }
 
     @Test
-    void twoPayloadsForOneKeyAndLoadTimeFailTheLoadAndWriteNothing()
+    void withConflictsFailTwoPayloadsForOneKeyAndLoadTimeFailTheLoadAndWriteNothing()
+            throws IOException
     {
         Path project = project("conflict", """
                 id,name,city,loaded_at
@@ -126,6 +130,8 @@ class TestSatelliteLoading
                 c2,Bia,Natal,2026-11-01 00:00:00 UTC
                 c2,Bia,Natal,2026-11-01 00:00:00 UTC
                 """);
+        // today's default sets conflicts aside (TestPayloadConflicts); this is the strict mode
+        Files.writeString(project.resolve("vault.yml"), "loading: { conflicts: fail }\n", StandardOpenOption.APPEND);
         try (Vault vault = TestingVaultEngine.configure(project).load()) {
             vault.seed();
             RunResult run = vault.run();
@@ -135,8 +141,8 @@ class TestSatelliteLoading
             assertThat(satellite.error().orElseThrow())
                     .contains("satellite 'sat_customer'")
                     .contains("models/vault.yml:")
-                    .contains("has different payloads at load_datetime 2026-11-01 00:00:00.000000 UTC")
-                    .contains("deduplicate the source rows or give them distinct load times");
+                    .contains("different payloads for id = 'c1' at load_datetime 2026-11-01 00:00:00.000000 UTC from record sources crm")
+                    .doesNotContain("deduplicate");
             // only the ghost record, inserted by its own statement before the load
             assertThat(TestLeadsVault.count(vault, "(SELECT * FROM iceberg.silver_conflict.sat_customer WHERE record_source <> 'SYSTEM')")).isZero();
             // the empty snapshot Trino commits for CREATE TABLE and the ghost record's: the failed INSERT committed nothing

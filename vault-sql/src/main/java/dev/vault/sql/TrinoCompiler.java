@@ -115,7 +115,7 @@ public final class TrinoCompiler
         }
         ImmutableList.Builder<Statement> schemaStatements = ImmutableList.builder();
         schemas.forEach(schema -> schemaStatements.add(schema(schema)));
-        if (project.models().values().stream().anyMatch(context::rejects)) {
+        if (project.models().values().stream().anyMatch(context::writesRejectedRows)) {
             // created up front, before models load in parallel and write to it
             TableName rejected = rejectedTable();
             schemaStatements.add(new Statement("", Statement.Kind.CREATE_TABLE, rejected, templates.render("rejected_table.ftl", Map.of(

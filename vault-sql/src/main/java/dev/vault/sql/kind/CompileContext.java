@@ -185,6 +185,19 @@ public final class CompileContext
         };
     }
 
+    /**
+     * Whether a model's loads write to {@link #rejectedTable()}: rows it rejects, or payload
+     * conflicts it sets aside (which an identity hub's satellites do too, though they reject nothing).
+     */
+    public boolean writesRejectedRows(Model model)
+    {
+        return rejects(model) || switch (model) {
+            case Satellite satellite -> satellite.hasPayload() && conflicts(satellite) == LoadingSettings.Conflicts.SET_ASIDE;
+            case ReferenceTable reference -> conflicts(reference) == LoadingSettings.Conflicts.SET_ASIDE;
+            default -> false;
+        };
+    }
+
     private boolean rejectsNullKeys()
     {
         return project.config().loading().nullKeys() == LoadingSettings.NullKeys.REJECT;
@@ -315,8 +328,8 @@ public final class CompileContext
                 "report", report,
                 "reasonPrefix", CONFLICT_REASON + " for one " + what + " at one load_datetime: ",
                 "reasonSuffix", rule.rowKeys().isEmpty()
-                        ? ", set aside until a newer row for the key arrives (loading: conflicts: set-aside)"
-                        : ", the key's whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)"));
+                        ? ": set aside until a newer row for the key arrives (loading: conflicts: set-aside)"
+                        : ": the key's whole set at this load_datetime is set aside until a newer set arrives (loading: conflicts: set-aside)"));
         return data;
     }
 

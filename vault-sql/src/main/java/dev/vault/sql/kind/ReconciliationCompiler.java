@@ -56,7 +56,7 @@ public final class ReconciliationCompiler
                         "keys", keys.get(),
                         "target", context.project().tableName(model),
                         "rejected", context.rejectedTable(),
-                        "rejectedExists", context.rejects(model)));
+                        "rejectedExists", context.writesRejectedRows(model)));
                 if (model instanceof Satellite && context.project().config().loading().ghostRecords()) {
                     data.put("ghost", context.loadSettings());
                 }
