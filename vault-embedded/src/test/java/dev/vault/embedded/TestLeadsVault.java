@@ -134,7 +134,7 @@ class TestLeadsVault
 
             TestResult tests = vault.test();
             assertThat(tests.failures()).isEmpty();
-            assertThat(tests.tests()).hasSize(32);
+            assertThat(tests.tests()).hasSize(33); // sat_pessoa_detalhes.no_conflicting_payloads among them
         }
     }
 

@@ -73,9 +73,11 @@ class TestDataTests
                 assertThat(test.sampleRows()).isEmpty();
                 assertThat(test.sql()).startsWith("-- vault test: ");
             });
-            // 10 integrity checks of the hubs, the link and the satellite, 20 tests written in the example's YAML
-            assertThat(result.tests()).hasSize(32);
+            // 11 integrity checks of the hubs, the link and the satellite (its conflicts set aside
+            // among them), 20 tests written in the example's YAML
+            assertThat(result.tests()).hasSize(33);
             assertThat(result.tests()).extracting(DataTestResult::name).contains(
+                    "sat_pessoa_detalhes.no_conflicting_payloads",
                     "sat_pessoa_detalhes.hashdiff_changes(hk_pessoa, identity_record)",
                     "hub_produtor.business_key_not_null(producer_id)",
                     "stg_crm_contacts.accepted_values(record_source)",

@@ -39,7 +39,7 @@ class TestVaultCliEndToEnd
         assertThat(build.exitCode()).as(build.err()).isZero();
         assertThat(build.out())
                 .contains("OK         hub       hub_pessoa                 inserted 107 persons, 133 records, 0 merges, 0 junk keys")
-                .contains("Tests: 32 passed, 0 failed in ");
+                .contains("Tests: 33 passed, 0 failed in ");
     }
 
     @Test
