@@ -134,7 +134,8 @@ final class ModelValidator
 
     /**
      * A record source per row names a column the model's rows have, or is a single expression
-     * over them; {@code where} says which columns those are, after a column's name or an expression's.
+     * over them; {@code columnWhere} and {@code expressionWhere} tell the user which columns those
+     * are, after a column's name or an expression's.
      */
     private void recordSource(Model model, RecordSource recordSource, Set<String> columns, String columnWhere, String expressionWhere)
     {
