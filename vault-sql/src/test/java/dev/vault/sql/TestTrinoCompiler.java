@@ -169,6 +169,43 @@ class TestTrinoCompiler
     }
 
     @Test
+    void stageRecordSourceReplacesTheSources()
+    {
+        String fixed = stageSql(stageRecordSource("shop"));
+        assertThat(fixed)
+                .contains("        'shop' AS \"record_source\",\n")
+                .doesNotContain("'crm'")
+                .doesNotContain("fail(");
+
+        // a derived column, checked per row: a null or blank record source fails the reads, naming the stage's setting
+        Project fromColumn = stageRecordSource("{ column: email_domain }");
+        assertThat(between(stageSql(fromColumn), "hash_input AS (", "\nSELECT\n"))
+                .contains("        coalesce(nullif(trim(CAST(\"email_domain\" AS varchar)), ''), CAST(fail('stg_customers: a row of source customers has no record source "
+                        + "(the stage''s record-source per row, from column email_domain, models/customers.yml:12:5); every staged row needs the system it comes from') AS varchar)) AS \"record_source\",\n")
+                .contains("FROM derived_2");
+        assertThat(new TrinoCompiler(fromColumn).columns(fromColumn.model("stg_customers")))
+                .extracting(Column::name, Column::description)
+                .contains(tuple("record_source", "Source system of the row: per row, from column email_domain"));
+
+        // an expression, which the identity record key is prefixed with as well
+        String fromSql = stageSql(stageRecordSource("{ sql: \"'crm-' || lower(country)\" }\n    identity: { record-key: [customer_id], email: email_clean }"));
+        String recordSource = "coalesce(nullif(trim(CAST(('crm-' || lower(country)) AS varchar)), ''), CAST(fail('stg_customers: a row of source customers has no record source "
+                + "(the stage''s record-source per row, from ''crm-'' || lower(country), models/customers.yml:12:5); every staged row needs the system it comes from') AS varchar))";
+        assertThat(fromSql)
+                .contains("        " + recordSource + " AS \"record_source\",\n")
+                .contains("        " + recordSource + " || '|' || concat_ws('|', ")
+                .doesNotContain("'crm'");
+    }
+
+    /** The fixture with {@code record-source: <yaml>} on its stage, over its source's {@code crm}. */
+    private Project stageRecordSource(String yaml)
+    {
+        return FixtureProject.in(directory)
+                .file("models/customers.yml", FixtureProject.CUSTOMERS.replace("    source: customers\n", "    source: customers\n    record-source: " + yaml + "\n"))
+                .load();
+    }
+
+    @Test
     void hubWithTwoBusinessKeysHashesBothInOrder()
     {
         Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();

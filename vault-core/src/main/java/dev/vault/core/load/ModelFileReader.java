@@ -67,7 +67,7 @@ final class ModelFileReader
     private static final ImmutableSet<String> RECORD_SOURCE_KEYS = ImmutableSet.of("column", "sql");
     private static final ImmutableSet<String> FRESHNESS_KEYS = ImmutableSet.of("warn-after", "error-after", "loaded-at-field");
     private static final ImmutableSet<String> COLUMN_KEYS = ImmutableSet.of("name", "type", "description", DataTestReader.KEY);
-    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
+    private static final ImmutableSet<String> STAGE_KEYS = ImmutableSet.of("tags", "name", "description", "source", "record-source", "derived-columns", "hash-keys", "hashdiffs", "identity", DataTestReader.KEY);
     private static final ImmutableSet<String> STAGE_IDENTITY_KEYS = ImmutableSet.of("record-key", "name", "email", "phone");
     private static final ImmutableSet<String> DERIVED_KEYS = ImmutableSet.of("sql", "type");
     private static final ImmutableSet<String> HUB_KEYS = ImmutableSet.of("tags", "name", "description", "hash-key", "business-keys", "sources", "buckets", "identity", "maintenance", DataTestReader.KEY);
@@ -234,7 +234,10 @@ final class ModelFileReader
         return duration;
     }
 
-    /** {@code record-source: crm}, or {@code {column: source}} or {@code {sql: ...}} for a value per row. */
+    /**
+     * {@code record-source: crm}, or {@code {column: source}} or {@code {sql: ...}} for a value per
+     * row: a source's, or a stage's own over its source's.
+     */
     private RecordSource recordSource(Fields fields)
     {
         if (!(fields.node("record-source").orElse(null) instanceof YamlNode.Mapping mapping)) {
@@ -243,13 +246,14 @@ final class ModelFileReader
         Fields recordSource = new Fields(mapping, "'record-source' of " + fields.what(), problems);
         recordSource.rejectUnknownKeys(RECORD_SOURCE_KEYS);
         if (recordSource.has("column") == recordSource.has("sql")) {
-            problems.add(mapping.location(), "'record-source' of %s needs exactly one of 'column:' (the column naming each row's system) or 'sql:' (an expression over the source's columns), or is one name for every row, like 'record-source: crm'",
+            problems.add(mapping.location(), "'record-source' of %s needs exactly one of 'column:' (the column naming each row's system) or 'sql:' (an expression over its columns), or is one name for every row, like 'record-source: crm'",
                     fields.what());
             return new RecordSource.Fixed("");
         }
         if (recordSource.has("column")) {
             String column = recordSource.requiredString("column");
             checkName(column, "column", recordSource.locationOf("column"));
+            index.put(model, "record-source", column, recordSource.locationOf("column"));
             return new RecordSource.FromColumn(column);
         }
         return new RecordSource.FromSql(recordSource.requiredString("sql"), recordSource.locationOf("sql"));
@@ -293,6 +297,7 @@ final class ModelFileReader
                 fields.string("name", ""),
                 fields.string("description", ""),
                 single(fields, "source", fields.requiredString("source")),
+                fields.has("record-source") ? Optional.of(recordSource(fields)) : Optional.empty(),
                 derived.build(),
                 hashedColumns(fields, "hash-keys", HashedColumn.Kind.HASH_KEY),
                 hashedColumns(fields, "hashdiffs", HashedColumn.Kind.HASHDIFF),

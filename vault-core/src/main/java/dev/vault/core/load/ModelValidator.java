@@ -129,24 +129,36 @@ final class ModelValidator
     /** A record source per row names a column of the source, or is an expression over them. */
     private void recordSource(Source source, Set<String> columns)
     {
-        switch (source.recordSource()) {
+        recordSource(source, source.recordSource(), columns, " (a column under 'columns:')", "");
+    }
+
+    /**
+     * A record source per row names a column the model's rows have, or is a single expression
+     * over them; {@code columnWhere} and {@code expressionWhere} tell the user which columns those
+     * are, after a column's name or an expression's.
+     */
+    private void recordSource(Model model, RecordSource recordSource, Set<String> columns, String columnWhere, String expressionWhere)
+    {
+        String what = model.kind().displayName() + " '" + model.name() + "'";
+        switch (recordSource) {
             case RecordSource.Fixed ignored -> {}
             case RecordSource.FromColumn column -> {
                 if (!columns.contains(column.column())) {
-                    problems.add(at(source, "record-source", column.column()), "source '%s' has no column '%s' for its record-source (a column under 'columns:')%s",
-                            source.name(), column.column(), Suggestions.hint(column.column(), columns));
+                    problems.add(at(model, "record-source", column.column()), "%s has no column '%s' for its record-source%s%s",
+                            what, column.column(), columnWhere, Suggestions.hint(column.column(), columns));
                 }
             }
             case RecordSource.FromSql sql -> {
                 Optional<String> unsafe = SqlReferences.unsafe(sql.sql());
                 if (sql.sql().isBlank() || unsafe.isPresent()) {
-                    problems.add(sql.location(), "'record-source: {sql: ...}' of source '%s' must be a single SQL expression over its columns: %s",
-                            source.name(), unsafe.orElse("it is empty"));
+                    problems.add(sql.location(), "'record-source: {sql: ...}' of %s must be a single SQL expression over its columns: %s",
+                            what, unsafe.orElse("it is empty"));
                     return;
                 }
                 for (SqlReferences.Reference reference : SqlReferences.columns(sql.sql())) {
                     if (!columns.contains(reference.name())) {
-                        problems.add(sql.location(), "unknown column '%s' in the record-source of source '%s'%s", reference.name(), source.name(), Suggestions.hint(reference.name(), columns));
+                        problems.add(sql.location(), "unknown column '%s' in the record-source of %s%s%s",
+                                reference.name(), what, expressionWhere, Suggestions.hint(reference.name(), columns));
                     }
                 }
             }
@@ -183,6 +195,10 @@ final class ModelValidator
             }
             available.add(derived.name());
         }
+        // the stage's record source is made in the view after its derived columns, before the load columns and hashes
+        stage.recordSource().ifPresent(recordSource -> recordSource(stage, recordSource, available,
+                " (a column of source '%s' or a derived column)".formatted(source.get().name()),
+                " (columns of source '%s' and derived columns)".formatted(source.get().name())));
         available.addAll(RESERVED_STAGE_COLUMNS);
         stage.identity().ifPresent(identity -> {
             for (String column : identity.recordKey()) {

@@ -4,7 +4,10 @@ import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.Link;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Satellite;
+import dev.vault.core.model.Source;
+import dev.vault.core.model.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,8 +96,9 @@ class TestModelValidator
     @Test
     void recordSourcePerRow()
     {
+        // located at the column it names
         assertThat(project(directory).replace("models/sources.yml", "record-source: crm", "record-source: { column: full_nam }").problem())
-                .hasToString("models/sources.yml:2:5: source 'people' has no column 'full_nam' for its record-source (a column under 'columns:'); did you mean 'full_name'?");
+                .hasToString("models/sources.yml:3:30: source 'people' has no column 'full_nam' for its record-source (a column under 'columns:'); did you mean 'full_name'?");
         assertThat(project(directory).replace("models/sources.yml", "record-source: crm", "record-source: { sql: \"lower(compny_id)\" }").problem().toString())
                 .isEqualTo("models/sources.yml:3:27: unknown column 'compny_id' in the record-source of source 'people'; did you mean 'company_id'?");
         assertThat(project(directory).replace("models/sources.yml", "record-source: crm", "record-source: { column: company_id, sql: \"'x'\" }").problem().toString())
@@ -108,6 +112,27 @@ class TestModelValidator
                 .replace("models/sources.yml", "record-source: crm", "record-source: { column: record_source }")
                 .load().model("people").dependencies())
                 .isEmpty();
+    }
+
+    @Test
+    void recordSourceOfAStage()
+    {
+        // a stage's record source reads the source's columns and the stage's derived columns, and replaces the source's
+        Project project = project(directory).replace("models/stages.yml", "    source: people\n", "    source: people\n    record-source: { sql: \"'crm-' || name_clean\" }\n").load();
+        assertThat(project.model("stg_people", Stage.class).recordSource(project.model("people", Source.class)))
+                .isEqualTo(new RecordSource.FromSql("'crm-' || name_clean", new Location(Path.of("models/stages.yml"), 4, 27)));
+        assertThat(project(directory).replace("models/stages.yml", "    source: people\n", "    source: people\n    record-source: { column: name_clen }\n").problem())
+                .hasToString("models/stages.yml:4:30: stage 'stg_people' has no column 'name_clen' for its record-source (a column of source 'people' or a derived column); did you mean 'name_clean'?");
+        assertThat(project(directory).replace("models/stages.yml", "    source: people\n", "    source: people\n    record-source: { sql: \"lower(ful_name)\" }\n").problem())
+                .hasToString("models/stages.yml:4:27: unknown column 'ful_name' in the record-source of stage 'stg_people' (columns of source 'people' and derived columns); did you mean 'full_name'?");
+        // the load columns are made after the record source, so it cannot read them
+        assertThat(project(directory).replace("models/stages.yml", "    source: people\n", "    source: people\n    record-source: { column: load_datetime }\n").problem().toString())
+                .startsWith("models/stages.yml:4:30: stage 'stg_people' has no column 'load_datetime' for its record-source");
+        assertThat(project(directory).replace("models/stages.yml", "    source: people\n", "    source: people\n    record-source: { sql: \"'x'; drop table people\" }\n").problem())
+                .hasToString("models/stages.yml:4:27: 'record-source: {sql: ...}' of stage 'stg_people' must be a single SQL expression over its columns: "
+                        + "it contains ';'; an expression cannot end the statement");
+        assertThat(project(directory).replace("models/stages.yml", "    source: people\n", "    source: people\n    record-source: { column: name_clean, sql: \"'x'\" }\n").problem().toString())
+                .startsWith("models/stages.yml:4:20: 'record-source' of stage 'stg_people' needs exactly one of 'column:'");
     }
 
     @Test

@@ -130,7 +130,7 @@ class TestModelGraph
 
     private static Stage stage(String name, String source)
     {
-        return new Stage(name, "", source, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), Optional.empty(), LOCATION);
+        return new Stage(name, "", source, Optional.empty(), ImmutableList.of(), ImmutableList.of(), ImmutableList.of(), Optional.empty(), LOCATION);
     }
 
     private static Hub hub(String name, String... stages)

@@ -34,7 +34,7 @@ public final class ColumnDocs
         source.columns().forEach(column -> described.put(column.name(), column.description()));
         stage.derivedColumns().forEach(column -> described.putIfAbsent(column.name(), "Derived: " + column.sql().strip().replaceAll("\\s+", " ")));
         described.putIfAbsent(StandardColumns.LOAD_DATETIME, "When the row landed in bronze (from " + source.loadTimestamp() + ")");
-        described.putIfAbsent(StandardColumns.RECORD_SOURCE, "Source system of the row: " + source.recordSource().describe());
+        described.putIfAbsent(StandardColumns.RECORD_SOURCE, "Source system of the row: " + stage.recordSource(source).describe());
         stage.hashKeys().forEach(column -> described.putIfAbsent(column.name(), "Hash key of " + String.join(", ", column.columns())));
         stage.hashdiffs().forEach(column -> described.putIfAbsent(column.name(), "Hashdiff of " + String.join(", ", column.columns())));
         stage.identity().ifPresent(identity -> {

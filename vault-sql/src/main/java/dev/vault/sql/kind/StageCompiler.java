@@ -73,7 +73,7 @@ public final class StageCompiler
                 .put("derivedLevels", derivedLevels(stage))
                 .put("loadTimestamp", source.loadTimestamp())
                 .put("recordSource", recordSource(stage, source))
-                .put("identityRecordPrefix", source.recordSource() instanceof RecordSource.Fixed fixed
+                .put("identityRecordPrefix", stage.recordSource(source) instanceof RecordSource.Fixed fixed
                         ? SqlText.literal(fixed.value() + "|")
                         : recordSource(stage, source) + " || '|'")
                 .put("hashed", hashed)
@@ -86,22 +86,27 @@ public final class StageCompiler
     }
 
     /**
-     * The {@code record_source} of a staged row: the source's fixed name, or the row's own from a
-     * column or an expression. A row without one fails the reads of the stage with the reason: a
-     * record source is what says where a row of the vault came from, never a guess.
+     * The {@code record_source} of a staged row: the stage's or else the source's fixed name, or the
+     * row's own from a column or an expression. A row without one fails the reads of the stage with
+     * the reason: a record source is what says where a row of the vault came from, never a guess.
      */
     private static String recordSource(Stage stage, Source source)
     {
-        if (source.recordSource() instanceof RecordSource.Fixed fixed) {
+        RecordSource recordSource = stage.recordSource(source);
+        if (recordSource instanceof RecordSource.Fixed fixed) {
             return SqlText.literal(fixed.value());
         }
-        String value = switch (source.recordSource()) {
+        String value = switch (recordSource) {
             case RecordSource.FromColumn column -> column.column().equals(StandardColumns.RECORD_SOURCE) ? SqlText.internalIdentifier(RECORD_SOURCE_COLUMN) : SqlText.identifier(column.column());
             case RecordSource.FromSql sql -> "(" + sql.sql().strip() + ")";
             case RecordSource.Fixed ignored -> throw new IllegalStateException("a fixed record source is a literal");
         };
-        String message = "%s: a row of source %s has no record source (record-source %s, %s); every staged row needs the system it comes from"
-                .formatted(stage.name(), source.name(), source.recordSource().describe(), source.location());
+        // name where the record source is set: the stage's own, or its source's
+        String setting = stage.recordSource().isPresent()
+                ? "the stage's record-source %s, %s".formatted(recordSource.describe(), stage.location())
+                : "record-source %s, %s".formatted(recordSource.describe(), source.location());
+        String message = "%s: a row of source %s has no record source (%s); every staged row needs the system it comes from"
+                .formatted(stage.name(), source.name(), setting);
         return "coalesce(nullif(trim(CAST(%s AS varchar)), ''), CAST(fail(%s) AS varchar))".formatted(value, SqlText.literal(message));
     }
 
