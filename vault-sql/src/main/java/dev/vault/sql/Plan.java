@@ -6,16 +6,16 @@ import com.google.common.collect.ImmutableMap;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A compiled project: the schemas to create, then every model's plan in build order, and the
- * queries that list the tables of each source schema (a run checks its sources exist first).
+ * A compiled project: the schemas (and the rejected-rows table) to create, then every model's plan
+ * in build order. Which tables exist, sources among them, a run reads once at its start from the
+ * targets and guards of these plans (vault-runner's RunMetadata).
  */
-public record Plan(ImmutableList<Statement> schemas, ImmutableMap<String, ModelPlan> models, ImmutableMap<String, String> sourceTables)
+public record Plan(ImmutableList<Statement> schemas, ImmutableMap<String, ModelPlan> models)
 {
     public Plan
     {
         requireNonNull(schemas, "schemas is null");
         requireNonNull(models, "models is null");
-        requireNonNull(sourceTables, "sourceTables is null");
     }
 
     public ModelPlan model(String name)

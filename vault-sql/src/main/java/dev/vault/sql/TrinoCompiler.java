@@ -100,14 +100,10 @@ public final class TrinoCompiler
     public Plan compile()
     {
         Set<String> schemas = new LinkedHashSet<>();
-        Set<String> sourceSchemas = new LinkedHashSet<>();
         Map<String, ModelPlan> models = new LinkedHashMap<>();
         for (Model model : project.inBuildOrder()) {
             TableName target = project.tableName(model);
-            if (model instanceof Source) {
-                sourceSchemas.add(target.schema());
-            }
-            else {
+            if (!(model instanceof Source)) {
                 schemas.add(target.schema());
             }
             CompiledModel compiled = compile(model, target);
@@ -123,9 +119,7 @@ public final class TrinoCompiler
                     "target", rejected,
                     "description", "Rows vault left out of a load, with the reason (vault project " + project.config().name() + ")"))));
         }
-        ImmutableMap.Builder<String, String> sourceTables = ImmutableMap.builder();
-        sourceSchemas.forEach(schema -> sourceTables.put(schema, TrinoQueries.tablesOf(project.config().catalog(), schema)));
-        return new Plan(schemaStatements.build(), ImmutableMap.copyOf(models), sourceTables.buildOrThrow());
+        return new Plan(schemaStatements.build(), ImmutableMap.copyOf(models));
     }
 
     private CompiledModel compile(Model model, TableName target)
