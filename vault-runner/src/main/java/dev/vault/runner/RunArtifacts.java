@@ -6,6 +6,7 @@ import dev.vault.sql.Plan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,5 +30,18 @@ final class RunArtifacts
     void results(String command, Instant started, List<RunResult> runs, Optional<TestResult> tests)
     {
         Artifacts.writeRunResults(project.config().targetPath(), command, started, target, runs, tests);
+    }
+
+    /** Leaves {@value Artifacts#SOURCES}: what a freshness check found, as dbt's sources.json. */
+    void sources(FreshnessResult result)
+    {
+        Artifacts.writeSources(project.config().targetPath(), new Artifacts.Sources(
+                Artifacts.SOURCES_SCHEMA,
+                UUID.randomUUID().toString(),
+                result.checkedAt().toString(),
+                result.elapsed().toNanos() / 1e9,
+                target,
+                result.successful(),
+                result.sources().stream().map(source -> Artifacts.entry(source, result.checkedAt())).toList()));
     }
 }

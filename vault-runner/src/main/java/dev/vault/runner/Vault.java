@@ -223,11 +223,14 @@ public final class Vault
 
     /**
      * The age of each selected source's newest data, for the sources with a {@code freshness:}
-     * block (dbt's {@code source freshness}). Reads metadata only; no run lock.
+     * block (dbt's {@code source freshness}). Reads metadata only; no run lock. Leaves
+     * {@value Artifacts#SOURCES} in the target path.
      */
     public FreshnessResult freshness(Collection<String> selection)
     {
-        return new FreshnessCheck(project, context.executor(), Clock.systemUTC()).check(selection);
+        FreshnessResult result = new FreshnessCheck(project, context.executor(), Clock.systemUTC()).check(selection);
+        artifacts.sources(result);
+        return result;
     }
 
     /** Runs any SQL on the engine and returns its rows. */

@@ -2,7 +2,6 @@ package dev.vault.runner.cli;
 
 import dev.vault.core.ErrorCode;
 import dev.vault.core.maintenance.Durations;
-import dev.vault.runner.Artifacts;
 import dev.vault.runner.FreshnessResult;
 import dev.vault.runner.SourceFreshness;
 import dev.vault.runner.Vault;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * {@code vault freshness}: dbt's {@code source freshness} for bronze on Iceberg. Prints each
@@ -33,14 +31,6 @@ final class FreshnessCommand
         Reporter reporter = reporter();
         try (Vault vault = load(reporter)) {
             FreshnessResult result = vault.freshness(selection.selected(vault));
-            Artifacts.writeSources(vault.project().config().targetPath(), new Artifacts.Sources(
-                    Artifacts.SOURCES_SCHEMA,
-                    UUID.randomUUID().toString(),
-                    result.checkedAt().toString(),
-                    result.elapsed().toNanos() / 1e9,
-                    vault.targetDescription(),
-                    result.successful(),
-                    result.sources().stream().map(source -> Artifacts.entry(source, result.checkedAt())).toList()));
             if (result.sources().isEmpty()) {
                 reporter.message("No selected source has a 'freshness:' block, e.g. freshness: {warn-after: 6h, error-after: 1d}");
                 return SUCCESS;
