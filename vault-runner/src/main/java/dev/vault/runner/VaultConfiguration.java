@@ -10,6 +10,7 @@ import dev.vault.core.model.Project;
 import dev.vault.core.project.TargetConfig;
 import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.RetryPolicy;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +201,7 @@ public final class VaultConfiguration
      */
     public Vault load()
     {
-        Project loaded = ProjectLoader.load(projectDirectory);
+        Project loaded = ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE);
         TargetConfig config = targetConfig(loaded);
         // the target may name its own catalog and schemas: every table name follows from here
         Project project = loaded.withConfig(loaded.config().forTarget(config));
@@ -214,7 +215,7 @@ public final class VaultConfiguration
     /** The target {@link #load()} gives the vault, with nothing read yet. */
     ResolvedTarget resolvedTarget()
     {
-        return resolveTarget(targetConfig(ProjectLoader.load(projectDirectory)));
+        return resolveTarget(targetConfig(ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE)));
     }
 
     private TargetConfig targetConfig(Project project)

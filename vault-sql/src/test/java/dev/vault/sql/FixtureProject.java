@@ -2,6 +2,7 @@ package dev.vault.sql;
 
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Project;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,6 +102,6 @@ final class FixtureProject
 
     Project load()
     {
-        return ProjectLoader.load(write());
+        return ProjectLoader.load(write(), TrinoDialect.INSTANCE);
     }
 }

@@ -3,6 +3,7 @@ package dev.vault.sql;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Project;
 import dev.vault.core.model.TableName;
+import dev.vault.sql.dialect.TrinoDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class TestMaintenanceSql
     @Test
     void expiryKeepsTheNewestLoadWhateverKeepLastSays()
     {
-        Project project = ProjectLoader.load(Path.of(".."));
+        Project project = ProjectLoader.load(Path.of(".."), TrinoDialect.INSTANCE);
         MaintenanceSql sql = new MaintenanceSql(project);
         MaintenanceSql.VaultTable hub = sql.maintainedTables(List.of("hub_produtor")).getFirst();
         // keep-last 5 in vault.yml: 5 stays while the newest load is among the 5 newest
@@ -36,7 +37,7 @@ class TestMaintenanceSql
         Files.createDirectories(copy);
         Files.writeString(copy.resolve("vault.yml"), Files.readString(Path.of("../vault.yml")).replace("models", Path.of("../models").toAbsolutePath().normalize().toString())
                 .replace("expire-snapshots: {older-than: 7d, keep-last: 5}", "expire-snapshots: {older-than: 36h}"));
-        Project project = ProjectLoader.load(copy);
+        Project project = ProjectLoader.load(copy, TrinoDialect.INSTANCE);
         MaintenanceSql sql = new MaintenanceSql(project);
         MaintenanceSql.VaultTable hub = sql.maintainedTables(List.of("hub_produtor")).getFirst();
         assertThat(sql.steps(hub)).extracting(step -> step.step().id())

@@ -3,6 +3,7 @@ package dev.vault.sql;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Project;
+import dev.vault.sql.dialect.TrinoDialect;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestPlanScript
 {
-    private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."));
+    private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."), TrinoDialect.INSTANCE);
 
     @Test
     void identityHubPlanResolvesAfterItsTablesAndRecordsTheFingerprintOfTheStateWritten()

@@ -10,6 +10,7 @@ import dev.vault.core.model.Source;
 import dev.vault.core.model.TableName;
 import dev.vault.core.seed.Seed;
 import dev.vault.core.seed.SeedReader;
+import dev.vault.sql.dialect.TrinoDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -653,7 +654,7 @@ class TestTrinoCompiler
 
     private static Project exampleProject()
     {
-        return ProjectLoader.load(Path.of(".."));
+        return ProjectLoader.load(Path.of(".."), TrinoDialect.INSTANCE);
     }
 
     private static String stageSql(Project project)

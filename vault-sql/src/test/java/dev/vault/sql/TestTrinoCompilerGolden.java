@@ -5,6 +5,7 @@ import dev.vault.core.model.Hub;
 import dev.vault.core.model.Project;
 import dev.vault.core.seed.Seed;
 import dev.vault.core.seed.SeedReader;
+import dev.vault.sql.dialect.TrinoDialect;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ class TestTrinoCompilerGolden
     private static void compilesToGoldenSql(Path projectDirectory, Path golden, Path seeds)
             throws IOException
     {
-        Project project = ProjectLoader.load(projectDirectory);
+        Project project = ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE);
         TrinoCompiler compiler = new TrinoCompiler(project);
         Plan plan = compiler.compile();
 
@@ -125,7 +126,7 @@ class TestTrinoCompilerGolden
     void pitCompilesToGoldenSql()
             throws IOException
     {
-        Project project = ProjectLoader.load(Path.of("../vault-embedded/src/test/resources/conformance/pit-bridge"));
+        Project project = ProjectLoader.load(Path.of("../vault-embedded/src/test/resources/conformance/pit-bridge"), TrinoDialect.INSTANCE);
         List<String> mismatches = new ArrayList<>();
         for (Statement statement : new TrinoCompiler(project).compile().models().get("pit_customer").statements()) {
             check(GOLDEN.resolve("pit"), statement.target().table() + "." + statement.kind().name().toLowerCase() + ".sql", statement.sql(), mismatches);

@@ -8,6 +8,7 @@ import dev.vault.core.identity.IdentityUnifier;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.project.ProjectConfig;
 import dev.vault.runner.ModelResult;
+import dev.vault.sql.dialect.TrinoDialect;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -91,7 +92,7 @@ class TestSqlUnificationAgreesWithMemory
                 IdentityQualityMain.parseKey("email=email"), IdentityQualityMain.parseKey("name_phone=name+phone"),
                 IdentityQualityMain.parseKey("name_email_phone=name+email+phone")), 7);
         Path project = SqlUnification.copyProject(REPOSITORY, target, settings);
-        ProjectConfig config = ProjectLoader.load(project).config();
+        ProjectConfig config = ProjectLoader.load(project, TrinoDialect.INSTANCE).config();
         assertThat(config.identity()).isEqualTo(settings);
         assertThat(config.seedPaths()).containsExactly(project.resolve("seeds").toAbsolutePath().normalize());
     }

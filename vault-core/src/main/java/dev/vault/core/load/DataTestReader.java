@@ -4,11 +4,11 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Identifiers;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.ModelKind;
-import dev.vault.core.model.SqlReferences;
 import dev.vault.core.yaml.YamlNode;
 
 import java.util.Arrays;
@@ -35,11 +35,13 @@ final class DataTestReader
     private static final Pattern UNQUOTED_VALUE = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|true|false|TRUE|FALSE");
 
     private final Problems problems;
+    private final SqlDialect dialect;
     private final ImmutableListMultimap.Builder<String, DeclaredTest> tests = ImmutableListMultimap.builder();
 
-    DataTestReader(Problems problems)
+    DataTestReader(Problems problems, SqlDialect dialect)
     {
         this.problems = requireNonNull(problems, "problems is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
     }
 
     /** Every test read so far, by model name. */
@@ -245,7 +247,7 @@ final class DataTestReader
     /** Test SQL is pasted into a query as written: like a derived column it must be one expression, no ';' or comment. */
     private void checkSql(String sql, Location location, String what)
     {
-        SqlReferences.unsafe(sql).ifPresent(reason -> problems.add(location, "%s is not a single SQL expression: %s", what, reason));
+        dialect.unsafeExpression(sql).ifPresent(reason -> problems.add(location, "%s is not a single SQL expression: %s", what, reason));
         if (sql.contains("{{") || sql.contains("{%")) {
             problems.add(location, "%s uses a template expression; test SQL is plain Trino SQL over the model's own columns", what);
         }

@@ -2,6 +2,8 @@ package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.dialect.ExpressionReference;
+import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.model.Bridge;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.ForeignKey;
@@ -14,7 +16,6 @@ import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
-import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StandardColumns;
 
@@ -36,11 +37,13 @@ final class DataTestValidator
 {
     private final Map<String, Model> models;
     private final Problems problems;
+    private final SqlDialect dialect;
 
-    DataTestValidator(Map<String, Model> models, Problems problems)
+    DataTestValidator(Map<String, Model> models, Problems problems, SqlDialect dialect)
     {
         this.models = requireNonNull(models, "models is null");
         this.problems = requireNonNull(problems, "problems is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
     }
 
     /** Returns the tests with defaults filled in: a relationship's field is the tested column's name unless written. */
@@ -96,10 +99,10 @@ final class DataTestValidator
 
     private void checkReferences(String sql, Set<String> available, DeclaredTest test, String what)
     {
-        if (SqlReferences.unsafe(sql).isPresent()) {
+        if (dialect.unsafeExpression(sql).isPresent()) {
             return; // reported by the reader
         }
-        for (SqlReferences.Reference reference : SqlReferences.columns(sql)) {
+        for (ExpressionReference reference : dialect.columnReferences(sql)) {
             if (!available.contains(reference.name())) {
                 problems.add(test.location(), "unknown column '%s' in %s%s", reference.name(), what, Suggestions.hint(reference.name(), available));
             }
@@ -116,7 +119,7 @@ final class DataTestValidator
                 if (!(models.get(stage.source()) instanceof Source source)) {
                     return Optional.empty();
                 }
-                columns.addAll(stage.columns(source).keySet());
+                columns.addAll(stage.columns(source, dialect).keySet());
             }
             case Hub hub -> {
                 columns.add(hub.hashKey());

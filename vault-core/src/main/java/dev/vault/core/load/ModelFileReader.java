@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
+import dev.vault.core.dialect.SqlDialect;
+import dev.vault.core.dialect.TypeFamily;
 import dev.vault.core.maintenance.Durations;
 import dev.vault.core.model.Bridge;
 import dev.vault.core.model.Column;
@@ -28,7 +30,6 @@ import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.TableLayout;
-import dev.vault.core.model.TrinoTypes;
 import dev.vault.core.project.LoadingSettings;
 import dev.vault.core.yaml.YamlNode;
 import dev.vault.core.yaml.YamlReader;
@@ -89,18 +90,20 @@ final class ModelFileReader
     private final Problems problems;
     private final LocationIndex index;
     private final ImmutableSetMultimap.Builder<String, String> tags;
+    private final SqlDialect dialect;
     private final DataTestReader dataTests;
     private final Map<String, YamlNode> maintenance = new LinkedHashMap<>();
     private String model = "";
     private List<String> lines = List.of();
 
-    ModelFileReader(Path projectRoot, Problems problems, LocationIndex index, ImmutableSetMultimap.Builder<String, String> tags)
+    ModelFileReader(Path projectRoot, Problems problems, LocationIndex index, ImmutableSetMultimap.Builder<String, String> tags, SqlDialect dialect)
     {
         this.projectRoot = requireNonNull(projectRoot, "projectRoot is null");
         this.problems = requireNonNull(problems, "problems is null");
         this.index = requireNonNull(index, "index is null");
         this.tags = requireNonNull(tags, "tags is null");
-        this.dataTests = new DataTestReader(problems);
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.dataTests = new DataTestReader(problems, dialect);
     }
 
     /** The data tests of every model read so far, by model name; checked against the models by {@link DataTestValidator}. */
@@ -201,7 +204,7 @@ final class ModelFileReader
                 problems.add(fields.locationOf("loaded-at-field"), "'loaded-at-field' of %s names '%s', which is not one of its columns%s",
                         fields.what(), loadedAtField.get(), Suggestions.hint(loadedAtField.get(), columns.stream().map(Column::name).toList()));
             }
-            else if (!column.get().type().startsWith("timestamp") && !column.get().type().equals("date")) {
+            else if (!dialect.typeFamily(column.get().type()).isTimestamp() && dialect.typeFamily(column.get().type()) != TypeFamily.DATE) {
                 problems.add(fields.locationOf("loaded-at-field"), "'loaded-at-field' of %s must be a timestamp or date column; '%s' is %s",
                         fields.what(), loadedAtField.get(), column.get().type());
             }
@@ -268,12 +271,12 @@ final class ModelFileReader
                 checkName(entry.key(), "derived column", entry.keyLocation());
                 if (entry.value() instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
                     index.put(model, "derived-columns", entry.key(), scalar.location());
-                    derived.add(new DerivedColumn(entry.key(), scalar.text(), "varchar", entry.keyLocation()));
+                    derived.add(new DerivedColumn(entry.key(), scalar.text(), dialect.textType(), entry.keyLocation()));
                 }
                 else {
                     Fields.of(entry.value(), "derived column '" + entry.key() + "'", problems).ifPresent(column -> {
                         column.rejectUnknownKeys(DERIVED_KEYS);
-                        String type = type(column, column.string("type", "varchar"));
+                        String type = type(column, column.string("type", dialect.textType()));
                         index.put(model, "derived-columns", entry.key(), column.locationOf("sql"));
                         derived.add(new DerivedColumn(entry.key(), column.requiredString("sql"), type, entry.keyLocation()));
                     });
@@ -589,11 +592,12 @@ final class ModelFileReader
 
     private String type(Fields fields, String type)
     {
-        if (!type.isEmpty() && !TrinoTypes.isValid(type)) {
-            problems.add(fields.locationOf("type"), "'%s' is not a column type vault stores in Iceberg; %s", type, TrinoTypes.validTypesHint());
-            return "varchar";
+        String normalized = dialect.normalizeType(type);
+        if (!type.isEmpty() && !dialect.isStorableType(normalized)) {
+            problems.add(fields.locationOf("type"), "'%s' is not a column type vault stores in Iceberg; %s", type, dialect.storableTypesHint());
+            return dialect.textType();
         }
-        return TrinoTypes.normalize(type);
+        return normalized;
     }
 
     private void checkName(String name, String what, Location location)

@@ -3,6 +3,8 @@ package dev.vault.core.load;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.dialect.ExpressionReference;
+import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.model.Bridge;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
@@ -19,7 +21,6 @@ import dev.vault.core.model.ReferenceTable;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.Source;
-import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.StandardColumns;
@@ -49,14 +50,16 @@ final class ModelValidator
     private final Map<String, Model> models;
     private final LocationIndex index;
     private final Problems problems;
+    private final SqlDialect dialect;
     // stages whose source is missing: already reported, so models reading them are not checked against their columns
     private final Set<String> unresolvedStages = new HashSet<>();
 
-    ModelValidator(Map<String, Model> models, LocationIndex index, Problems problems)
+    ModelValidator(Map<String, Model> models, LocationIndex index, Problems problems, SqlDialect dialect)
     {
         this.models = requireNonNull(models, "models is null");
         this.index = requireNonNull(index, "index is null");
         this.problems = requireNonNull(problems, "problems is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
     }
 
     /** Validates every model; returns them with defaults filled in, in the same order. */
@@ -115,9 +118,9 @@ final class ModelValidator
             Location where = at(source, "load-timestamp", source.loadTimestamp());
             source.column(source.loadTimestamp()).ifPresentOrElse(
                     column -> {
-                        if (!column.type().startsWith("timestamp")) {
-                            problems.add(where, "load-timestamp column '%s' of source '%s' is %s; it must be a timestamp, e.g. 'timestamp(6) with time zone'",
-                                    column.name(), source.name(), column.type());
+                        if (!dialect.typeFamily(column.type()).isTimestamp()) {
+                            problems.add(where, "load-timestamp column '%s' of source '%s' is %s; it must be a timestamp, e.g. '%s'",
+                                    column.name(), source.name(), column.type(), dialect.loadTimestampType());
                         }
                     },
                     () -> problems.add(where, "source '%s' has no column '%s' for its load-timestamp%s",
@@ -149,13 +152,13 @@ final class ModelValidator
                 }
             }
             case RecordSource.FromSql sql -> {
-                Optional<String> unsafe = SqlReferences.unsafe(sql.sql());
+                Optional<String> unsafe = dialect.unsafeExpression(sql.sql());
                 if (sql.sql().isBlank() || unsafe.isPresent()) {
                     problems.add(sql.location(), "'record-source: {sql: ...}' of %s must be a single SQL expression over its columns: %s",
                             what, unsafe.orElse("it is empty"));
                     return;
                 }
-                for (SqlReferences.Reference reference : SqlReferences.columns(sql.sql())) {
+                for (ExpressionReference reference : dialect.columnReferences(sql.sql())) {
                     if (!columns.contains(reference.name())) {
                         problems.add(sql.location(), "unknown column '%s' in the record-source of %s%s%s",
                                 reference.name(), what, expressionWhere, Suggestions.hint(reference.name(), columns));
@@ -181,13 +184,13 @@ final class ModelValidator
                         derived.name(), stage.name(), derived.name());
                 continue;
             }
-            Optional<String> unsafe = SqlReferences.unsafe(derived.sql());
+            Optional<String> unsafe = dialect.unsafeExpression(derived.sql());
             if (unsafe.isPresent()) {
                 problems.add(where, "derived column '%s' of stage '%s' is not a single SQL expression: %s", derived.name(), stage.name(), unsafe.get());
                 available.add(derived.name());
                 continue;
             }
-            for (SqlReferences.Reference reference : SqlReferences.columns(derived.sql())) {
+            for (ExpressionReference reference : dialect.columnReferences(derived.sql())) {
                 if (!available.contains(reference.name())) {
                     problems.add(where, "unknown column '%s' in derived column '%s' of stage '%s' (columns of source '%s' and earlier derived columns)%s",
                             reference.name(), derived.name(), stage.name(), source.get().name(), Suggestions.hint(reference.name(), available));
@@ -665,7 +668,7 @@ final class ModelValidator
 
     private ImmutableMap<String, String> stagedColumns(Stage stage)
     {
-        return models.get(stage.source()) instanceof Source source ? stage.columns(source) : ImmutableMap.of();
+        return models.get(stage.source()) instanceof Source source ? stage.columns(source, dialect) : ImmutableMap.of();
     }
 
     private Set<String> namesOf(ModelKind... kinds)

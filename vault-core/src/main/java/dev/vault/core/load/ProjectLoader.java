@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.model.DeclaredTest;
 import dev.vault.core.model.Location;
@@ -40,7 +41,11 @@ public final class ProjectLoader
 {
     private ProjectLoader() {}
 
-    public static Project load(Path projectDirectory)
+    /**
+     * Loads a project, validating its types and expressions in a dialect: the runner gives
+     * vault-sql's {@code TrinoDialect}.
+     */
+    public static Project load(Path projectDirectory, SqlDialect dialect)
     {
         Path root = projectDirectory.toAbsolutePath().normalize();
         Path configFile = root.resolve(ProjectConfig.FILE_NAME);
@@ -58,7 +63,7 @@ public final class ProjectLoader
 
         LocationIndex index = new LocationIndex();
         ImmutableSetMultimap.Builder<String, String> tags = ImmutableSetMultimap.builder();
-        ModelFileReader reader = new ModelFileReader(root, problems, index, tags);
+        ModelFileReader reader = new ModelFileReader(root, problems, index, tags, dialect);
         Map<String, Model> models = new LinkedHashMap<>();
         for (Path file : modelFiles(config, problems)) {
             int before = problems.size();
@@ -83,9 +88,9 @@ public final class ProjectLoader
         ImmutableMap<String, MaintenancePolicy> maintenance = MaintenanceReader.models(models, reader.maintenanceBlocks(), config.maintenance(), problems);
         problems.throwIfAny();
 
-        ImmutableMap<String, Model> validated = new ModelValidator(models, index, problems).validate();
+        ImmutableMap<String, Model> validated = new ModelValidator(models, index, problems, dialect).validate();
         problems.throwIfAny();
-        ImmutableListMultimap<String, DeclaredTest> tests = new DataTestValidator(validated, problems).validate(reader.dataTests());
+        ImmutableListMultimap<String, DeclaredTest> tests = new DataTestValidator(validated, problems, dialect).validate(reader.dataTests());
         problems.throwIfAny();
 
         List<String> cycle = new ArrayList<>();
@@ -99,7 +104,7 @@ public final class ProjectLoader
                     String.join(" -> ", cycle));
             problems.throwIfAny();
         }
-        return new Project(config, validated, graph.orElseThrow(), tags.build(), tests, maintenance);
+        return new Project(config, validated, graph.orElseThrow(), tags.build(), tests, maintenance, dialect);
     }
 
     private static List<String> lines(Path file)

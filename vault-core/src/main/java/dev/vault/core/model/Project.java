@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.load.Suggestions;
 import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.project.ProjectConfig;
@@ -20,6 +21,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param tests the data tests written in the models' YAML, by model name
  * @param maintenance each model's maintenance policy (vault.yml's, overridden by the model's own)
+ * @param dialect the SQL dialect the project was validated in, which gives its standard columns their types
  */
 public record Project(
         ProjectConfig config,
@@ -27,7 +29,8 @@ public record Project(
         ModelGraph graph,
         ImmutableSetMultimap<String, String> tags,
         ImmutableListMultimap<String, DeclaredTest> tests,
-        ImmutableMap<String, MaintenancePolicy> maintenance)
+        ImmutableMap<String, MaintenancePolicy> maintenance,
+        SqlDialect dialect)
 {
     public Project
     {
@@ -37,12 +40,7 @@ public record Project(
         requireNonNull(tags, "tags is null");
         requireNonNull(tests, "tests is null");
         requireNonNull(maintenance, "maintenance is null");
-    }
-
-    /** A project without data tests in its YAML and whose tables get no maintenance. */
-    public Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags)
-    {
-        this(config, models, graph, tags, ImmutableListMultimap.of(), ImmutableMap.of());
+        requireNonNull(dialect, "dialect is null");
     }
 
     /** The data tests written in a model's YAML, in the order written. */
@@ -63,7 +61,7 @@ public record Project(
     /** The same models under another configuration, e.g. {@link ProjectConfig#forTarget} of the target it runs on. */
     public Project withConfig(ProjectConfig config)
     {
-        return new Project(config, models, graph, tags, tests, maintenance);
+        return new Project(config, models, graph, tags, tests, maintenance, dialect);
     }
 
     /** The tags of a model, from its {@code tags:} in YAML. */
@@ -124,9 +122,9 @@ public record Project(
         return tableName(model(name));
     }
 
-    /** The columns of a staging view, in view order, with their Trino types. */
+    /** The columns of a staging view, in view order, with their types. */
     public ImmutableMap<String, String> stagedColumns(Stage stage)
     {
-        return stage.columns(model(stage.source(), Source.class));
+        return stage.columns(model(stage.source(), Source.class), dialect);
     }
 }

@@ -3,6 +3,7 @@ package dev.vault.core.model;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.dialect.SqlDialect;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,21 +63,21 @@ public record Stage(
         return hashdiffs.stream().filter(key -> key.name().equals(column)).findFirst();
     }
 
-    /** The columns of this stage's view, in view order, with their Trino types. */
-    public ImmutableMap<String, String> columns(Source source)
+    /** The columns of this stage's view, in view order, with their types in the dialect. */
+    public ImmutableMap<String, String> columns(Source source, SqlDialect dialect)
     {
         Map<String, String> columns = new LinkedHashMap<>();
         source.columns().forEach(column -> columns.put(column.name(), column.type()));
         derivedColumns.forEach(column -> columns.putIfAbsent(column.name(), column.type()));
-        columns.putIfAbsent(StandardColumns.LOAD_DATETIME, StandardColumns.LOAD_DATETIME_TYPE);
-        columns.putIfAbsent(StandardColumns.RECORD_SOURCE, "varchar");
-        hashKeys.forEach(column -> columns.putIfAbsent(column.name(), StandardColumns.HASH_TYPE));
-        hashdiffs.forEach(column -> columns.putIfAbsent(column.name(), StandardColumns.HASH_TYPE));
+        columns.putIfAbsent(StandardColumns.LOAD_DATETIME, dialect.loadTimestampType());
+        columns.putIfAbsent(StandardColumns.RECORD_SOURCE, dialect.textType());
+        hashKeys.forEach(column -> columns.putIfAbsent(column.name(), dialect.hashType()));
+        hashdiffs.forEach(column -> columns.putIfAbsent(column.name(), dialect.hashType()));
         identity.ifPresent(ignored -> {
-            columns.putIfAbsent(StageIdentity.RECORD, StandardColumns.HASH_TYPE);
-            columns.putIfAbsent(StageIdentity.NAME, "varchar");
-            columns.putIfAbsent(StageIdentity.EMAIL, "varchar");
-            columns.putIfAbsent(StageIdentity.PHONE, "varchar");
+            columns.putIfAbsent(StageIdentity.RECORD, dialect.hashType());
+            columns.putIfAbsent(StageIdentity.NAME, dialect.textType());
+            columns.putIfAbsent(StageIdentity.EMAIL, dialect.textType());
+            columns.putIfAbsent(StageIdentity.PHONE, dialect.textType());
         });
         return ImmutableMap.copyOf(columns);
     }

@@ -5,8 +5,6 @@ public final class StandardColumns
 {
     public static final String LOAD_DATETIME = "load_datetime";
     public static final String RECORD_SOURCE = "record_source";
-    public static final String LOAD_DATETIME_TYPE = "timestamp(6) with time zone";
-    public static final String HASH_TYPE = "varchar";
 
     private StandardColumns() {}
 }

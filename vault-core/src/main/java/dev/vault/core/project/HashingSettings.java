@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * How hash keys and hashdiffs are computed. Defaults, and why:
  * <ul>
- * <li>algorithm SHA-256, as upper-case hex (Trino's {@code to_hex}); MD5 and SHA-1 are offered
+ * <li>algorithm SHA-256, as upper-case hex; MD5 and SHA-1 are offered
  *     for compatibility with existing vaults only.</li>
  * <li>business keys are trimmed and upper-cased before hashing (AutomateDV's rule), so
  *     'abc' and ' ABC' are one key; {@code business-key-case: preserve} keeps case.</li>
@@ -22,20 +22,13 @@ public record HashingSettings(Algorithm algorithm, KeyCase businessKeyCase)
 {
     public enum Algorithm
     {
-        SHA256("sha256", 64), SHA512("sha512", 128), MD5("md5", 32), SHA1("sha1", 40);
+        SHA256(64), SHA512(128), MD5(32), SHA1(40);
 
-        private final String trinoFunction;
         private final int hexLength;
 
-        Algorithm(String trinoFunction, int hexLength)
+        Algorithm(int hexLength)
         {
-            this.trinoFunction = trinoFunction;
             this.hexLength = hexLength;
-        }
-
-        public String trinoFunction()
-        {
-            return trinoFunction;
         }
 
         public int hexLength()

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.google.common.collect.ImmutableList;
+import dev.vault.core.dialect.SqlDialect;
+import dev.vault.core.dialect.TypeFamily;
 import dev.vault.core.load.Problems;
 import dev.vault.core.load.Suggestions;
 import dev.vault.core.model.Column;
@@ -74,7 +76,7 @@ public final class SeedReader
             Source source = project.model(entry.getKey(), Source.class);
             ImmutableList.Builder<Seed.Row> rows = ImmutableList.builder();
             for (Path file : entry.getValue()) {
-                readFile(source, file, display(root, file), problems, rows);
+                readFile(source, file, display(root, file), project.dialect(), problems, rows);
             }
             seeds.add(new Seed(source, entry.getValue().stream().map(file -> display(root, file)).collect(ImmutableList.toImmutableList()), rows.build()));
         }
@@ -82,7 +84,7 @@ public final class SeedReader
         return seeds.build();
     }
 
-    private static void readFile(Source source, Path file, Path display, Problems problems, ImmutableList.Builder<Seed.Row> rows)
+    private static void readFile(Source source, Path file, Path display, SqlDialect dialect, Problems problems, ImmutableList.Builder<Seed.Row> rows)
     {
         CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -133,7 +135,7 @@ public final class SeedReader
                         values.add(Optional.empty());
                         continue;
                     }
-                    checkValue(column, value, location, problems);
+                    checkValue(column, value, dialect.typeFamily(column.type()), location, problems);
                     values.add(Optional.of(value));
                 }
                 rows.add(new Seed.Row(location, values.build()));
@@ -144,34 +146,24 @@ public final class SeedReader
         }
     }
 
-    private static void checkValue(Column column, String value, Location location, Problems problems)
+    private static void checkValue(Column column, String value, TypeFamily family, Location location, Problems problems)
     {
         String type = column.type();
-        Pattern pattern;
-        if (type.equals("integer") || type.equals("int") || type.equals("bigint") || type.equals("smallint") || type.equals("tinyint")) {
-            pattern = INTEGER;
-        }
-        else if (type.equals("double") || type.equals("real") || type.startsWith("decimal")) {
-            pattern = DECIMAL;
-        }
-        else if (type.equals("date")) {
-            pattern = DATE;
-        }
-        else if (type.startsWith("timestamp") && type.endsWith("with time zone")) {
-            pattern = TIMESTAMP_TZ;
-        }
-        else if (type.startsWith("timestamp")) {
-            pattern = TIMESTAMP;
-        }
-        else if (type.equals("boolean")) {
-            pattern = Pattern.compile("(?i)true|false");
-        }
-        else {
+        Pattern pattern = switch (family) {
+            case INTEGER -> INTEGER;
+            case DECIMAL -> DECIMAL;
+            case DATE -> DATE;
+            case TIMESTAMP_WITH_TIME_ZONE -> TIMESTAMP_TZ;
+            case TIMESTAMP -> TIMESTAMP;
+            case BOOLEAN -> Pattern.compile("(?i)true|false");
+            case OTHER -> null;
+        };
+        if (pattern == null) {
             return;
         }
         if (!pattern.matcher(value.strip()).matches()) {
             problems.add(location, "value '%s' of column '%s' is not a valid %s%s", value, column.name(), type,
-                    type.startsWith("timestamp") ? " (write e.g. 2026-11-01 03:00:00" + (type.endsWith("zone") ? " UTC)" : ")") : "");
+                    family.isTimestamp() ? " (write e.g. 2026-11-01 03:00:00" + (family == TypeFamily.TIMESTAMP_WITH_TIME_ZONE ? " UTC)" : ")") : "");
         }
     }
 

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.TestingProjects;
 import dev.vault.core.VaultException;
+import dev.vault.core.dialect.TestingDialect;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
@@ -47,7 +48,7 @@ class TestProjectLoader
     @BeforeAll
     static void load()
     {
-        project = ProjectLoader.load(Path.of(".."));
+        project = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE);
     }
 
     @Test

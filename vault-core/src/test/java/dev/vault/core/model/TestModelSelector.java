@@ -2,6 +2,7 @@ package dev.vault.core.model;
 
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.dialect.TestingDialect;
 import dev.vault.core.load.ProjectLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestModelSelector
 {
-    private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."));
+    private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE);
 
     @TempDir
     Path directory;
@@ -75,7 +76,7 @@ class TestModelSelector
                     tags: [hourly]
                     sql: "SELECT 1 AS one"
                 """);
-        Project tagged = ProjectLoader.load(project);
+        Project tagged = ProjectLoader.load(project, TestingDialect.INSTANCE);
         ModelSelector selector = new ModelSelector(tagged);
         assertThat(selector.select(List.of("tag:daily"), List.of())).containsExactly("orders", "mart_orders");
         assertThat(selector.select(List.of("tag:daily"), List.of("tag:finance"))).containsExactly("orders");

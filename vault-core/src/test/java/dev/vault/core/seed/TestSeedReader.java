@@ -3,6 +3,7 @@ package dev.vault.core.seed;
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.TestingProjects;
+import dev.vault.core.dialect.TestingDialect;
 import dev.vault.core.load.Problem;
 import dev.vault.core.load.Problems;
 import dev.vault.core.load.ProjectLoader;
@@ -36,7 +37,7 @@ class TestSeedReader
     @BeforeAll
     static void loadExample()
     {
-        example = ProjectLoader.load(Path.of(".."));
+        example = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE);
     }
 
     @Test

@@ -5,10 +5,10 @@ import dev.vault.core.model.ForeignKey;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Link;
 import dev.vault.core.model.SnapshotControl;
-import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,10 +82,10 @@ public final class BridgeCompiler
         columns.add(ColumnSpec.of(SnapshotControl.SNAPSHOT_DATETIME, SnapshotControlCompiler.SNAPSHOT_TYPE, true, "The snapshot, from " + bridge.snapshots()));
         Map<String, String> columnOfHub = new LinkedHashMap<>();
         for (PathStep step : steps(bridge, columnOfHub)) {
-            columns.add(ColumnSpec.of(step.link().hashKey(), StandardColumns.HASH_TYPE, true, "Hash key in " + step.link().name()));
+            columns.add(ColumnSpec.of(step.link().hashKey(), TrinoDialect.HASH_TYPE, true, "Hash key in " + step.link().name()));
             for (String column : step.added().keySet()) {
                 String hubName = columnOfHub.entrySet().stream().filter(entry -> entry.getValue().equals(column)).map(Map.Entry::getKey).findFirst().orElse("");
-                columns.add(ColumnSpec.of(column, StandardColumns.HASH_TYPE, true, "Hash key in " + hubName));
+                columns.add(ColumnSpec.of(column, TrinoDialect.HASH_TYPE, true, "Hash key in " + hubName));
             }
         }
         return context.createTable(bridge, target, columns, List.of(CompileContext.bucket(hub.hashKey(), bridge.layout().buckets())), List.of(hub.hashKey(), SnapshotControl.SNAPSHOT_DATETIME));

@@ -26,6 +26,7 @@ import dev.vault.sql.Statement;
 import dev.vault.sql.Step;
 import dev.vault.sql.TableDefinition;
 import dev.vault.sql.Templates;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +96,7 @@ public final class CompileContext
 
     public static void addLoadColumns(List<ColumnSpec> columns)
     {
-        columns.add(ColumnSpec.of(StandardColumns.LOAD_DATETIME, StandardColumns.LOAD_DATETIME_TYPE, true, "When the row's source data landed in bronze"));
+        columns.add(ColumnSpec.of(StandardColumns.LOAD_DATETIME, TrinoDialect.LOAD_DATETIME_TYPE, true, "When the row's source data landed in bronze"));
         columns.add(ColumnSpec.of(StandardColumns.RECORD_SOURCE, "varchar", true, "Source system of the row"));
     }
 
@@ -324,7 +325,7 @@ public final class CompileContext
                 "codes", rule.codes()));
         data.putAll(Map.of(
                 "zeroKey", project.config().hashing().zeroKey(),
-                "hashing", Map.of("function", project.config().hashing().algorithm().trinoFunction()),
+                "hashing", Map.of("function", TrinoDialect.hashFunction(project.config().hashing().algorithm())),
                 "report", report,
                 "reasonPrefix", CONFLICT_REASON + " for one " + what + " at one load_datetime: ",
                 "reasonSuffix", rule.rowKeys().isEmpty()

@@ -4,6 +4,7 @@ import dev.vault.core.model.Link;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class EffectivitySatelliteCompiler
     {
         Link link = parts.context().project().model(satellite.parent(), Link.class);
         List<ColumnSpec> columns = parts.keyColumns(satellite);
-        link.foreignKeys().forEach(key -> columns.add(ColumnSpec.of(key.column(), StandardColumns.HASH_TYPE, true,
+        link.foreignKeys().forEach(key -> columns.add(ColumnSpec.of(key.column(), TrinoDialect.HASH_TYPE, true,
                 (satellite.drivingKeys().contains(key.column()) ? "Driving key: " : "Hash key in ") + key.hub())));
         CompileContext.addLoadColumns(columns);
         columns.add(ColumnSpec.of(Satellite.IS_ACTIVE, "boolean", true, "Whether the link is in effect for its driving key from load_datetime on"));

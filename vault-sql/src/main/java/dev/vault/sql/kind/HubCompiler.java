@@ -5,6 +5,7 @@ import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +45,9 @@ public final class HubCompiler
     {
         Map<String, String> staged = context.staged(hub.sources().getFirst());
         List<ColumnSpec> columns = new ArrayList<>();
-        columns.add(ColumnSpec.of(hub.hashKey(), StandardColumns.HASH_TYPE, true, "Hash key of " + String.join(", ", hub.businessKeys())));
+        columns.add(ColumnSpec.of(hub.hashKey(), TrinoDialect.HASH_TYPE, true, "Hash key of " + String.join(", ", hub.businessKeys())));
         if (hub.identity()) {
-            columns.add(ColumnSpec.of(Hub.FOUNDING_RECORD, StandardColumns.HASH_TYPE, true, "The identity_record of the earliest record of the person"));
+            columns.add(ColumnSpec.of(Hub.FOUNDING_RECORD, TrinoDialect.HASH_TYPE, true, "The identity_record of the earliest record of the person"));
         }
         else {
             hub.businessKeys().forEach(key -> columns.add(ColumnSpec.of(key, staged.get(key), false, "Business key").asKey()));

@@ -6,6 +6,7 @@ import dev.vault.core.model.Link;
 import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +47,8 @@ public final class LinkCompiler
     private TableSql table(Link link, TableName target)
     {
         List<ColumnSpec> columns = new ArrayList<>();
-        columns.add(ColumnSpec.of(link.hashKey(), StandardColumns.HASH_TYPE, true, "Hash key of the combination of the hubs' business keys"));
-        link.foreignKeys().forEach(key -> columns.add(ColumnSpec.of(key.column(), StandardColumns.HASH_TYPE, true, "Hash key in " + key.hub())));
+        columns.add(ColumnSpec.of(link.hashKey(), TrinoDialect.HASH_TYPE, true, "Hash key of the combination of the hubs' business keys"));
+        link.foreignKeys().forEach(key -> columns.add(ColumnSpec.of(key.column(), TrinoDialect.HASH_TYPE, true, "Hash key in " + key.hub())));
         CompileContext.addLoadColumns(columns);
         if (!link.payload().isEmpty()) {
             Map<String, String> staged = context.staged(link.sources().getFirst());
@@ -87,7 +88,7 @@ public final class LinkCompiler
                 "payload", link.payload(),
                 "tiebreak", tiebreak,
                 "computedKey", identityHub.isPresent(),
-                "hashFunction", context.project().config().hashing().algorithm().trinoFunction()));
+                "hashFunction", TrinoDialect.hashFunction(context.project().config().hashing().algorithm())));
         context.rejectKeys(link, CompileContext.linkKeys(link)).ifPresent(keys -> data.put("rejectKeys", keys));
         return context.render("link.ftl", data);
     }

@@ -4,9 +4,9 @@ import dev.vault.core.model.GhostRecord;
 import dev.vault.core.model.Pit;
 import dev.vault.core.model.Satellite;
 import dev.vault.core.model.SnapshotControl;
-import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +43,11 @@ public final class PitCompiler
     {
         String parentKey = SnapshotControlCompiler.hashKey(context, pit.parent());
         List<ColumnSpec> columns = new ArrayList<>();
-        columns.add(ColumnSpec.of(parentKey, StandardColumns.HASH_TYPE, true, "Hash key in " + pit.parent()));
+        columns.add(ColumnSpec.of(parentKey, TrinoDialect.HASH_TYPE, true, "Hash key in " + pit.parent()));
         columns.add(ColumnSpec.of(SnapshotControl.SNAPSHOT_DATETIME, SnapshotControlCompiler.SNAPSHOT_TYPE, true, "The snapshot, from " + pit.snapshots()));
         for (String satellite : pit.satellites()) {
-            columns.add(ColumnSpec.of(Pit.keyColumn(satellite), StandardColumns.HASH_TYPE, true, "Key of the row of " + satellite + " current at the snapshot; the zero key (ghost record) when there was none"));
-            columns.add(ColumnSpec.of(Pit.loadDatetimeColumn(satellite), StandardColumns.LOAD_DATETIME_TYPE, true, "load_datetime of that row; " + GhostRecord.LOAD_DATETIME + " for the ghost record"));
+            columns.add(ColumnSpec.of(Pit.keyColumn(satellite), TrinoDialect.HASH_TYPE, true, "Key of the row of " + satellite + " current at the snapshot; the zero key (ghost record) when there was none"));
+            columns.add(ColumnSpec.of(Pit.loadDatetimeColumn(satellite), TrinoDialect.LOAD_DATETIME_TYPE, true, "load_datetime of that row; " + GhostRecord.LOAD_DATETIME + " for the ghost record"));
         }
         return context.createTable(pit, target, columns, List.of(CompileContext.bucket(parentKey, pit.layout().buckets())), List.of(parentKey, SnapshotControl.SNAPSHOT_DATETIME));
     }

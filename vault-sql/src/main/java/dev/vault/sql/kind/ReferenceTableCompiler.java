@@ -7,6 +7,7 @@ import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
 import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class ReferenceTableCompiler
         List<ColumnSpec> columns = new ArrayList<>();
         reference.keys().forEach(key -> columns.add(ColumnSpec.of(key, staged.get(key), true, "Code")));
         CompileContext.addLoadColumns(columns);
-        columns.add(ColumnSpec.of(ReferenceTable.HASHDIFF, StandardColumns.HASH_TYPE, true, "Hash of the payload"));
+        columns.add(ColumnSpec.of(ReferenceTable.HASHDIFF, TrinoDialect.HASH_TYPE, true, "Hash of the payload"));
         reference.payload().forEach(column -> columns.add(ColumnSpec.of(column, staged.get(column), false, "")));
         List<String> sortedBy = new ArrayList<>(reference.keys());
         sortedBy.add(StandardColumns.LOAD_DATETIME);
@@ -85,7 +86,7 @@ public final class ReferenceTableCompiler
                 "hashdiff", ReferenceTable.HASHDIFF,
                 "diffColumns", reference.payload(),
                 "conflicts", context.conflictsSetting(reference),
-                "hashing", Map.of("function", hashing.algorithm().trinoFunction(), "zeroKey", hashing.zeroKey())));
+                "hashing", Map.of("function", TrinoDialect.hashFunction(hashing.algorithm()), "zeroKey", hashing.zeroKey())));
     }
 
     private String current(ReferenceTable reference, TableName target)

@@ -9,6 +9,7 @@ import dev.vault.core.model.TableName;
 import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ final class SatelliteParts
     {
         Map<String, String> staged = context.staged(satellite.sources().getFirst());
         List<ColumnSpec> columns = new ArrayList<>();
-        columns.add(ColumnSpec.of(context.parentKey(satellite), StandardColumns.HASH_TYPE, true, "Hash key in " + satellite.parent()));
+        columns.add(ColumnSpec.of(context.parentKey(satellite), TrinoDialect.HASH_TYPE, true, "Hash key in " + satellite.parent()));
         satellite.childKeys().forEach(key -> columns.add(ColumnSpec.of(key, staged.get(key), true, "Dependent child key")));
         satellite.multiActiveKeys().forEach(key -> columns.add(ColumnSpec.of(key, staged.get(key), false, "Multi-active key: tells the rows of one key's set apart").asKey()));
         return columns;
@@ -53,7 +54,7 @@ final class SatelliteParts
         Map<String, String> staged = context.staged(satellite.sources().getFirst());
         List<ColumnSpec> columns = new ArrayList<>();
         CompileContext.addLoadColumns(columns);
-        columns.add(ColumnSpec.of(satellite.hashdiff(), StandardColumns.HASH_TYPE, true, "Hash of the payload"));
+        columns.add(ColumnSpec.of(satellite.hashdiff(), TrinoDialect.HASH_TYPE, true, "Hash of the payload"));
         satellite.payload().forEach(column -> columns.add(ColumnSpec.of(column, staged.get(column), false, "")));
         return columns;
     }

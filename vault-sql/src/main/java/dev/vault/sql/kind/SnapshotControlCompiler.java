@@ -3,9 +3,9 @@ package dev.vault.sql.kind;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Link;
 import dev.vault.core.model.SnapshotControl;
-import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
 public final class SnapshotControlCompiler
         implements ModelCompiler<SnapshotControl>
 {
-    static final String SNAPSHOT_TYPE = StandardColumns.LOAD_DATETIME_TYPE;
+    static final String SNAPSHOT_TYPE = TrinoDialect.LOAD_DATETIME_TYPE;
 
     private final CompileContext context;
 

@@ -2,13 +2,13 @@ package dev.vault.sql.kind;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.vault.core.dialect.ExpressionReference;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.HashedColumn;
 import dev.vault.core.model.RecordSource;
 import dev.vault.core.model.Source;
-import dev.vault.core.model.SqlReferences;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.StandardColumns;
@@ -17,6 +17,7 @@ import dev.vault.core.project.HashingSettings;
 import dev.vault.sql.IdentitySql;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
+import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +80,7 @@ public final class StageCompiler
                 .put("hashed", hashed)
                 .put("outputColumns", outputColumns)
                 .put("hashing", Map.of(
-                        "function", hashing.algorithm().trinoFunction(),
+                        "function", TrinoDialect.hashFunction(hashing.algorithm()),
                         "zeroKey", hashing.zeroKey(),
                         "upperKeys", hashing.businessKeyCase() == HashingSettings.KeyCase.UPPER))
                 .buildOrThrow());
@@ -140,7 +141,7 @@ public final class StageCompiler
         List<List<Map<String, Object>>> grouped = new ArrayList<>();
         for (DerivedColumn derived : stage.derivedColumns()) {
             int level = 0;
-            for (SqlReferences.Reference reference : SqlReferences.columns(derived.sql())) {
+            for (ExpressionReference reference : TrinoDialect.INSTANCE.columnReferences(derived.sql())) {
                 Integer referenced = levels.get(reference.name());
                 if (referenced != null) {
                     level = Math.max(level, referenced + 1);

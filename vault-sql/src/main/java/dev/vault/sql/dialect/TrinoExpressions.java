@@ -1,7 +1,8 @@
-package dev.vault.core.model;
+package dev.vault.sql.dialect;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import dev.vault.core.dialect.ExpressionReference;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -10,15 +11,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * Finds the column names a Trino SQL expression refers to, so a typo in a derived column is
  * reported when the project loads, with its place, rather than by the engine halfway through a
  * run. It is a lexer, not a parser: names followed by '(' are functions, SQL keywords and type
  * names are skipped, lambda parameters ({@code x -> ...}) are bound, text in quotes is skipped.
  */
-public final class SqlReferences
+final class TrinoExpressions
 {
     private static final ImmutableSet<String> KEYWORDS = ImmutableSet.of(
             "all", "and", "any", "array", "as", "asc", "at", "between", "both", "by", "case", "cast", "current_date",
@@ -34,20 +33,11 @@ public final class SqlReferences
 
     private static final Pattern LAMBDA_PARAMETERS = Pattern.compile("\\(([\\w\\s,\"]*)\\)\\s*->");
 
-    private SqlReferences() {}
+    private TrinoExpressions() {}
 
-    /** A name used as a column, and its character offset in the expression. */
-    public record Reference(String name, int offset)
+    static ImmutableList<ExpressionReference> columns(String sql)
     {
-        public Reference
-        {
-            requireNonNull(name, "name is null");
-        }
-    }
-
-    public static ImmutableList<Reference> columns(String sql)
-    {
-        ImmutableList.Builder<Reference> references = ImmutableList.builder();
+        ImmutableList.Builder<ExpressionReference> references = ImmutableList.builder();
         Set<String> lambdaParameters = new HashSet<>();
         int length = sql.length();
         int i = 0;
@@ -100,7 +90,7 @@ public final class SqlReferences
      * Why an expression cannot be pasted into a statement, if it cannot: a ';' would end the
      * statement and a comment would swallow the text vault writes after the expression.
      */
-    public static Optional<String> unsafe(String sql)
+    static Optional<String> unsafe(String sql)
     {
         int i = 0;
         int depth = 0;
@@ -158,7 +148,7 @@ public final class SqlReferences
         return parameters;
     }
 
-    private static void addIfColumn(String sql, int start, int end, String name, ImmutableList.Builder<Reference> references, Set<String> lambdaParameters)
+    private static void addIfColumn(String sql, int start, int end, String name, ImmutableList.Builder<ExpressionReference> references, Set<String> lambdaParameters)
     {
         String after = sql.substring(end).stripLeading();
         if (after.startsWith("(")) {
@@ -172,7 +162,7 @@ public final class SqlReferences
         if (before.endsWith(".")) {
             return; // a field of a row, e.g. r.field
         }
-        references.add(new Reference(name, start));
+        references.add(new ExpressionReference(name, start));
     }
 
     /** The index of the quote closing the quoted text at {@code start}, or -1 if it is not closed. */

@@ -1,12 +1,13 @@
-package dev.vault.core.model;
+package dev.vault.sql.dialect;
 
+import dev.vault.core.dialect.ExpressionReference;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TestSqlReferences
+class TestTrinoExpressions
 {
     @Test
     void columnNames()
@@ -19,7 +20,7 @@ class TestSqlReferences
     @Test
     void offsets()
     {
-        assertThat(SqlReferences.columns("  foo + bar")).containsExactly(new SqlReferences.Reference("foo", 2), new SqlReferences.Reference("bar", 8));
+        assertThat(TrinoExpressions.columns("  foo + bar")).containsExactly(new ExpressionReference("foo", 2), new ExpressionReference("bar", 8));
     }
 
     @Test
@@ -117,50 +118,50 @@ class TestSqlReferences
     @Test
     void safeExpressions()
     {
-        assertThat(SqlReferences.unsafe("nullif(trim(concat_ws(' ', trim(first_name), trim(last_name))), '')")).isEmpty();
-        assertThat(SqlReferences.unsafe("';' || x")).isEmpty();
-        assertThat(SqlReferences.unsafe("'--' || '/*' || \"a;b\"")).isEmpty();
-        assertThat(SqlReferences.unsafe("'it''s'")).isEmpty();
-        assertThat(SqlReferences.unsafe("a - -b")).isEmpty();
-        assertThat(SqlReferences.unsafe("a / b")).isEmpty();
-        assertThat(SqlReferences.unsafe("')' || '('")).isEmpty();
-        assertThat(SqlReferences.unsafe("")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("nullif(trim(concat_ws(' ', trim(first_name), trim(last_name))), '')")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("';' || x")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("'--' || '/*' || \"a;b\"")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("'it''s'")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("a - -b")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("a / b")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("')' || '('")).isEmpty();
+        assertThat(TrinoExpressions.unsafe("")).isEmpty();
     }
 
     @Test
     void semicolonIsUnsafe()
     {
-        assertThat(SqlReferences.unsafe("a; DROP TABLE x")).contains("it contains ';'; an expression cannot end the statement");
-        assertThat(SqlReferences.unsafe("a;")).contains("it contains ';'; an expression cannot end the statement");
+        assertThat(TrinoExpressions.unsafe("a; DROP TABLE x")).contains("it contains ';'; an expression cannot end the statement");
+        assertThat(TrinoExpressions.unsafe("a;")).contains("it contains ';'; an expression cannot end the statement");
     }
 
     @Test
     void commentsAreUnsafe()
     {
-        assertThat(SqlReferences.unsafe("a -- the rest")).contains("it contains a comment; write comments in YAML ('#') instead");
-        assertThat(SqlReferences.unsafe("a--b")).contains("it contains a comment; write comments in YAML ('#') instead");
-        assertThat(SqlReferences.unsafe("a /* x */")).contains("it contains a comment; write comments in YAML ('#') instead");
+        assertThat(TrinoExpressions.unsafe("a -- the rest")).contains("it contains a comment; write comments in YAML ('#') instead");
+        assertThat(TrinoExpressions.unsafe("a--b")).contains("it contains a comment; write comments in YAML ('#') instead");
+        assertThat(TrinoExpressions.unsafe("a /* x */")).contains("it contains a comment; write comments in YAML ('#') instead");
     }
 
     @Test
     void unbalancedParenthesesAreUnsafe()
     {
-        assertThat(SqlReferences.unsafe("upper(a")).contains("it has a '(' without a matching ')'");
-        assertThat(SqlReferences.unsafe("a) AS x, (b")).contains("it has a ')' without a matching '('");
-        assertThat(SqlReferences.unsafe(")(")).contains("it has a ')' without a matching '('");
+        assertThat(TrinoExpressions.unsafe("upper(a")).contains("it has a '(' without a matching ')'");
+        assertThat(TrinoExpressions.unsafe("a) AS x, (b")).contains("it has a ')' without a matching '('");
+        assertThat(TrinoExpressions.unsafe(")(")).contains("it has a ')' without a matching '('");
     }
 
     @Test
     void unclosedQuotesAreUnsafe()
     {
-        assertThat(SqlReferences.unsafe("'abc")).contains("it has an unclosed string literal");
-        assertThat(SqlReferences.unsafe("'abc''")).contains("it has an unclosed string literal");
-        assertThat(SqlReferences.unsafe("x || 'it''s")).contains("it has an unclosed string literal");
-        assertThat(SqlReferences.unsafe("\"abc")).contains("it has an unclosed quoted name");
+        assertThat(TrinoExpressions.unsafe("'abc")).contains("it has an unclosed string literal");
+        assertThat(TrinoExpressions.unsafe("'abc''")).contains("it has an unclosed string literal");
+        assertThat(TrinoExpressions.unsafe("x || 'it''s")).contains("it has an unclosed string literal");
+        assertThat(TrinoExpressions.unsafe("\"abc")).contains("it has an unclosed quoted name");
     }
 
     private static List<String> columns(String sql)
     {
-        return SqlReferences.columns(sql).stream().map(SqlReferences.Reference::name).toList();
+        return TrinoExpressions.columns(sql).stream().map(ExpressionReference::name).toList();
     }
 }

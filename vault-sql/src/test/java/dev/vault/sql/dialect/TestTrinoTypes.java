@@ -1,4 +1,4 @@
-package dev.vault.core.model;
+package dev.vault.sql.dialect;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.vault.core.model;
+package dev.vault.sql.dialect;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The column types a model may declare: Trino types that the Iceberg connector can store. The
  * type text is normalized (lower case, single spaces) and then only ever emitted as validated.
  */
-public final class TrinoTypes
+final class TrinoTypes
 {
     private static final Pattern VALID = Pattern.compile(String.join("|",
             "boolean", "tinyint", "smallint", "integer", "int", "bigint", "real", "double", "date", "uuid", "varbinary",
@@ -21,12 +21,12 @@ public final class TrinoTypes
 
     private TrinoTypes() {}
 
-    public static String normalize(String type)
+    static String normalize(String type)
     {
         return type.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    public static boolean isValid(String type)
+    static boolean isValid(String type)
     {
         String normalized = normalize(type);
         if (!VALID.matcher(normalized).matches()) {
@@ -41,7 +41,7 @@ public final class TrinoTypes
         return true;
     }
 
-    public static String validTypesHint()
+    static String validTypesHint()
     {
         return "use one of: boolean, integer, bigint, real, double, decimal(p, s) with p <= 38 and s <= p, varchar, varchar(n), date, " +
                 "timestamp(6), timestamp(6) with time zone, uuid, varbinary";
