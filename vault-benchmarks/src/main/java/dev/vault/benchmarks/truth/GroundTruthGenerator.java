@@ -3,6 +3,7 @@ package dev.vault.benchmarks.truth;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import dev.vault.benchmarks.truth.Person.Kind;
 import net.datafaker.Faker;
 
 import java.text.Normalizer;
@@ -94,34 +95,34 @@ public final class GroundTruthGenerator
     static final int MIN_TEST_SUBMISSIONS = 80;
     static final int PERSONS_PER_TEST_SUBMISSION = 200;
 
-    private static final String[] COURSES = {
+    static final String[] COURSES = {
             "Bolos Caseiros que Vendem", "Inglês do Zero, Turma Novembro", "Excel do Básico ao Avançado",
             "Imersão Tráfego Pago", "Marketing Digital para Iniciantes", "Confeitaria Lucrativa",
             "Finanças Pessoais na Prática", "Fotografia com Celular", "Maquiagem Profissional",
             "Concurso INSS 2027", "Violão em 30 Dias", "Yoga para Iniciantes", "Python do Zero",
             "Unhas de Gel, Curso Completo", "Investimentos para Iniciantes", "Aula Grátis de Conversação"};
-    private static final String[] CAMPAIGN_KINDS = {"Captação", "Aula Grátis", "Remarketing", "Lançamento"};
-    private static final String[] CAMPAIGN_KINDS_OCTOBER = {"Captação", "Aula Grátis", "Remarketing", "Esquenta Black Friday", "Lançamento"};
+    static final String[] CAMPAIGN_KINDS = {"Captação", "Aula Grátis", "Remarketing", "Lançamento"};
+    static final String[] CAMPAIGN_KINDS_OCTOBER = {"Captação", "Aula Grátis", "Remarketing", "Esquenta Black Friday", "Lançamento"};
     /** Common surnames written with a connective, for CONNECTIVE_SURNAME of persons' last surname. */
-    private static final String[] CONNECTIVE_SURNAMES = {
+    static final String[] CONNECTIVE_SURNAMES = {
             "da Silva", "dos Santos", "de Souza", "de Oliveira", "da Costa", "do Nascimento", "de Jesus", "da Conceição",
             "dos Reis", "de Almeida", "da Cruz", "de Lima", "das Neves", "do Carmo", "de Assis"};
-    private static final String[] PLUS_TAGS = {"cursos", "promo", "fb", "ads", "news", "compras"};
-    private static final String[] CORPORATE_WORDS = {"consultoria", "advocacia", "engenharia", "contabil", "imoveis", "odonto", "tech", "construtora"};
-    private static final String[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".split("");
+    static final String[] PLUS_TAGS = {"cursos", "promo", "fb", "ads", "news", "compras"};
+    static final String[] CORPORATE_WORDS = {"consultoria", "advocacia", "engenharia", "contabil", "imoveis", "odonto", "tech", "construtora"};
+    static final String[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".split("");
 
     /** Email providers of Brazilian leads and their weights; "corporate" is a company domain. */
-    private static final String[] PROVIDERS = {
+    static final String[] PROVIDERS = {
             "gmail.com", "hotmail.com", "outlook.com", "yahoo.com.br", "icloud.com", "uol.com.br", "bol.com.br",
             "terra.com.br", "live.com", "hotmail.com.br", "globo.com", "yahoo.com", "outlook.com.br", "corporate"};
-    private static final double[] PROVIDER_WEIGHTS = {52, 14, 6, 6, 3, 3, 3, 2, 2, 1, 1, 1, 1, 5};
+    static final double[] PROVIDER_WEIGHTS = {52, 14, 6, 6, 3, 3, 3, 2, 2, 1, 1, 1, 1, 5};
 
     /** Area codes (DDD) with weights roughly following the number of mobile lines. */
-    private static final int[] DDDS = {
+    static final int[] DDDS = {
             11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34, 35, 37, 38, 41, 42, 43, 44, 45, 46,
             47, 48, 49, 51, 53, 54, 55, 61, 62, 63, 64, 65, 66, 67, 68, 69, 71, 73, 74, 75, 77, 79, 81, 82, 83, 84, 85,
             86, 87, 88, 89, 91, 92, 93, 94, 95, 96, 97, 98, 99};
-    private static final double[] DDD_WEIGHTS = new double[DDDS.length];
+    static final double[] DDD_WEIGHTS = new double[DDDS.length];
 
     static {
         for (int i = 0; i < DDDS.length; i++) {
@@ -150,38 +151,16 @@ public final class GroundTruthGenerator
         return new Run(seed).generate(persons);
     }
 
-    private enum Kind { FULL, PHONE_ONLY, EMAIL_ONLY }
-
-    private static final class Person
-    {
-        String id;
-        Kind kind;
-        String givenNames;
-        List<String> surnames;
-        String email;
-        String secondEmail;
-        String phone;
-        boolean landline;
-        String secondPhone;
-        boolean sharedPhone;
-        List<Person> family = List.of();
-        boolean facebookShort;
-        int producer;
-
-        String fullName()
-        {
-            return givenNames + " " + String.join(" ", surnames);
-        }
-    }
-
     /** One generation: all mutable state lives here, so that every call starts from the seed. */
     private static final class Run
     {
         private final long seed;
         private final Random random;
+        private final Dice dice;
         private final Faker faker;
-        private final Set<String> mailboxes = new HashSet<>();
         private final Set<String> phones = new HashSet<>();
+        private final PersonFactory people;
+        private final LeadVariations written;
         private final Set<String> recordIds = new HashSet<>();
         private final long[][] googleCampaigns = new long[PRODUCERS][3];
         private final List<GeneratedLead> leads = new ArrayList<>();
@@ -190,6 +169,7 @@ public final class GroundTruthGenerator
         {
             this.seed = seed;
             this.random = new Random(seed);
+            this.dice = new Dice(random);
             this.faker = new Faker(Locale.of("pt", "BR"), new Random(random.nextLong()));
             for (long[] campaigns : googleCampaigns) {
                 for (int i = 0; i < campaigns.length; i++) {
@@ -198,24 +178,26 @@ public final class GroundTruthGenerator
             }
             phones.add(JUNK_PHONE);
             phones.add("1140040000");
+            this.people = new PersonFactory(random, dice, faker, phones);
+            this.written = new LeadVariations(random, dice, phones);
         }
 
         GroundTruth generate(int count)
         {
             List<Person> persons = new ArrayList<>(count);
             while (persons.size() < count) {
-                Person person = newPerson(persons.size(), chance(PHONE_ONLY_PERSON) ? Kind.PHONE_ONLY : chance(EMAIL_ONLY_PERSON / (1 - PHONE_ONLY_PERSON)) ? Kind.EMAIL_ONLY : Kind.FULL);
+                Person person = people.newPerson(persons.size(), dice.chance(PHONE_ONLY_PERSON) ? Kind.PHONE_ONLY : dice.chance(EMAIL_ONLY_PERSON / (1 - PHONE_ONLY_PERSON)) ? Kind.EMAIL_ONLY : Kind.FULL);
                 persons.add(person);
-                if (person.kind != Kind.EMAIL_ONLY && persons.size() < count && chance(FAMILY)) {
-                    int size = chance(FAMILY_OF_THREE) ? 3 : 2;
+                if (person.kind != Kind.EMAIL_ONLY && persons.size() < count && dice.chance(FAMILY)) {
+                    int size = dice.chance(FAMILY_OF_THREE) ? 3 : 2;
                     List<Person> family = new ArrayList<>(List.of(person));
-                    if (chance(FAMILY_LANDLINE)) {
-                        person.phone = newPhone(true);
+                    if (dice.chance(FAMILY_LANDLINE)) {
+                        person.phone = people.newPhone(true);
                         person.landline = true;
                     }
                     person.sharedPhone = true;
                     for (int i = 1; i < size && persons.size() < count; i++) {
-                        Person member = newFamilyMember(persons.size(), person, family);
+                        Person member = people.newFamilyMember(persons.size(), person, family);
                         family.add(member);
                         persons.add(member);
                     }
@@ -239,147 +221,11 @@ public final class GroundTruthGenerator
                     new GroundTruth.PlantedJunk("phone", CALL_CENTRE_PHONE, "a call centre that registers CRM contacts with its own number")));
         }
 
-        // ---------------------------------------------------------------- persons
-
-        private Person newPerson(int index, Kind kind)
-        {
-            Person person = new Person();
-            person.id = "P%07d".formatted(index + 1);
-            person.kind = kind;
-            person.givenNames = faker.name().firstName();
-            int surnames = pick(new double[] {40, 50, 10}) + 1;
-            person.surnames = new ArrayList<>();
-            while (person.surnames.size() < surnames) {
-                String surname = faker.name().lastName();
-                if (!person.surnames.contains(surname)) {
-                    person.surnames.add(surname);
-                }
-            }
-            if (chance(CONNECTIVE_SURNAME)) {
-                person.surnames.set(person.surnames.size() - 1, pickOf(CONNECTIVE_SURNAMES));
-            }
-            completePerson(person);
-            return person;
-        }
-
-        private Person newFamilyMember(int index, Person head, List<Person> family)
-        {
-            Person member = new Person();
-            member.id = "P%07d".formatted(index + 1);
-            member.kind = chance(0.6) ? Kind.FULL : Kind.PHONE_ONLY;
-            String given;
-            do {
-                given = faker.name().firstName();
-            }
-            while (sameGivenName(given, family));
-            member.givenNames = given;
-            member.surnames = new ArrayList<>();
-            if (chance(0.5)) {
-                member.surnames.add(faker.name().lastName());
-            }
-            member.surnames.add(head.surnames.getLast());
-            member.phone = head.phone;
-            member.landline = head.landline;
-            member.sharedPhone = true;
-            completePerson(member);
-            return member;
-        }
-
-        private static boolean sameGivenName(String given, List<Person> family)
-        {
-            for (Person person : family) {
-                if (fold(person.givenNames).equals(fold(given))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void completePerson(Person person)
-        {
-            person.producer = producer();
-            person.facebookShort = chance(FACEBOOK_SHORT_PROFILE);
-            if (person.kind != Kind.PHONE_ONLY) {
-                person.email = newEmail(person);
-                if (chance(SECOND_EMAIL_PERSON)) {
-                    person.secondEmail = newEmail(person);
-                }
-            }
-            if (person.kind != Kind.EMAIL_ONLY) {
-                if (person.phone == null) {
-                    person.landline = chance(LANDLINE_PERSON);
-                    person.phone = newPhone(person.landline);
-                }
-                if (chance(SECOND_PHONE_PERSON)) {
-                    person.secondPhone = newPhone(false);
-                }
-            }
-        }
-
-        private String newEmail(Person person)
-        {
-            String[] given = fold(person.givenNames).split(" ");
-            String first = given[0];
-            String second = given.length > 1 ? given[1] : null;
-            String[] lastWords = fold(person.surnames.getLast()).split(" ");
-            String last = lastWords[lastWords.length - 1];
-            String middle = person.surnames.size() > 1 ? fold(person.surnames.getFirst()).replace(" ", "") : second;
-            String provider = PROVIDERS[pick(PROVIDER_WEIGHTS)];
-            String domain = provider.equals("corporate")
-                    ? fold(faker.name().lastName()).replace(" ", "") + pickOf(CORPORATE_WORDS) + ".com.br"
-                    : provider;
-            String local = switch (pick(new double[] {22, 12, 6, 14, 12, 8, 10, 6, 5, 5})) {
-                case 0 -> first + "." + last;
-                case 1 -> first + last;
-                case 2 -> first + "_" + last;
-                case 3 -> first + "." + last + digits(2);
-                case 4 -> first + last + digits(3);
-                case 5 -> first.charAt(0) + last;
-                case 6 -> first + (1960 + random.nextInt(49));
-                case 7 -> middle != null ? first + "." + middle + "." + last : first + "." + last + digits(1);
-                case 8 -> last + "." + first;
-                default -> first + digits(2);
-            };
-            String address = local + "@" + domain;
-            while (!mailboxes.add(mailbox(address))) {
-                address = local + digits(2 + random.nextInt(3)) + "@" + domain;
-            }
-            return address;
-        }
-
-        /** The mailbox an address delivers to: what makes two persons' addresses the same. */
-        private static String mailbox(String address)
-        {
-            String lower = address.toLowerCase(Locale.ROOT);
-            int at = lower.indexOf('@');
-            String local = lower.substring(0, at);
-            String domain = lower.substring(at + 1);
-            if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
-                return local.replace(".", "") + "@gmail.com";
-            }
-            return lower;
-        }
-
-        private String newPhone(boolean landline)
-        {
-            while (true) {
-                String ddd = Integer.toString(DDDS[pick(DDD_WEIGHTS)]);
-                String phone = landline
-                        ? ddd + (2 + random.nextInt(4)) + digits(7)
-                        : ddd + "9" + (6 + random.nextInt(4)) + digits(7);
-                if (phones.add(phone)) {
-                    return phone;
-                }
-            }
-        }
-
         private int leadCount()
         {
-            int bucket = pickCumulative(LEADS_PER_PERSON_CDF);
+            int bucket = dice.pickCumulative(LEADS_PER_PERSON_CDF);
             return bucket < 6 ? bucket + 1 : 7 + random.nextInt(4);
         }
-
-        // ---------------------------------------------------------------- leads
 
         private void lead(Person person)
         {
@@ -389,10 +235,10 @@ public final class GroundTruthGenerator
             EnumSet<Variation> variations = EnumSet.noneOf(Variation.class);
 
             // contacts first, so that a lead keeps at least one contact as lead forms require
-            boolean hasEmail = person.email != null && chance(EMAIL_PRESENT[s]);
-            boolean hasPhone = person.phone != null && chance(PHONE_PRESENT[s]);
+            boolean hasEmail = person.email != null && dice.chance(EMAIL_PRESENT[s]);
+            boolean hasPhone = person.phone != null && dice.chance(PHONE_PRESENT[s]);
             if (!hasEmail && !hasPhone) {
-                if (person.email != null && (person.phone == null || chance(0.5))) {
+                if (person.email != null && (person.phone == null || dice.chance(0.5))) {
                     hasEmail = true;
                 }
                 else {
@@ -405,15 +251,15 @@ public final class GroundTruthGenerator
             if (person.phone != null && !hasPhone) {
                 variations.add(Variation.PHONE_MISSING);
             }
-            String email = hasEmail ? email(person, variations) : null;
-            String phone = hasPhone ? phone(person, source, variations) : null;
-            String[] name = name(person, source, variations);
+            String email = hasEmail ? written.email(person, variations) : null;
+            String phone = hasPhone ? written.phone(person, source, variations) : null;
+            String[] name = written.name(person, source, variations);
 
-            int producer = chance(0.75) ? person.producer : producer();
+            int producer = dice.chance(0.75) ? person.producer : dice.producer();
             Instant time = WINDOW_START.plusSeconds((long) (random.nextDouble() * Duration.between(WINDOW_START, WINDOW_END).toSeconds()));
             GeneratedLead lead = build(source, name, email, phone, producer, time, person.id, variations);
             leads.add(lead);
-            if (source != Source.ACTIVECAMPAIGN && chance(DOUBLE_SUBMIT)) {
+            if (source != Source.ACTIVECAMPAIGN && dice.chance(DOUBLE_SUBMIT)) {
                 EnumSet<Variation> again = EnumSet.copyOf(variations);
                 again.add(Variation.DOUBLE_SUBMIT);
                 Instant later = time.plusSeconds(20 + random.nextInt(100));
@@ -428,9 +274,9 @@ public final class GroundTruthGenerator
             double draw = random.nextDouble();
             Source source = draw < 0.2 ? Source.ACTIVECAMPAIGN : draw < 0.6 ? Source.FACEBOOK_ADS : Source.GOOGLE_ADS;
             EnumSet<Variation> variations = EnumSet.of(Variation.TEST_SUBMISSION);
-            String given = pickOf("Teste", "teste", "TESTE", "Teste ");
-            String email = chance(0.8) || index % 4 == 3 ? pickOf(JUNK_EMAIL, JUNK_EMAIL, "Teste@teste.com", "TESTE@TESTE.COM") : null;
-            String phone = index % 4 != 3 ? pickOf("(11) 99999-9999", "11999999999", "+5511999999999") : null;
+            String given = dice.pickOf("Teste", "teste", "TESTE", "Teste ");
+            String email = dice.chance(0.8) || index % 4 == 3 ? dice.pickOf(JUNK_EMAIL, JUNK_EMAIL, "Teste@teste.com", "TESTE@TESTE.COM") : null;
+            String phone = index % 4 != 3 ? dice.pickOf("(11) 99999-9999", "11999999999", "+5511999999999") : null;
             if (email != null) {
                 variations.add(Variation.JUNK_EMAIL);
             }
@@ -438,7 +284,7 @@ public final class GroundTruthGenerator
                 variations.add(Variation.JUNK_PHONE);
             }
             Instant time = WINDOW_START.plusSeconds((long) (random.nextDouble() * Duration.between(WINDOW_START, WINDOW_END).toSeconds()));
-            leads.add(build(source, new String[] {given, null}, email, phone, producer(), time, "T%06d".formatted(index + 1), variations));
+            leads.add(build(source, new String[] {given, null}, email, phone, dice.producer(), time, "T%06d".formatted(index + 1), variations));
         }
 
         private GeneratedLead build(Source source, String[] name, String email, String phone, int producer, Instant time, String personId, EnumSet<Variation> variations)
@@ -448,13 +294,13 @@ public final class GroundTruthGenerator
             ImmutableSet<Variation> tags = Sets.immutableEnumSet(variations);
             return switch (source) {
                 case ACTIVECAMPAIGN -> {
-                    Instant updated = chance(0.6) ? time : time.plusSeconds((long) (random.nextDouble() * Math.min(
+                    Instant updated = dice.chance(0.6) ? time : time.plusSeconds((long) (random.nextDouble() * Math.min(
                             Duration.ofDays(10).toSeconds(), Duration.between(time, WINDOW_END).toSeconds() - 1)));
                     yield new GeneratedLead(source, recordId, name[0], name[1], crmName(name[0], name[1]), email, phone,
                             producerId, time, updated, null, null, personId, tags);
                 }
                 case FACEBOOK_ADS -> new GeneratedLead(source, recordId, null, null, fullName(name), email, phone, producerId, time, null,
-                        campaignName(producer, time), "1202" + digits(14), personId, tags);
+                        campaignName(producer, time), "1202" + dice.digits(14), personId, tags);
                 case GOOGLE_ADS -> new GeneratedLead(source, recordId, null, null, fullName(name), email, phone, producerId, time, null,
                         Long.toString(googleCampaigns[producer][random.nextInt(3)]), gclid(), personId, tags);
             };
@@ -488,7 +334,7 @@ public final class GroundTruthGenerator
             while (true) {
                 String id = switch (source) {
                     case ACTIVECAMPAIGN -> "ac-" + (1_000_000 + random.nextInt(9_000_000));
-                    case FACEBOOK_ADS -> "1" + digits(15);
+                    case FACEBOOK_ADS -> "1" + dice.digits(15);
                     case GOOGLE_ADS -> "gl-" + "%010x".formatted(random.nextLong() & 0xFF_FFFF_FFFFL);
                 };
                 if (recordIds.add(id)) {
@@ -501,7 +347,7 @@ public final class GroundTruthGenerator
         {
             String course = COURSES[producer % COURSES.length];
             boolean september = time.isBefore(Instant.parse("2026-10-01T00:00:00Z"));
-            String kind = september ? pickOf(CAMPAIGN_KINDS) : pickOf(CAMPAIGN_KINDS_OCTOBER);
+            String kind = september ? dice.pickOf(CAMPAIGN_KINDS) : dice.pickOf(CAMPAIGN_KINDS_OCTOBER);
             return course + " - " + kind + " " + (september ? "Set/26" : "Out/26");
         }
 
@@ -514,285 +360,6 @@ public final class GroundTruthGenerator
             return gclid.append("_BwE").toString();
         }
 
-        // ---------------------------------------------------------------- names
-
-        /** The name as written: {given part, surname part}, either may be null. */
-        private String[] name(Person person, Source source, EnumSet<Variation> variations)
-        {
-            int s = source.ordinal();
-            double missing = person.kind == Kind.EMAIL_ONLY ? NAME_MISSING_EMAIL_ONLY_PERSON : NAME_MISSING[s];
-            if (chance(missing)) {
-                variations.add(Variation.NAME_MISSING);
-                return new String[] {null, null};
-            }
-            String given = person.givenNames;
-            String surnames = String.join(" ", person.surnames);
-            String shortGiven = given.split(" ")[0];
-            String shortSurname = person.surnames.getLast();
-            boolean shortForm = source == Source.FACEBOOK_ADS ? person.facebookShort : chance(SHORT_NAME[s]);
-            if (chance(FIRST_NAME_ONLY[s])) {
-                surnames = null;
-                variations.add(Variation.FIRST_NAME_ONLY);
-            }
-            else if (shortForm && !(shortGiven + " " + shortSurname).equals(person.fullName())) {
-                given = shortGiven;
-                surnames = shortSurname;
-                variations.add(Variation.SHORT_NAME);
-            }
-            if (chance(ACCENTS_DROPPED)) {
-                String plainGiven = stripAccents(given);
-                String plainSurnames = surnames == null ? null : stripAccents(surnames);
-                if (!plainGiven.equals(given) || plainSurnames != null && !plainSurnames.equals(surnames)) {
-                    variations.add(Variation.ACCENTS_DROPPED);
-                }
-                given = plainGiven;
-                surnames = plainSurnames;
-            }
-            double casing = random.nextDouble();
-            if (casing < UPPER_CASE) {
-                given = given.toUpperCase(Locale.ROOT);
-                surnames = surnames == null ? null : surnames.toUpperCase(Locale.ROOT);
-                variations.add(Variation.UPPER_CASE);
-            }
-            else if (casing < UPPER_CASE + LOWER_CASE) {
-                given = given.toLowerCase(Locale.ROOT);
-                surnames = surnames == null ? null : surnames.toLowerCase(Locale.ROOT);
-                variations.add(Variation.LOWER_CASE);
-            }
-            if (chance(EXTRA_SPACES)) {
-                variations.add(Variation.EXTRA_SPACES);
-                switch (random.nextInt(3)) {
-                    case 0 -> given = " " + given;
-                    case 1 -> given = given + " ";
-                    default -> given = given.replace(" ", "  ") + (surnames == null ? "  " : "");
-                }
-            }
-            return new String[] {given, surnames};
-        }
-
-        // ---------------------------------------------------------------- emails
-
-        private String email(Person person, EnumSet<Variation> variations)
-        {
-            if (chance(JUNK_EMAIL_USE)) {
-                variations.add(Variation.JUNK_EMAIL);
-                return pickOf(JUNK_EMAIL, JUNK_EMAIL, JUNK_EMAIL, "Teste@Teste.com", " teste@teste.com");
-            }
-            String address = person.email;
-            if (person.secondEmail != null && chance(SECOND_DETAIL_USE)) {
-                address = person.secondEmail;
-                variations.add(Variation.SECONDARY_EMAIL);
-            }
-            else if (person.family.size() > 1 && person.family.getFirst() != person && person.family.getFirst().email != null && chance(FAMILY_EMAIL)) {
-                // a parent signing a child (or a spouse) up with the parent's own address
-                address = person.family.getFirst().email;
-                variations.add(Variation.FAMILY_EMAIL);
-            }
-            int at = address.indexOf('@');
-            String local = address.substring(0, at);
-            String domain = address.substring(at + 1);
-            if (domain.equals("gmail.com")) {
-                if (chance(GMAIL_DOTS)) {
-                    String changed = local.contains(".") && chance(0.7) ? local.replace(".", "") : insertDot(local);
-                    if (!changed.equals(local)) {
-                        local = changed;
-                        variations.add(Variation.GMAIL_DOTS);
-                    }
-                }
-                if (chance(GOOGLEMAIL)) {
-                    domain = "googlemail.com";
-                    variations.add(Variation.GOOGLEMAIL);
-                }
-            }
-            if (PLUS_TAG_PROVIDERS.contains(domain) && chance(PLUS_TAG)) {
-                local = local + "+" + pickOf(PLUS_TAGS);
-                variations.add(Variation.PLUS_TAG);
-            }
-            if (chance(EMAIL_TYPO)) {
-                String typo = typoDomain(domain);
-                if (typo != null) {
-                    domain = typo;
-                }
-                else if (local.length() > 3) {
-                    int drop = 1 + random.nextInt(local.length() - 2);
-                    local = local.substring(0, drop) + local.substring(drop + 1);
-                }
-                variations.add(Variation.EMAIL_TYPO);
-            }
-            address = local + "@" + domain;
-            double casing = random.nextDouble();
-            if (casing < EMAIL_CAPITALIZED) {
-                address = capitalizeWords(address);
-                variations.add(Variation.EMAIL_CASE);
-            }
-            else if (casing < EMAIL_CAPITALIZED + EMAIL_UPPER) {
-                address = address.toUpperCase(Locale.ROOT);
-                variations.add(Variation.EMAIL_CASE);
-            }
-            if (chance(EMAIL_SPACES)) {
-                address = pickOf(" " + address, address + " ", " " + address + " ");
-                variations.add(Variation.EMAIL_SPACES);
-            }
-            return address;
-        }
-
-        private static final Set<String> PLUS_TAG_PROVIDERS = Set.of("gmail.com", "googlemail.com", "hotmail.com", "outlook.com", "live.com", "icloud.com", "hotmail.com.br", "outlook.com.br");
-
-        private String typoDomain(String domain)
-        {
-            return switch (domain) {
-                case "gmail.com" -> pickOf("gmial.com", "gmai.com", "gmail.com.br", "gamil.com", "gmail.co");
-                case "hotmail.com" -> pickOf("hotmial.com", "hotmal.com", "hotmail.co", "hotmail.com.br");
-                case "outlook.com" -> pickOf("outlok.com", "outloo.com");
-                case "yahoo.com.br" -> pickOf("yaho.com.br", "yahoo.com");
-                default -> null;
-            };
-        }
-
-        private String insertDot(String local)
-        {
-            if (local.length() < 4) {
-                return local;
-            }
-            int position = 1 + random.nextInt(local.length() - 2);
-            if (local.charAt(position) == '.' || local.charAt(position - 1) == '.') {
-                return local;
-            }
-            return local.substring(0, position) + "." + local.substring(position);
-        }
-
-        private static String capitalizeWords(String address)
-        {
-            StringBuilder out = new StringBuilder(address.length());
-            boolean start = true;
-            for (char c : address.toCharArray()) {
-                out.append(start ? Character.toUpperCase(c) : c);
-                start = c == '.' || c == '@' || c == '_';
-            }
-            return out.toString();
-        }
-
-        // ---------------------------------------------------------------- phones
-
-        private enum PhoneFormat { PARENTHESES, DIGITS, SPACED, INTERNATIONAL_SPACED, E164, COUNTRY_DIGITS, TRUNK, CARRIER }
-
-        private static final double[][] PHONE_FORMAT_WEIGHTS = {
-                // PARENTHESES, DIGITS, SPACED, INTERNATIONAL_SPACED, E164, COUNTRY_DIGITS, TRUNK, CARRIER
-                {58, 20, 8, 6, 3, 2, 2.5, 0.5},  // CRM: typed by hand
-                {0, 5, 0, 20, 75, 0, 0, 0},      // Facebook: mostly E.164
-                {25, 25, 3, 20, 25, 2, 0, 0}};   // Google: any
-
-        private String phone(Person person, Source source, EnumSet<Variation> variations)
-        {
-            int s = source.ordinal();
-            if (source == Source.ACTIVECAMPAIGN && chance(CALL_CENTRE)) {
-                variations.add(Variation.CALL_CENTRE_PHONE);
-                return chance(0.8) ? CALL_CENTRE_PHONE : "1140040000";
-            }
-            if (chance(JUNK_PHONE_USE)) {
-                variations.add(Variation.JUNK_PHONE);
-                return pickOf("(11) 99999-9999", "11999999999", "+5511999999999");
-            }
-            String number = person.phone;
-            boolean mobile = !person.landline;
-            if (person.secondPhone != null && chance(SECOND_DETAIL_USE)) {
-                number = person.secondPhone;
-                mobile = true;
-                variations.add(Variation.SECONDARY_PHONE);
-            }
-            else if (person.sharedPhone) {
-                variations.add(Variation.SHARED_FAMILY_PHONE);
-            }
-            if (chance(PHONE_TYPO)) {
-                // any digit after the DDD and the mobile 9, changed to another digit
-                int position = (mobile ? 4 : 3) + random.nextInt(number.length() - (mobile ? 4 : 3));
-                char digit = (char) ('0' + (number.charAt(position) - '0' + 1 + random.nextInt(9)) % 10);
-                number = number.substring(0, position) + digit + number.substring(position + 1);
-                variations.add(Variation.PHONE_TYPO);
-            }
-            String ddd = number.substring(0, 2);
-            String subscriber = number.substring(2);
-            if (mobile && chance(MISSING_NINTH_DIGIT[s])) {
-                subscriber = subscriber.substring(1);
-                variations.add(Variation.MISSING_NINTH_DIGIT);
-            }
-            String dashed = subscriber.substring(0, subscriber.length() - 4) + "-" + subscriber.substring(subscriber.length() - 4);
-            PhoneFormat format = PhoneFormat.values()[pick(PHONE_FORMAT_WEIGHTS[s])];
-            switch (format) {
-                case INTERNATIONAL_SPACED, E164, COUNTRY_DIGITS -> variations.add(Variation.COUNTRY_CODE);
-                case TRUNK -> variations.add(Variation.TRUNK_PREFIX);
-                case CARRIER -> variations.add(Variation.CARRIER_CODE);
-                default -> {}
-            }
-            if (format == PhoneFormat.PARENTHESES || format == PhoneFormat.SPACED || format == PhoneFormat.INTERNATIONAL_SPACED || format == PhoneFormat.CARRIER) {
-                variations.add(Variation.PHONE_PUNCTUATION);
-            }
-            return switch (format) {
-                case PARENTHESES -> "(" + ddd + ") " + dashed;
-                case DIGITS -> ddd + subscriber;
-                case SPACED -> ddd + " " + dashed;
-                case INTERNATIONAL_SPACED -> "+55 " + ddd + " " + dashed;
-                case E164 -> "+55" + ddd + subscriber;
-                case COUNTRY_DIGITS -> "55" + ddd + subscriber;
-                case TRUNK -> "0" + ddd + subscriber;
-                case CARRIER -> "0 " + pickOf("21", "41", "15", "31", "12") + " " + ddd + " " + dashed;
-            };
-        }
-
-        // ---------------------------------------------------------------- randomness
-
-        private boolean chance(double probability)
-        {
-            return random.nextDouble() < probability;
-        }
-
-        private int producer()
-        {
-            // a few large producers, many small ones
-            return Math.min(PRODUCERS - 1, (int) (PRODUCERS * Math.pow(random.nextDouble(), 2)));
-        }
-
-        private String digits(int count)
-        {
-            StringBuilder digits = new StringBuilder(count);
-            for (int i = 0; i < count; i++) {
-                digits.append((char) ('0' + random.nextInt(10)));
-            }
-            return digits.toString();
-        }
-
-        @SafeVarargs
-        private <T> T pickOf(T... values)
-        {
-            return values[random.nextInt(values.length)];
-        }
-
-        private int pick(double[] weights)
-        {
-            double total = 0;
-            for (double weight : weights) {
-                total += weight;
-            }
-            double draw = random.nextDouble() * total;
-            for (int i = 0; i < weights.length; i++) {
-                draw -= weights[i];
-                if (draw < 0) {
-                    return i;
-                }
-            }
-            return weights.length - 1;
-        }
-
-        private int pickCumulative(double[] cdf)
-        {
-            double draw = random.nextDouble();
-            for (int i = 0; i < cdf.length; i++) {
-                if (draw < cdf[i]) {
-                    return i;
-                }
-            }
-            return cdf.length - 1;
-        }
     }
 
     /** Lower-case ASCII letters and digits, words separated by one space: for building addresses. */
