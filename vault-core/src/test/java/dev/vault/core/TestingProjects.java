@@ -1,6 +1,7 @@
 package dev.vault.core;
 
 import dev.vault.core.dialect.TestingDialect;
+import dev.vault.core.dialect.TestingJdbcDriver;
 import dev.vault.core.load.Problem;
 import dev.vault.core.load.Problems;
 import dev.vault.core.load.ProjectLoader;
@@ -166,14 +167,14 @@ public final class TestingProjects
 
     public Project load()
     {
-        return ProjectLoader.load(write(), TestingDialect.INSTANCE);
+        return ProjectLoader.load(write(), TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE);
     }
 
     /** Loads the project, expecting it to be invalid, and returns the exception. */
     public Problems.InvalidProjectException failure()
     {
         Path written = write();
-        Throwable thrown = catchThrowable(() -> ProjectLoader.load(written, TestingDialect.INSTANCE));
+        Throwable thrown = catchThrowable(() -> ProjectLoader.load(written, TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE));
         assertThat(thrown).as("loading the project in %s should fail with an InvalidProjectException", root).isInstanceOf(Problems.InvalidProjectException.class);
         Problems.InvalidProjectException exception = (Problems.InvalidProjectException) thrown;
         assertThat(exception.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT);

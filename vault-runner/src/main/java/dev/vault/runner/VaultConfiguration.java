@@ -10,6 +10,7 @@ import dev.vault.core.model.Project;
 import dev.vault.core.project.TargetConfig;
 import dev.vault.runner.jdbc.Redaction;
 import dev.vault.runner.jdbc.RetryPolicy;
+import dev.vault.runner.jdbc.TrinoJdbcDriver;
 import dev.vault.sql.dialect.TrinoDialect;
 
 import java.io.IOException;
@@ -201,7 +202,7 @@ public final class VaultConfiguration
      */
     public Vault load()
     {
-        Project loaded = ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE);
+        Project loaded = ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE, TrinoJdbcDriver.INSTANCE);
         TargetConfig config = targetConfig(loaded);
         // the target may name its own catalog and schemas: every table name follows from here
         Project project = loaded.withConfig(loaded.config().forTarget(config));
@@ -215,7 +216,7 @@ public final class VaultConfiguration
     /** The target {@link #load()} gives the vault, with nothing read yet. */
     ResolvedTarget resolvedTarget()
     {
-        return resolveTarget(targetConfig(ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE)));
+        return resolveTarget(targetConfig(ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE, TrinoJdbcDriver.INSTANCE)));
     }
 
     private TargetConfig targetConfig(Project project)
@@ -236,8 +237,8 @@ public final class VaultConfiguration
                     warehouse.map(path -> path.toAbsolutePath().normalize()).orElse(embedded.warehouse()),
                     port.isPresent() ? port : embedded.port());
             case TargetConfig.Trino trino -> {
-                if (!TargetConfig.Trino.isJdbcUrl(trino.jdbcUrl())) {
-                    throw new VaultException(ErrorCode.INVALID_PROJECT, "the JDBC URL must start with %s, e.g. %s".formatted(TargetConfig.Trino.JDBC_URL_PREFIX, TargetConfig.Trino.JDBC_URL_EXAMPLE));
+                if (!TrinoJdbcDriver.INSTANCE.acceptsUrl(trino.jdbcUrl())) {
+                    throw new VaultException(ErrorCode.INVALID_PROJECT, "the JDBC URL must start with %s, e.g. %s".formatted(TrinoJdbcDriver.URL_PREFIX, TrinoJdbcDriver.URL_EXAMPLE));
                 }
                 yield new ResolvedTarget.Trino(trino.name(), trino.jdbcUrl(), user.or(trino::user).orElse(DEFAULT_USER), credential(trino), trino.tls(),
                         trustStorePassword(trino), trino.sessionProperties());

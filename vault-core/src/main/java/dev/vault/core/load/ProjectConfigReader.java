@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
+import dev.vault.core.dialect.JdbcDriver;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentitySettings;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Reads {@code vault.yml}; every key has a default except {@code name}. */
 final class ProjectConfigReader
@@ -53,19 +55,6 @@ final class ProjectConfigReader
             .addAll(TLS_KEYS)
             .add("session-properties", "catalog", "schemas")
             .build();
-    // the trino-jdbc connection property each key sets: the URL must not set it too
-    private static final ImmutableMap<String, String> JDBC_PROPERTY_OF_KEY = ImmutableMap.<String, String>builder()
-            .put("password-env", "password")
-            .put("password-file", "password")
-            .put("token-env", "accessToken")
-            .put("token-file", "accessToken")
-            .put("ssl", "SSL")
-            .put("ssl-verification", "SSLVerification")
-            .put("ssl-truststore-path", "SSLTrustStorePath")
-            .put("ssl-truststore-password-env", "SSLTrustStorePassword")
-            .put("ssl-truststore-type", "SSLTrustStoreType")
-            .put("session-properties", "sessionProperties")
-            .buildOrThrow();
     // a session property is 'name' or 'catalog.name'
     private static final Pattern SESSION_PROPERTY = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -75,7 +64,7 @@ final class ProjectConfigReader
 
     private ProjectConfigReader() {}
 
-    static ProjectConfig read(Path root, Path displayPath, YamlNode node, Problems problems)
+    static ProjectConfig read(Path root, Path displayPath, YamlNode node, JdbcDriver driver, Problems problems)
     {
         Fields fields = Fields.of(node, ProjectConfig.FILE_NAME, problems).orElse(null);
         if (fields == null) {
@@ -108,7 +97,7 @@ final class ProjectConfigReader
             for (YamlNode.Entry entry : targetFields.mapping().entries().values()) {
                 checkName(entry.key(), "target name", entry.keyLocation(), problems);
                 Fields.of(entry.value(), "target '" + entry.key() + "'", problems)
-                        .flatMap(target -> target(root, entry.key(), target, problems))
+                        .flatMap(target -> target(root, entry.key(), target, driver, problems))
                         .ifPresent(target -> targets.put(entry.key(), target));
             }
         }));
@@ -274,7 +263,7 @@ final class ProjectConfigReader
         return new IdentitySettings(country, keys, maxRecords);
     }
 
-    private static Optional<TargetConfig> target(Path root, String name, Fields fields, Problems problems)
+    private static Optional<TargetConfig> target(Path root, String name, Fields fields, JdbcDriver driver, Problems problems)
     {
         String type = fields.string("type", "trino");
         switch (type) {
@@ -287,40 +276,26 @@ final class ProjectConfigReader
             case "trino" -> {
                 fields.rejectUnknownKeys(TRINO_KEYS);
                 String url = fields.requiredString("jdbc-url");
-                if (!url.isEmpty() && !TargetConfig.Trino.isJdbcUrl(url)) {
-                    problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must start with '%s', e.g. %s", name, TargetConfig.Trino.JDBC_URL_PREFIX, TargetConfig.Trino.JDBC_URL_EXAMPLE);
+                if (!url.isEmpty() && !driver.acceptsUrl(url)) {
+                    problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must start with '%s', e.g. %s", name, driver.urlPrefix(), driver.urlExample());
                 }
-                if (url.toLowerCase(Locale.ROOT).matches(".*[?&](password|accesstoken)=.*")) {
+                if (driver.urlHoldsSecret(url)) {
                     problems.add(fields.locationOf("jdbc-url"), "'jdbc-url' of target '%s' must not hold a password or token; put it in an environment variable and name it with 'password-env:'", name);
                 }
-                for (String parameter : urlParameters(url)) {
-                    JDBC_PROPERTY_OF_KEY.forEach((key, property) -> {
-                        if (fields.has(key) && property.equalsIgnoreCase(parameter)) {
-                            problems.add(fields.keyLocation(key), "target '%s' sets '%s' both with '%s:' and in its 'jdbc-url'; remove it from one of them", name, property, key);
-                        }
-                    });
+                for (String parameter : driver.urlProperties(url)) {
+                    for (String key : TRINO_KEYS) {
+                        driver.propertyOf(key).filter(property -> fields.has(key) && property.equalsIgnoreCase(parameter)).ifPresent(property ->
+                                problems.add(fields.keyLocation(key), "target '%s' sets '%s' both with '%s:' and in its 'jdbc-url'; remove it from one of them", name, property, key));
+                    }
                 }
-                return Optional.of(new TargetConfig.Trino(name, url, fields.string("user"), credential(root, name, fields, problems), tls(root, name, fields, url, problems),
-                        sessionProperties(name, fields, problems), namespace(name, fields, problems)));
+                return Optional.of(new TargetConfig.Trino(name, url, fields.string("user"), credential(root, name, fields, problems), tls(root, name, fields, url, driver, problems),
+                        sessionProperties(name, fields, driver, problems), namespace(name, fields, problems)));
             }
             default -> {
                 problems.add(fields.locationOf("type"), "target '%s' has type '%s'; use 'embedded' or 'trino'", name, type);
                 return Optional.empty();
             }
         }
-    }
-
-    /** The parameter names of a JDBC URL's query string. */
-    private static ImmutableList<String> urlParameters(String url)
-    {
-        int query = url.indexOf('?');
-        if (query < 0) {
-            return ImmutableList.of();
-        }
-        return Arrays.stream(url.substring(query + 1).split("&"))
-                .filter(parameter -> !parameter.isEmpty())
-                .map(parameter -> parameter.split("=", 2)[0])
-                .collect(ImmutableList.toImmutableList());
     }
 
     /** At most one of password-env, password-file, token-env and token-file. */
@@ -357,7 +332,7 @@ final class ProjectConfigReader
         return variable;
     }
 
-    private static TargetConfig.Tls tls(Path root, String name, Fields fields, String url, Problems problems)
+    private static TargetConfig.Tls tls(Path root, String name, Fields fields, String url, JdbcDriver driver, Problems problems)
     {
         Optional<Boolean> enabled = fields.has("ssl") ? Optional.of(fields.bool("ssl", false)) : Optional.empty();
         Optional<TargetConfig.Tls.Verification> verification = fields.has("ssl-verification")
@@ -369,7 +344,7 @@ final class ProjectConfigReader
         if (trustStoreType.isPresent() && !STORE_TYPE.matcher(trustStoreType.get()).matches()) {
             problems.add(fields.locationOf("ssl-truststore-type"), "'ssl-truststore-type' of target '%s' must be a key store type such as JKS or PKCS12, found '%s'", name, trustStoreType.get());
         }
-        boolean urlEnablesSsl = url.matches("(?i).*[?&]SSL=true(&.*)?");
+        boolean urlEnablesSsl = driver.urlEnablesTls(url);
         for (String key : TLS_KEYS) {
             if (fields.has(key) && !enabled.orElse(urlEnablesSsl)) {
                 problems.add(fields.keyLocation(key), "'%s' of target '%s' needs TLS: add 'ssl: true'", key, name);
@@ -392,7 +367,7 @@ final class ProjectConfigReader
         return new TargetConfig.Tls(enabled, verification, trustStore, trustStorePassword, trustStoreType);
     }
 
-    private static ImmutableMap<String, String> sessionProperties(String name, Fields fields, Problems problems)
+    private static ImmutableMap<String, String> sessionProperties(String name, Fields fields, JdbcDriver driver, Problems problems)
     {
         Optional<Fields> properties = fields.node("session-properties").flatMap(node -> Fields.of(node, "'session-properties' of target '" + name + "'", problems));
         if (properties.isEmpty()) {
@@ -406,9 +381,9 @@ final class ProjectConfigReader
                 continue;
             }
             Optional<String> value = properties.get().string(entry.key());
-            if (value.isPresent() && (value.get().contains(";") || value.get().contains(":"))) {
-                // trino-jdbc separates properties with ';' and names from values with ':'
-                problems.add(properties.get().locationOf(entry.key()), "session property '%s' of target '%s' cannot contain ';' or ':'", entry.key(), name);
+            if (value.isPresent() && driver.sessionPropertySeparators().stream().anyMatch(separator -> value.get().indexOf(separator) >= 0)) {
+                problems.add(properties.get().locationOf(entry.key()), "session property '%s' of target '%s' cannot contain %s", entry.key(), name,
+                        driver.sessionPropertySeparators().stream().map(separator -> "'" + separator + "'").collect(Collectors.joining(" or ")));
                 continue;
             }
             value.ifPresent(text -> values.put(entry.key(), text));

@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSetMultimap;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.dialect.JdbcDriver;
 import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.model.DeclaredTest;
@@ -42,10 +43,19 @@ public final class ProjectLoader
     private ProjectLoader() {}
 
     /**
-     * Loads a project, validating its types and expressions in a dialect: the runner gives
-     * vault-sql's {@code TrinoDialect}.
+     * Loads a project to compile it: its types and expressions are validated in a dialect
+     * (vault-sql's {@code TrinoDialect}); its cluster targets are not checked against a driver.
      */
     public static Project load(Path projectDirectory, SqlDialect dialect)
+    {
+        return load(projectDirectory, dialect, JdbcDriver.UNCHECKED);
+    }
+
+    /**
+     * Loads a project to run it: its cluster targets are checked against the driver that will
+     * connect to them (vault-runner's {@code TrinoJdbcDriver}).
+     */
+    public static Project load(Path projectDirectory, SqlDialect dialect, JdbcDriver driver)
     {
         Path root = projectDirectory.toAbsolutePath().normalize();
         Path configFile = root.resolve(ProjectConfig.FILE_NAME);
@@ -59,7 +69,7 @@ public final class ProjectLoader
         if (configNode.isEmpty()) {
             throw new VaultException(ErrorCode.INVALID_PROJECT, "%s is empty; it needs at least 'name: <project name>'".formatted(configFile));
         }
-        ProjectConfig config = ProjectConfigReader.read(root, root.relativize(configFile), configNode.get(), problems);
+        ProjectConfig config = ProjectConfigReader.read(root, root.relativize(configFile), configNode.get(), driver, problems);
 
         LocationIndex index = new LocationIndex();
         ImmutableSetMultimap.Builder<String, String> tags = ImmutableSetMultimap.builder();

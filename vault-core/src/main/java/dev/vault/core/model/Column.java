@@ -2,7 +2,7 @@ package dev.vault.core.model;
 
 import static java.util.Objects.requireNonNull;
 
-/** A named, typed column; {@code type} is a Trino type as written in the model, e.g. {@code varchar}. */
+/** A named, typed column; {@code type} is a type of the project's SQL dialect, as written in the model and normalized by it. */
 public record Column(String name, String type, String description, Location location)
 {
     public Column

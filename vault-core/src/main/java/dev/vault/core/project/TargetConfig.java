@@ -51,17 +51,6 @@ public sealed interface TargetConfig
             ImmutableMap<String, String> sessionProperties, Namespace namespace)
             implements TargetConfig
     {
-        /** What every trino-jdbc URL starts with. */
-        public static final String JDBC_URL_PREFIX = "jdbc:trino://";
-        /** A URL for error messages to show. */
-        public static final String JDBC_URL_EXAMPLE = "jdbc:trino://trino.example.com:443/iceberg?SSL=true";
-
-        /** Whether {@code url} is a trino-jdbc URL; the one place that decides it. */
-        public static boolean isJdbcUrl(String url)
-        {
-            return url.startsWith(JDBC_URL_PREFIX);
-        }
-
         public Trino
         {
             requireNonNull(name, "name is null");
@@ -93,7 +82,7 @@ public sealed interface TargetConfig
         enum Kind
         {
             PASSWORD("password", "password"),
-            /** A JWT or OAuth access token: trino-jdbc's {@code accessToken}. */
+            /** A JWT or OAuth access token, sent as the driver's access token. */
             ACCESS_TOKEN("access token", "token");
 
             private final String displayName;

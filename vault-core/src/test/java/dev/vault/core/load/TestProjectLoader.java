@@ -6,6 +6,7 @@ import dev.vault.core.ErrorCode;
 import dev.vault.core.TestingProjects;
 import dev.vault.core.VaultException;
 import dev.vault.core.dialect.TestingDialect;
+import dev.vault.core.dialect.TestingJdbcDriver;
 import dev.vault.core.model.Column;
 import dev.vault.core.model.DerivedColumn;
 import dev.vault.core.model.ForeignKey;
@@ -48,7 +49,7 @@ class TestProjectLoader
     @BeforeAll
     static void load()
     {
-        project = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE);
+        project = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.vault.core.ErrorCode;
 import dev.vault.core.TestingProjects;
 import dev.vault.core.VaultException;
 import dev.vault.core.dialect.TestingDialect;
+import dev.vault.core.dialect.TestingJdbcDriver;
 import dev.vault.core.model.Location;
 import dev.vault.core.model.Project;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class TestProjectLoaderFiles
     void missingVaultYmlSaysToPassProjectDir()
     {
         Path written = project(directory).remove("vault.yml").write();
-        assertThatThrownBy(() -> ProjectLoader.load(written, TestingDialect.INSTANCE))
+        assertThatThrownBy(() -> ProjectLoader.load(written, TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE))
                 .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
                 .hasMessage("no vault.yml in %s: run vault from the root of a models project, or pass --project-dir <folder with vault.yml>", directory.toAbsolutePath().normalize());
     }
@@ -35,7 +36,7 @@ class TestProjectLoaderFiles
     void emptyVaultYml()
     {
         Path written = project(directory).file("vault.yml", "# nothing yet\n").write();
-        assertThatThrownBy(() -> ProjectLoader.load(written, TestingDialect.INSTANCE))
+        assertThatThrownBy(() -> ProjectLoader.load(written, TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE))
                 .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
                 .hasMessage("%s is empty; it needs at least 'name: <project name>'", directory.toAbsolutePath().normalize().resolve("vault.yml"));
     }

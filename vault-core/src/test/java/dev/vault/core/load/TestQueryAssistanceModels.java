@@ -1,6 +1,7 @@
 package dev.vault.core.load;
 
 import dev.vault.core.dialect.TestingDialect;
+import dev.vault.core.dialect.TestingJdbcDriver;
 import dev.vault.core.model.Bridge;
 import dev.vault.core.model.ModelKind;
 import dev.vault.core.model.Pit;
@@ -118,7 +119,7 @@ class TestQueryAssistanceModels
                     satellites: [sat_pessoa_detalhes]
                     snapshots: control_snapshots
                 """);
-        assertThat(Assertions.catchThrowableOfType(Problems.InvalidProjectException.class, () -> ProjectLoader.load(copy, TestingDialect.INSTANCE)).problems())
+        assertThat(Assertions.catchThrowableOfType(Problems.InvalidProjectException.class, () -> ProjectLoader.load(copy, TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE)).problems())
                 .extracting(Problem::toString)
                 .containsExactly("models/silver/pits.yml:4:18: satellite 'sat_pessoa_detalhes' of pit 'pit_pessoa' keeps history per dependent child key "
                         + "(identity_record, as every satellite of an identity hub), so a key has several current rows and a PIT cannot point at one; "

@@ -3,6 +3,7 @@ package dev.vault.core.model;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.dialect.TestingDialect;
+import dev.vault.core.dialect.TestingJdbcDriver;
 import dev.vault.core.load.ProjectLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestModelSelector
 {
-    private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE);
+    private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE);
 
     @TempDir
     Path directory;
@@ -76,7 +77,7 @@ class TestModelSelector
                     tags: [hourly]
                     sql: "SELECT 1 AS one"
                 """);
-        Project tagged = ProjectLoader.load(project, TestingDialect.INSTANCE);
+        Project tagged = ProjectLoader.load(project, TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE);
         ModelSelector selector = new ModelSelector(tagged);
         assertThat(selector.select(List.of("tag:daily"), List.of())).containsExactly("orders", "mart_orders");
         assertThat(selector.select(List.of("tag:daily"), List.of("tag:finance"))).containsExactly("orders");

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.TestingProjects;
 import dev.vault.core.dialect.TestingDialect;
+import dev.vault.core.dialect.TestingJdbcDriver;
 import dev.vault.core.load.Problem;
 import dev.vault.core.load.Problems;
 import dev.vault.core.load.ProjectLoader;
@@ -37,7 +38,7 @@ class TestSeedReader
     @BeforeAll
     static void loadExample()
     {
-        example = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE);
+        example = ProjectLoader.load(Path.of(".."), TestingDialect.INSTANCE, TestingJdbcDriver.INSTANCE);
     }
 
     @Test

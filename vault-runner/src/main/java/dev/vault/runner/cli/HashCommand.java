@@ -5,6 +5,7 @@ import dev.vault.core.identity.IdentityHasher;
 import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.load.ProjectLoader;
 import dev.vault.core.project.ProjectConfig;
+import dev.vault.runner.jdbc.TrinoJdbcDriver;
 import dev.vault.sql.dialect.TrinoDialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class HashCommand
             throw usage("unknown format '" + format + "': use text or json");
         }
         IdentitySettings settings = Files.isRegularFile(projectDirectory.resolve(ProjectConfig.FILE_NAME))
-                ? ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE).config().identity()
+                ? ProjectLoader.load(projectDirectory, TrinoDialect.INSTANCE, TrinoJdbcDriver.INSTANCE).config().identity()
                 : IdentitySettings.defaults();
         IdentityHasher hasher = new IdentityHasher(settings);
         var normalized = hasher.normalize(name, email, phone);
