@@ -191,7 +191,7 @@ final class PlanExecutor
             existing.put(row.get(0).toString(), row.get(1).toString());
         }
         Model model = plan.model();
-        SchemaEvolution.Plan evolution = SchemaEvolution.plan(model.kind().displayName() + " '" + model.name() + "'", plan.target(), existing, plan.table().get());
+        SchemaEvolution.Plan evolution = plan.evolution(existing);
         evolution.notes().forEach(note -> listener.modelProgress(model.name(), note));
         for (String alter : evolution.statements()) {
             executor.update(alter);

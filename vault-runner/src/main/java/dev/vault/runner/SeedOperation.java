@@ -6,6 +6,7 @@ import dev.vault.core.model.ModelKind;
 import dev.vault.core.seed.Seed;
 import dev.vault.core.seed.SeedReader;
 import dev.vault.runner.jdbc.SqlExecutor;
+import dev.vault.sql.Guard;
 import dev.vault.sql.Statement;
 import dev.vault.sql.TrinoCompiler;
 import dev.vault.sql.TrinoQueries;
@@ -40,6 +41,8 @@ final class SeedOperation
         ImmutableList<Seed> seeds = SeedReader.read(context.project(), seedPaths);
         TrinoCompiler compiler = context.compiler();
         List<Statement> statements = seeds.stream().map(compiler::seed).toList();
+        // decided before anything runs: what each seed's table comment says once it is loaded
+        List<Optional<String>> fingerprints = statements.stream().map(TrinoCompiler::fingerprint).toList();
         SqlExecutor executor = context.executor();
         VaultContext.createSchema(executor, compiler.bronzeSchema());
         VaultListener listener = context.listener();
@@ -52,8 +55,8 @@ final class SeedOperation
             Statement statement = statements.get(index - 1);
             ModelResult result;
             try {
-                Optional<String> current = executor.queryValue(TrinoQueries.tableComment(statement.target())).flatMap(TrinoCompiler::fingerprint);
-                if (current.isPresent() && current.equals(TrinoCompiler.fingerprint(statement))) {
+                Optional<String> current = executor.queryValue(TrinoQueries.tableComment(statement.target())).flatMap(Guard::recorded);
+                if (current.isPresent() && current.equals(fingerprints.get(index - 1))) {
                     result = new ModelResult(seed.source().name(), ModelKind.SOURCE, ModelResult.Status.UP_TO_DATE, OptionalLong.empty(), stopwatch.elapsed(),
                             "up to date (%s rows)".formatted(seed.rows().size()), Optional.empty());
                 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.TableName;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -54,6 +55,20 @@ public record ModelPlan(Model model, TableName target, ImmutableList<Step> steps
                     }
                 })
                 .collect(ImmutableList.toImmutableList());
+    }
+
+    /**
+     * What an existing table of this model becomes: the ALTERs that bring it to the table spec,
+     * by the spec's own rules (see {@link SchemaEvolution}) against the columns the table was
+     * found with, the one thing a plan cannot know before its run. The runner asks the plan,
+     * not the compiler.
+     *
+     * @throws SchemaEvolution.IncompatibleChangeException when the table cannot become the spec without rewriting history
+     */
+    public SchemaEvolution.Plan evolution(Map<String, String> existingColumns)
+    {
+        return SchemaEvolution.plan(model.kind().displayName() + " '" + model.name() + "'", target, existingColumns,
+                table.orElseThrow(() -> new IllegalStateException("%s has no table spec".formatted(model.name()))));
     }
 
     /** The guard that decides whether the model is up to date, if it has one. */
