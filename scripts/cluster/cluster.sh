@@ -153,7 +153,7 @@ pg_start() {
             -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1" start >/dev/null \
             || die "PostgreSQL did not start; see $dir/postgres.log"
     fi
-    psql_catalog() { as_postgres "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
+    psql_catalog() { PGOPTIONS=--client-min-messages=warning as_postgres "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
     if ! psql_catalog -d postgres -tAc "select 1 from pg_database where datname = 'iceberg_catalog'" | grep -q 1; then
         psql_catalog -d postgres -c "CREATE DATABASE iceberg_catalog" >/dev/null
     fi
