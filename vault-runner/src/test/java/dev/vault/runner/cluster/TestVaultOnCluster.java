@@ -103,7 +103,8 @@ class TestVaultOnCluster
         assertSucceeded(vault(leads, "seed"));
         assertThat(stagedRecords()).isEqualTo(LEADS);
 
-        Result killed = withFault(() -> vault(leads, "run"), "kill", "worker");
+        // without a worker the failed run cannot drop its lock: a short lease lets the re-run take it over soon
+        Result killed = withFault(() -> vault(leads, "run", "--lock-lease", "10"), "kill", "worker");
         if (FAULTS) {
             assertThat(killed.exitCode()).as(killed.text()).isIn(1, 4);
             assertThat(killed.err()).as(killed.text()).containsIgnoringCase("failed");
