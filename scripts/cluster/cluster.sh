@@ -91,7 +91,9 @@ copy_runtime() { # copy_runtime ARTIFACT DIR [PLUGIN_CLASS]: ARTIFACT and its ru
 EOF
     mvn -B -q -f "$work/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$dir" \
         ${plugin_class:+-DexcludeArtifactIds=$PROVIDED} >"$LOGS/mvn-$artifact.log" 2>&1 \
-        || die "cannot resolve io.trino:$artifact:$TRINO_VERSION from Maven Central; see $LOGS/mvn-$artifact.log"
+        || die "cannot resolve io.trino:$artifact:$TRINO_VERSION from Maven Central; see $LOGS/mvn-$artifact.log" \
+            "(Central lacks some releases' plugins: as of 2026-12-02 trino-iceberg is missing for 477, 478 and 481," \
+            "trino-memory for 477 to 482; 476 and 483 have every jar this needs)"
     if [ -n "$plugin_class" ]; then
         # Trino finds a plugin through META-INF/services/io.trino.spi.Plugin, which the build of the
         # plugin zip writes into a separate services jar; the jar on Maven Central has none
@@ -153,7 +155,7 @@ pg_start() {
             -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1" start >/dev/null \
             || die "PostgreSQL did not start; see $dir/postgres.log"
     fi
-    psql_catalog() { as_postgres "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
+    psql_catalog() { PGOPTIONS=--client-min-messages=warning as_postgres "$bin/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 "$@"; }
     if ! psql_catalog -d postgres -tAc "select 1 from pg_database where datname = 'iceberg_catalog'" | grep -q 1; then
         psql_catalog -d postgres -c "CREATE DATABASE iceberg_catalog" >/dev/null
     fi

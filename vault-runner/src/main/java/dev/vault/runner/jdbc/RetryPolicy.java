@@ -11,7 +11,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * When a failed statement is run again: Iceberg commit conflicts (another writer committed first;
- * Trino says "Failed to commit") and transient network failures, with exponential backoff. User
+ * Trino says "Failed to commit"), transient network failures, and a catalog database (the Iceberg
+ * JDBC catalog's PostgreSQL) that restarted under the cluster, with exponential backoff. User
  * errors (bad SQL, a missing table) are never retried. Retrying is safe because every vault load
  * is insert-only with an anti-join against its target, and every rebuild a whole-table replace:
  * a statement whose commit did land inserts nothing the second time.
@@ -49,8 +50,27 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             if (message.contains("error executing query") || message.contains("error fetching") || message.contains("503 service unavailable")) {
                 return true;
             }
+            if (isCatalogConnectionLost(message)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * The PostgreSQL driver's words, passed on by Trino, when the catalog database went away: a
+     * pooled connection closed by a restart stays in Trino's pool and fails the next query that
+     * takes it, and while the database restarts it refuses connections. A later attempt gets a
+     * fresh connection.
+     */
+    private static boolean isCatalogConnectionLost(String message)
+    {
+        return message.contains("this connection has been closed")
+                || message.contains("an i/o error occurred while sending to the backend")
+                || message.contains("terminating connection due to administrator command")
+                || message.contains("the database system is shutting down")
+                || message.contains("the database system is starting up")
+                || (message.contains("connection to ") && message.contains(" refused"));
     }
 
     public interface Operation<T>

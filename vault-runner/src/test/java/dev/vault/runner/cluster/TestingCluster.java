@@ -46,12 +46,14 @@ final class TestingCluster
     /** {@code cluster.sh kill NAME} or {@code cluster.sh restart NAME}; waits for it to finish. */
     void script(String command, String part)
     {
+        // its output through System.out, not inherited: Surefire's fork reads the JVM's own stdout as its channel
         ProcessBuilder builder = new ProcessBuilder(REPOSITORY.resolve("scripts/cluster/cluster.sh").toString(), command, part)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                .redirectErrorStream(true);
         try {
             Process process = builder.start();
+            Thread printer = Thread.ofVirtual().start(() -> process.inputReader(StandardCharsets.UTF_8).lines().forEach(System.out::println));
             checkState(process.waitFor(6, TimeUnit.MINUTES), "cluster.sh %s %s did not finish in 6 minutes", command, part);
+            printer.join();
             checkState(process.exitValue() == 0, "cluster.sh %s %s failed with exit code %s", command, part, process.exitValue());
         }
         catch (IOException e) {

@@ -25,6 +25,19 @@ class TestRetryPolicy
     }
 
     @Test
+    void aRestartedCatalogDatabaseIsTransient()
+    {
+        // what trino-jdbc gives when the Iceberg JDBC catalog's PostgreSQL restarted: Trino's message, the driver's as its cause
+        SQLException staleConnection = new SQLException("Query failed (#20261202_182713_00844): Error listing tables for catalog iceberg: Failed to execute exists query",
+                new RuntimeException("Failed to execute exists query", new RuntimeException("This connection has been closed.")));
+        assertThat(RetryPolicy.isTransient(staleConnection)).isTrue();
+        assertThat(RetryPolicy.isTransient(new SQLException("Query failed (#1): Connection to 127.0.0.1:5433 refused. Check that the hostname and port are correct"))).isTrue();
+        assertThat(RetryPolicy.isTransient(new SQLException("Query failed (#1): FATAL: the database system is starting up"))).isTrue();
+        // a catalog that answers but refuses what was asked is not
+        assertThat(RetryPolicy.isTransient(new SQLException("Query failed (#1): Error listing tables for catalog iceberg: permission denied for table iceberg_tables"))).isFalse();
+    }
+
+    @Test
     void userErrorsAreNot()
     {
         assertThat(RetryPolicy.isTransient(new SQLException("Query failed (#1): line 3:8: Column 'no_such_column' cannot be resolved"))).isFalse();
