@@ -1,6 +1,8 @@
 -- vault stage: stg_crm_contacts (models/staging/stg_leads.yml:8:5)
 -- Staging view over iceberg.bronze.crm_activecampaign_contacts: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."silver"."stg_crm_contacts" AS
+CREATE OR REPLACE VIEW "iceberg"."silver"."stg_crm_contacts"
+COMMENT 'ActiveCampaign contacts with normalized contact data and hash keys. (vault stage stg_crm_contacts, models/staging/stg_leads.yml:8:5); vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

@@ -1,6 +1,8 @@
 -- vault stage: stg_facebook_leads (models/staging/stg_leads.yml:31:5)
 -- Staging view over iceberg.bronze.facebook_ads_leads: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."silver"."stg_facebook_leads" AS
+CREATE OR REPLACE VIEW "iceberg"."silver"."stg_facebook_leads"
+COMMENT 'Facebook Lead Ads leads with normalized contact data and hash keys. (vault stage stg_facebook_leads, models/staging/stg_leads.yml:31:5); vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

@@ -1,6 +1,8 @@
 -- vault stage: stg_countries (models/staging.yml:42:5)
 -- Staging view over iceberg.shop_bronze.countries: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_countries" AS
+CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_countries"
+COMMENT 'vault stage stg_countries, models/staging.yml:42:5; vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

@@ -1,6 +1,8 @@
 -- vault stage: stg_customer_addresses (models/staging.yml:13:5)
 -- Staging view over iceberg.shop_bronze.customer_addresses: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_customer_addresses" AS
+CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_customer_addresses"
+COMMENT 'vault stage stg_customer_addresses, models/staging.yml:13:5; vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

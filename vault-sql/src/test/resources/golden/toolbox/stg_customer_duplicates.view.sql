@@ -1,6 +1,8 @@
 -- vault stage: stg_customer_duplicates (models/staging.yml:34:5)
 -- Staging view over iceberg.shop_bronze.customer_duplicates: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_customer_duplicates" AS
+CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_customer_duplicates"
+COMMENT 'vault stage stg_customer_duplicates, models/staging.yml:34:5; vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

@@ -1,6 +1,8 @@
 -- vault stage: stg_customers (models/staging.yml:2:5)
 -- Staging view over iceberg.shop_bronze.customers: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_customers" AS
+CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_customers"
+COMMENT 'vault stage stg_customers, models/staging.yml:2:5; vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

@@ -1,6 +1,8 @@
 -- vault stage: stg_order_lines (models/staging.yml:27:5)
 -- Staging view over iceberg.shop_bronze.order_lines: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_order_lines" AS
+CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_order_lines"
+COMMENT 'vault stage stg_order_lines, models/staging.yml:27:5; vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

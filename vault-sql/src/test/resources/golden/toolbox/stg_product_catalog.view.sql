@@ -1,6 +1,8 @@
 -- vault stage: stg_product_catalog (models/staging.yml:20:5)
 -- Staging view over iceberg.shop_bronze.product_catalog: derived columns, load_datetime, record_source, hash keys and hashdiffs.
-CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_product_catalog" AS
+CREATE OR REPLACE VIEW "iceberg"."shop_silver"."stg_product_catalog"
+COMMENT 'vault stage stg_product_catalog, models/staging.yml:20:5; vault fingerprint 0123456789abcdef'
+AS
 WITH
 source AS (
     SELECT

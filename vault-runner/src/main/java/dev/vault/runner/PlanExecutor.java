@@ -78,8 +78,12 @@ final class PlanExecutor
                     case Step.SkipWhenUnchanged(Guard guard) -> {
                         String expected = fingerprint(guard);
                         if (recorded(guard).equals(Optional.of(expected))) {
+                            // a view (a stage's, or a mart's) stores no rows and reads no snapshot: only its definition counts
+                            boolean view = guard.inputs().isEmpty() && guard.clock().isEmpty();
                             return new ModelResult(model.name(), model.kind(), ModelResult.Status.UP_TO_DATE,
-                                    model instanceof Mart ? OptionalLong.empty() : OptionalLong.of(0), stopwatch.elapsed(), "up to date (no input changed)", Optional.empty());
+                                    model instanceof Mart || view ? OptionalLong.empty() : OptionalLong.of(0), stopwatch.elapsed(),
+                                    view ? "up to date (definition unchanged)" : guard.clock().isPresent() ? "up to date (no input changed, nothing due)" : "up to date (no input changed)",
+                                    Optional.empty());
                         }
                         fingerprint = Optional.of(expected);
                     }
@@ -262,7 +266,11 @@ final class PlanExecutor
         for (Guard.Input input : guard.inputs()) {
             snapshots.put(input.table(), metadata.latestSnapshot(executor, input.table(), input.snapshotQuery()).orElse(Guard.NO_SNAPSHOT));
         }
-        return guard.fingerprint(snapshots);
+        Optional<String> clock = Optional.empty();
+        if (guard.clock().isPresent()) {
+            clock = Optional.of(executor.queryValue(guard.clock().get()).orElse(Guard.NO_SNAPSHOT));
+        }
+        return guard.fingerprint(snapshots, clock);
     }
 
     /** The fingerprint the guarded table's comment holds from its last build. */

@@ -139,6 +139,10 @@ final class RunMetadata
         if (known != null) {
             return known;
         }
+        if (missing(table)) {
+            // the snapshot query of a table that does not exist fails; it has no snapshot
+            return NO_SNAPSHOT;
+        }
         return executor.queryValue(query);
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,8 +19,12 @@ import static java.util.Objects.requireNonNull;
  * fingerprint of the last successful build is kept in the comment of {@code recordedIn}; when it
  * equals the fingerprint of now, building again would give the same table, and the runner skips it.
  * Every query the check needs is here, compiled: the runner only runs them and compares.
+ * <p>
+ * A table whose content also depends on the time (a snapshot control table gains a row when a
+ * day's snapshot time passes) has a {@code clock}: a query whose answer, part of the fingerprint,
+ * changes exactly when a build would add something.
  */
-public record Guard(String definition, ImmutableList<Input> inputs, TableName recordedIn, String recordedQuery)
+public record Guard(String definition, ImmutableList<Input> inputs, Optional<String> clock, TableName recordedIn, String recordedQuery)
 {
     /** Where a statement of a guarded model takes the fingerprint; the runner fills it in. */
     public static final String FINGERPRINT_SLOT = "${fingerprint}";
@@ -41,6 +47,7 @@ public record Guard(String definition, ImmutableList<Input> inputs, TableName re
     {
         requireNonNull(definition, "definition is null");
         requireNonNull(inputs, "inputs is null");
+        requireNonNull(clock, "clock is null");
         requireNonNull(recordedIn, "recordedIn is null");
         requireNonNull(recordedQuery, "recordedQuery is null");
     }
@@ -49,7 +56,13 @@ public record Guard(String definition, ImmutableList<Input> inputs, TableName re
     {
         return new Guard(definition,
                 inputs.stream().map(input -> new Input(input, TrinoQueries.latestSnapshot(input))).collect(ImmutableList.toImmutableList()),
-                recordedIn, TrinoQueries.tableComment(recordedIn));
+                Optional.empty(), recordedIn, TrinoQueries.tableComment(recordedIn));
+    }
+
+    /** This guard with a clock query (see the class comment). */
+    public Guard withClock(String clockQuery)
+    {
+        return new Guard(definition, inputs, Optional.of(clockQuery), recordedIn, recordedQuery);
     }
 
     public ImmutableList<TableName> inputTables()
@@ -60,10 +73,20 @@ public record Guard(String definition, ImmutableList<Input> inputs, TableName re
     /** The fingerprint given each input's snapshot id ({@link #NO_SNAPSHOT} when it has none), in input order. */
     public String fingerprint(Map<TableName, String> snapshots)
     {
+        checkState(clock.isEmpty(), "the guard of %s has a clock: its fingerprint needs the clock's answer", recordedIn);
+        return fingerprint(snapshots, Optional.empty());
+    }
+
+    /** The fingerprint given each input's snapshot id and, for a guard with a clock, the clock query's answer now. */
+    public String fingerprint(Map<TableName, String> snapshots, Optional<String> clockAnswer)
+    {
+        checkArgument(clock.isPresent() == clockAnswer.isPresent(), "a clock answer goes with a clock, and only with one");
         Hasher fingerprint = Hashing.sha256().newHasher().putString(definition, StandardCharsets.UTF_8);
         for (Input input : inputs) {
             fingerprint.putString("\n" + input.table() + "=" + snapshots.getOrDefault(input.table(), NO_SNAPSHOT), StandardCharsets.UTF_8);
         }
+        // absent for a guard without a clock, so those fingerprints are what they always were
+        clockAnswer.ifPresent(answer -> fingerprint.putString("\nclock=" + answer, StandardCharsets.UTF_8));
         return fingerprint.hash().toString();
     }
 

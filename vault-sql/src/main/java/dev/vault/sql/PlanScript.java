@@ -52,6 +52,7 @@ public final class PlanScript
         String inputs = guard.inputTables().stream().map(TableName::toString).map(table -> "--   " + table + "\n").collect(Collectors.joining());
         return "-- vault guard: the run computes a fingerprint of this model's SQL and of the newest snapshot of\n"
                 + (inputs.isEmpty() ? "-- no input table\n" : "-- each input table:\n" + inputs)
+                + guard.clock().map(clock -> "-- and of the answer of its clock query (what is due now):\n" + clock.lines().map(line -> "--   " + SqlText.comment(line) + "\n").collect(Collectors.joining())).orElse("")
                 + "-- and skips what follows when the comment of " + guard.recordedIn() + " holds the same one.\n"
                 + "-- " + Guard.FINGERPRINT_SLOT + " below is that fingerprint, filled in by the runner.\n";
     }

@@ -15,13 +15,13 @@ class TestPlanScript
     private static final Project EXAMPLE = ProjectLoader.load(Path.of(".."), TrinoDialect.INSTANCE);
 
     @Test
-    void identityHubPlanResolvesAfterItsTablesAndRecordsTheFingerprintOfTheStateWritten()
+    void identityHubPlanIsGuardedFirstResolvesAfterItsTablesAndRecordsTheFingerprintOfTheStateWritten()
     {
         ModelPlan plan = new TrinoCompiler(EXAMPLE).compile().model("hub_pessoa");
         IdentityResolutionSql sql = new TrinoCompiler(EXAMPLE).identityResolution(EXAMPLE.model("hub_pessoa", Hub.class));
 
         assertThat(plan.steps()).extracting(step -> step.getClass().getSimpleName()).containsExactly(
-                "Execute", "Execute", "Execute", "Execute", "Execute", "SkipWhenUnchanged", "ResolveIdentities", "RecordFingerprint");
+                "SkipWhenUnchanged", "Execute", "Execute", "Execute", "Execute", "Execute", "ResolveIdentities", "RecordFingerprint");
         assertThat(plan.guard().orElseThrow().inputTables()).isEqualTo(sql.inputs());
         assertThat(plan.guard().orElseThrow().definition()).isEqualTo(sql.definition());
         IdentityRounds rounds = ((Step.ResolveIdentities) plan.steps().get(6)).rounds();
@@ -45,9 +45,9 @@ class TestPlanScript
 
         IdentityRounds rounds = ((Step.ResolveIdentities) hub.steps().get(6)).rounds();
         assertThat(script).containsSubsequence(
+                "-- vault guard:",
                 hub.statements().getFirst().sql().strip(),
                 hub.statements().getLast().sql().strip(),
-                "-- vault guard:",
                 rounds.workKeys().strip(),
                 rounds.labelsInit().strip(),
                 rounds.shortcut().get(0).strip(),

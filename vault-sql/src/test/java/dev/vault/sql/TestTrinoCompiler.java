@@ -264,13 +264,22 @@ class TestTrinoCompiler
         assertThat(view.target()).isEqualTo(mart.target());
         assertThat(view.sql())
                 .startsWith("-- vault mart: mart_customers (models/customers.yml:")
-                .contains("\nCREATE OR REPLACE VIEW \"iceberg\".\"gold\".\"mart_customers\" AS\n"
+                .contains("\nCREATE OR REPLACE VIEW \"iceberg\".\"gold\".\"mart_customers\"\n"
+                        + "COMMENT 'vault mart mart_customers, models/customers.yml:")
+                .contains("; vault fingerprint " + Guard.FINGERPRINT_SLOT + "'\nAS\n"
                         + "SELECT hk_customer, customer_id FROM \"iceberg\".\"silver\".\"hub_customer\"\n"
                         + "WHERE country = 'BR'\n")
                 .doesNotContain("{{")
                 .doesNotContain("ref(")
                 // the trailing ';' of the model's SQL is dropped
                 .endsWith("WHERE country = 'BR'\n");
+        // re-created only when its statement changes: the guard reads nothing but the view's own comment
+        assertThat(mart.steps().getFirst()).isInstanceOfSatisfying(Step.SkipWhenUnchanged.class, skip -> {
+            assertThat(skip.guard().inputs()).isEmpty();
+            assertThat(skip.guard().clock()).isEmpty();
+            assertThat(skip.guard().recordedIn()).isEqualTo(mart.target());
+            assertThat(skip.guard().definition()).isEqualTo(view.sql());
+        });
     }
 
     @Test
@@ -299,6 +308,46 @@ class TestTrinoCompiler
         Statement filled = new Statement(statement.model(), statement.kind(), statement.target(), Guard.fill(statement.sql(), "00ff"));
         assertThat(TrinoCompiler.fingerprint(filled)).contains("00ff");
         assertThat(TrinoCompiler.fingerprint(comment(filled))).contains("00ff");
+    }
+
+    @Test
+    void clockAnswerIsPartOfTheFingerprintOfAGuardWithAClockOnly()
+    {
+        TableName a = new TableName("iceberg", "silver", "a");
+        Guard plain = Guard.of("SELECT 1", ImmutableList.of(a), a);
+        Guard clocked = plain.withClock("SELECT 'due'");
+
+        assertThat(clocked.clock()).contains("SELECT 'due'");
+        assertThat(clocked.fingerprint(Map.of(a, "1"), Optional.of("2026-12-03")))
+                .isEqualTo(clocked.fingerprint(Map.of(a, "1"), Optional.of("2026-12-03")))
+                .isNotEqualTo(clocked.fingerprint(Map.of(a, "1"), Optional.of("2026-12-04")))
+                .isNotEqualTo(clocked.fingerprint(Map.of(a, "2"), Optional.of("2026-12-03")));
+        // a guard without a clock keeps the fingerprints it always had
+        assertThat(plain.fingerprint(Map.of(a, "1"), Optional.empty())).isEqualTo(plain.fingerprint(Map.of(a, "1")));
+        assertThatThrownBy(() -> clocked.fingerprint(Map.of(a, "1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has a clock");
+    }
+
+    @Test
+    void snapshotControlBridgeAndPitLoadsAreGuarded()
+    {
+        Plan plan = new TrinoCompiler(ProjectLoader.load(Path.of("../vault-embedded/src/test/resources/conformance/pit-bridge"), TrinoDialect.INSTANCE)).compile();
+        ModelPlan control = plan.model("control_snapshots");
+        assertThat(control.steps().getFirst()).isInstanceOfSatisfying(Step.SkipWhenUnchanged.class, skip -> {
+            assertThat(skip.guard().inputs()).isEmpty();
+            assertThat(skip.guard().clock()).hasValueSatisfying(clock -> assertThat(clock)
+                    .startsWith("SELECT CAST(CASE WHEN with_timezone(date_add('second', ")
+                    .contains("current_timestamp AT TIME ZONE 'UTC'"));
+        });
+        assertThat(control.steps().getLast()).isInstanceOf(Step.RecordFingerprint.class);
+        for (String name : List.of("pit_customer", "bridge_customer_store")) {
+            ModelPlan bridge = plan.model(name);
+            assertThat(bridge.steps().getFirst()).isInstanceOfSatisfying(Step.SkipWhenUnchanged.class, skip -> {
+                assertThat(skip.guard().clock()).isEmpty();
+                assertThat(skip.guard().inputTables()).contains(control.target());
+            });
+        }
     }
 
     @Test

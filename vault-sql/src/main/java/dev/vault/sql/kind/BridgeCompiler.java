@@ -35,7 +35,8 @@ public final class BridgeCompiler
     public CompiledModel compile(Bridge bridge, TableName target)
     {
         TableSql table = table(bridge, target);
-        return CompiledModel.of(CompileContext.execute(List.of(
+        // insert-only from its inputs (the snapshot control table among them): nothing new in, nothing to do
+        return CompiledModel.of(context.guardedLoad(bridge, target, List.of(
                 new Statement(bridge.name(), Statement.Kind.CREATE_TABLE, target, table.sql()),
                 new Statement(bridge.name(), Statement.Kind.LOAD, target, load(bridge, target)))), table.definition());
     }

@@ -381,13 +381,37 @@ public final class CompileContext
      */
     public ImmutableList<Step> guardedLoad(Model model, TableName target, List<Statement> statements)
     {
+        return guardedLoad(model, target, statements, Optional.empty());
+    }
+
+    /** A guarded load whose content also depends on the time: {@code clock} answers what is due now (see {@link Guard}). */
+    public ImmutableList<Step> guardedLoad(Model model, TableName target, List<Statement> statements, Optional<String> clock)
+    {
         String definition = statements.stream().map(Statement::sql).collect(Collectors.joining("\n;\n"));
-        Guard guard = Guard.of(definition, inputs(model), target);
+        Guard inputsOnly = Guard.of(definition, inputs(model), target);
+        Guard guard = clock.map(inputsOnly::withClock).orElse(inputsOnly);
         ImmutableList.Builder<Step> steps = ImmutableList.builder();
         steps.add(new Step.SkipWhenUnchanged(guard));
         statements.forEach(statement -> steps.add(new Step.Execute(statement)));
         steps.add(new Step.RecordFingerprint(fingerprintComment(model, target, describe(model)), guard, false));
         return steps.build();
+    }
+
+    /**
+     * A view re-created only when its definition changed: the view's comment carries the
+     * fingerprint of its statement (which holds every name it reads), written by the same
+     * statement. A view stores no data, so no input snapshot matters; an unchanged view is left
+     * alone, which saves a metadata commit per view and run.
+     */
+    public static ImmutableList<Step> guardedView(TableName target, Statement view)
+    {
+        return ImmutableList.of(new Step.SkipWhenUnchanged(Guard.of(view.sql(), ImmutableList.of(), target)), new Step.Execute(view));
+    }
+
+    /** What a view's comment says: the model's description and the fingerprint slot {@link #guardedView} fills. */
+    public static String viewComment(Model model)
+    {
+        return SqlText.literal(describe(model) + Guard.FINGERPRINT_MARK + Guard.FINGERPRINT_SLOT);
     }
 
     /** The statement that records a build's fingerprint in its table's comment, after the table's description. */

@@ -34,9 +34,11 @@ public final class IdentityHubCompiler
         Guard guard = Guard.of(sql.definition(), sql.inputs(), target);
         String comment = "Persons resolved by vault from " + String.join(", ", hub.sources()) + Guard.FINGERPRINT_MARK + Guard.FINGERPRINT_SLOT;
         ImmutableList.Builder<Step> steps = ImmutableList.builder();
+        // the guard first: a run with nothing new sends none of the CREATE ... IF NOT EXISTS below (a
+        // table that is missing has no snapshot, which no recorded fingerprint holds)
+        steps.add(new Step.SkipWhenUnchanged(guard));
         steps.add(new Step.Execute(new Statement(hub.name(), Statement.Kind.CREATE_TABLE, target, table.sql())));
         sql.setup().forEach(statement -> steps.add(new Step.Execute(statement)));
-        steps.add(new Step.SkipWhenUnchanged(guard));
         steps.add(new Step.ResolveIdentities(IdentityRounds.of(sql)));
         // the guard's inputs include the identity tables just written: the next run with no new data skips all of this
         steps.add(new Step.RecordFingerprint(new Statement(hub.name(), Statement.Kind.COMMENT, target, sql.comment(comment)), guard, true));

@@ -32,8 +32,8 @@ public final class MartCompiler
     {
         String query = context.query(mart);
         if (mart.materialized() == Mart.Materialization.VIEW) {
-            return CompiledModel.of(ImmutableList.of(new Step.Execute(new Statement(mart.name(), Statement.Kind.VIEW, target,
-                    context.render("mart_view.ftl", Map.of("model", CompileContext.header(mart), "target", target, "query", query))))));
+            return CompiledModel.of(CompileContext.guardedView(target, new Statement(mart.name(), Statement.Kind.VIEW, target,
+                    context.render("mart_view.ftl", Map.of("model", CompileContext.header(mart), "target", target, "viewComment", CompileContext.viewComment(mart), "query", query)))));
         }
         String comment = CompileContext.describe(mart) + Guard.FINGERPRINT_MARK + Guard.FINGERPRINT_SLOT;
         Statement replace = new Statement(mart.name(), Statement.Kind.REPLACE, target, context.render("mart_table.ftl", Map.of(

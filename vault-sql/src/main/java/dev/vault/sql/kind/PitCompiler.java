@@ -34,7 +34,8 @@ public final class PitCompiler
     public CompiledModel compile(Pit pit, TableName target)
     {
         TableSql table = table(pit, target);
-        return CompiledModel.of(CompileContext.execute(List.of(
+        // insert-only from its inputs (the snapshot control table among them): nothing new in, nothing to do
+        return CompiledModel.of(context.guardedLoad(pit, target, List.of(
                 new Statement(pit.name(), Statement.Kind.CREATE_TABLE, target, table.sql()),
                 new Statement(pit.name(), Statement.Kind.LOAD, target, load(pit, target)))), table.definition());
     }

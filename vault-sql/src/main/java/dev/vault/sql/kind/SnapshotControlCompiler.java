@@ -9,12 +9,15 @@ import dev.vault.sql.dialect.TrinoDialect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A snapshot control table: the instants PITs and bridges are built for, one a day from its
- * start ({@code snapshot_control.ftl}). Not guarded: the snapshots due depend on the date.
+ * start ({@code snapshot_control.ftl}). Its guard has a clock: the day of the newest snapshot due
+ * now, so a run on the same day after that snapshot's time skips it, and the first run after the
+ * next snapshot's time loads it.
  */
 public final class SnapshotControlCompiler
         implements ModelCompiler<SnapshotControl>
@@ -45,9 +48,24 @@ public final class SnapshotControlCompiler
                 "end", control.end().map(Object::toString).orElse(""),
                 "seconds", control.time().toSecondOfDay(),
                 "time", control.time().toString()));
-        return CompiledModel.of(CompileContext.execute(List.of(
+        return CompiledModel.of(context.guardedLoad(control, target, List.of(
                 new Statement(control.name(), Statement.Kind.CREATE_TABLE, target, table.sql()),
-                new Statement(control.name(), Statement.Kind.LOAD, target, load))), table.definition());
+                new Statement(control.name(), Statement.Kind.LOAD, target, load)), Optional.of(due(control))), table.definition());
+    }
+
+    /**
+     * The day of the newest snapshot due now, as the load computes it: today (UTC, or the end
+     * day when that is earlier) once the snapshot time has passed, else the day before. It
+     * changes exactly when the load would insert a snapshot it could not insert before.
+     */
+    static String due(SnapshotControl control)
+    {
+        String lastDay = control.end()
+                .map(end -> "least(DATE '" + end + "', CAST(current_timestamp AT TIME ZONE 'UTC' AS date))")
+                .orElse("CAST(current_timestamp AT TIME ZONE 'UTC' AS date)");
+        return "SELECT CAST(CASE WHEN with_timezone(date_add('second', " + control.time().toSecondOfDay() + ", CAST(last_day AS timestamp(6))), 'UTC') <= current_timestamp\n"
+                + "    THEN last_day ELSE date_add('day', -1, last_day) END AS varchar) AS due\n"
+                + "FROM (SELECT " + lastDay + " AS last_day) AS bounds";
     }
 
     /** The hash key of a PIT's or bridge's hub or link. */

@@ -44,7 +44,7 @@ public final class StageCompiler
     @Override
     public CompiledModel compile(Stage stage, TableName target)
     {
-        return CompiledModel.of(CompileContext.execute(List.of(new Statement(stage.name(), Statement.Kind.VIEW, target, view(stage, target)))));
+        return CompiledModel.of(CompileContext.guardedView(target, new Statement(stage.name(), Statement.Kind.VIEW, target, view(stage, target))));
     }
 
     private String view(Stage stage, TableName target)
@@ -69,6 +69,7 @@ public final class StageCompiler
                 .putAll(model)
                 .put("model", CompileContext.header(stage))
                 .put("target", target)
+                .put("viewComment", CompileContext.viewComment(stage))
                 .put("sourceTable", context.project().tableName(source))
                 .put("sourceColumns", source.columns().stream().map(column -> column.name()).toList())
                 .put("derivedLevels", derivedLevels(stage))

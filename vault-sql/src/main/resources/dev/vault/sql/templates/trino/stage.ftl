@@ -1,6 +1,8 @@
 <#import "lib.ftl" as lib>
 <@lib.header model=model purpose=["Staging view over " + sourceTable + ": derived columns, load_datetime, record_source, hash keys and hashdiffs."]/>
-CREATE OR REPLACE VIEW ${table(target)} AS
+CREATE OR REPLACE VIEW ${table(target)}
+COMMENT ${viewComment}
+AS
 WITH
 source AS (
     SELECT
