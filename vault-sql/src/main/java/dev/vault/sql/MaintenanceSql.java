@@ -12,6 +12,7 @@ import dev.vault.core.model.Satellite;
 import dev.vault.core.model.Source;
 import dev.vault.core.model.TableName;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -133,6 +134,39 @@ public final class MaintenanceSql
         MaintenancePolicy.ExpireSnapshots expire = project.maintenance(table.model().name()).flatMap(MaintenancePolicy::expireSnapshots)
                 .orElseThrow(() -> new IllegalArgumentException("the policy of " + table.model().name() + " expires no snapshots"));
         return expireSnapshots(table, expire, snapshotsSinceLastLoad);
+    }
+
+    /** How many of the newest snapshots the expire step keeps, whatever their age. */
+    public int snapshotsToKeep(VaultTable table, int snapshotsSinceLastLoad)
+    {
+        return Math.max(expirePolicy(table).keepLast().orElse(1), snapshotsSinceLastLoad);
+    }
+
+    /**
+     * The expire step for a Trino without {@code retain_last} (476 has none): the newest
+     * {@code keep} snapshots are kept by the threshold itself, the policy's older-than or, when
+     * longer, the age of the oldest of them plus an hour (the statement runs a moment after the
+     * age is read, and a snapshot just past the threshold would go).
+     */
+    public StepSql expireSnapshotsWithoutRetainLast(VaultTable table, long ageOfOldestKeptSeconds)
+    {
+        Duration olderThan = expirePolicy(table).olderThan();
+        Duration keeping = Duration.ofSeconds(ageOfOldestKeptSeconds).plusHours(1);
+        Duration threshold = keeping.compareTo(olderThan) > 0 ? Duration.ofHours(keeping.toHours() + 1) : olderThan;
+        return render(table, Step.EXPIRE_SNAPSHOTS, Map.of("olderThan", Durations.format(threshold)));
+    }
+
+    /** One row: the age in whole seconds of the oldest of the {@code keep} newest snapshots; null when there is none. */
+    public static String ageOfOldestKept(TableName table, int keep)
+    {
+        return "SELECT CAST(ceiling(to_unixtime(current_timestamp) - to_unixtime(min(committed_at))) AS bigint) FROM (SELECT committed_at FROM "
+                + SqlText.metadataTable(table, "snapshots") + " ORDER BY committed_at DESC LIMIT " + keep + ") AS newest";
+    }
+
+    private MaintenancePolicy.ExpireSnapshots expirePolicy(VaultTable table)
+    {
+        return project.maintenance(table.model().name()).flatMap(MaintenancePolicy::expireSnapshots)
+                .orElseThrow(() -> new IllegalArgumentException("the policy of " + table.model().name() + " expires no snapshots"));
     }
 
     private StepSql expireSnapshots(VaultTable table, MaintenancePolicy.ExpireSnapshots expire, int snapshotsSinceLastLoad)

@@ -30,6 +30,22 @@ class TestMaintenanceSql
     }
 
     @Test
+    void withoutRetainLastTheThresholdKeepsTheNewestSnapshots()
+    {
+        Project project = ProjectLoader.load(Path.of(".."), TrinoDialect.INSTANCE);
+        MaintenanceSql sql = new MaintenanceSql(project);
+        MaintenanceSql.VaultTable hub = sql.maintainedTables(List.of("hub_produtor")).getFirst();
+        assertThat(sql.snapshotsToKeep(hub, 3)).isEqualTo(5);
+        assertThat(sql.snapshotsToKeep(hub, 8)).isEqualTo(8);
+        // the 5 newest are all younger than 7 days: the policy's threshold keeps them
+        assertThat(sql.expireSnapshotsWithoutRetainLast(hub, 3 * 86_400).sql()).endsWith("expire_snapshots(retention_threshold => '7d')\n");
+        // the 5th newest is 10 days old: the threshold moves past it, by more than an hour
+        assertThat(sql.expireSnapshotsWithoutRetainLast(hub, 10 * 86_400).sql()).endsWith("expire_snapshots(retention_threshold => '242h')\n");
+        assertThat(MaintenanceSql.ageOfOldestKept(HUB, 5)).isEqualTo("SELECT CAST(ceiling(to_unixtime(current_timestamp) - to_unixtime(min(committed_at))) AS bigint) "
+                + "FROM (SELECT committed_at FROM \"iceberg\".\"silver\".\"hub_pessoa$snapshots\" ORDER BY committed_at DESC LIMIT 5) AS newest");
+    }
+
+    @Test
     void withoutKeepLastTheRetentionAloneDecides(@TempDir Path directory)
             throws IOException
     {
