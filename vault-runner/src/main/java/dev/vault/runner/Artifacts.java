@@ -10,10 +10,13 @@ import com.google.common.hash.Hashing;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.maintenance.Durations;
+import dev.vault.core.model.Layer;
 import dev.vault.core.model.Model;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.Source;
 import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
+import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
 
 import java.io.IOException;
@@ -90,7 +93,11 @@ public final class Artifacts
 
     public record Manifest(String schema, String project, List<ManifestModel> models) {}
 
-    public record ManifestModel(String name, String kind, String file, int line, String table, List<String> dependsOn, List<String> tags, List<ManifestStatement> statements) {}
+    /**
+     * @param definitionSha256 the checksum {@code state:modified} compares (see {@link #definitionSha256}); null in manifests written before it
+     */
+    public record ManifestModel(String name, String kind, String file, int line, String table, List<String> dependsOn, List<String> tags, List<ManifestStatement> statements,
+            String definitionSha256) {}
 
     public record ManifestStatement(String kind, String target, String sha256) {}
 
@@ -289,9 +296,53 @@ public final class Artifacts
                     modelPlan.target().toString(),
                     ImmutableList.sortedCopyOf(project.graph().parents(model.name())),
                     ImmutableList.sortedCopyOf(project.tags(model.name())),
-                    statements));
+                    statements,
+                    definitionSha256(project, modelPlan)));
         }
         write(folder.resolve(MANIFEST), new Manifest(MANIFEST_SCHEMA, project.config().name(), models));
+    }
+
+    /** The manifest in the folder, if there is one. */
+    public static Optional<Manifest> readManifest(Path folder)
+    {
+        Path file = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), Manifest.class));
+        }
+        catch (IOException e) {
+            throw new VaultException(ErrorCode.INVALID_PROJECT, "cannot read %s: %s; run the environment it describes again to renew it".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * A model's definition, independent of where it is built: its compiled statements with the
+     * target's catalog and schemas written as their layers, and the YAML positions (file:line:column)
+     * as the file alone. Two targets of one project, or a model moved down its file, give the same
+     * checksum; any change to what the model does gives another. A source has no statement: its
+     * declaration counts (columns, types, table), positions left out.
+     */
+    public static String definitionSha256(Project project, ModelPlan plan)
+    {
+        StringBuilder definition = new StringBuilder();
+        if (plan.model() instanceof Source source) {
+            definition.append(source.toString().replaceAll("Location\\[[^\\]]*\\]", ""));
+        }
+        for (Statement statement : plan.statements()) {
+            definition.append(statement.kind()).append('\n').append(statement.sql()).append("\n;\n");
+        }
+        String text = definition.toString();
+        String catalog = project.config().catalog();
+        for (Layer layer : Layer.values()) {
+            String schema = project.config().schema(layer);
+            String token = "{{" + layer.name().toLowerCase(Locale.ROOT) + "}}";
+            text = text.replace(SqlText.identifier(catalog) + "." + SqlText.identifier(schema) + ".", token + ".")
+                    .replace(catalog + "." + schema + ".", token + ".");
+        }
+        text = text.replaceAll("(\\.ya?ml):\\d+(:\\d+)?", "$1");
+        return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
     }
 
     private static String sha256(Statement statement)

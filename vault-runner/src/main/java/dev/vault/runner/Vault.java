@@ -49,6 +49,13 @@ public final class Vault
     private final EngineConnector connector;
     private final VaultContext context;
     private final RunArtifacts artifacts;
+    // what a vault deferring to another environment is made of again (deferringTo)
+    private final VaultConfiguration.ResolvedTarget target;
+    private final Optional<Path> engineLog;
+    private final VaultListener listener;
+    private final RetryPolicy retries;
+    private final Duration lockTimeout;
+    private final Duration lockLease;
     private EngineSession session;
 
     Vault(Project project, VaultConfiguration.ResolvedTarget target, ImmutableList<Path> seedPaths, Optional<Path> engineLog, VaultListener listener, RetryPolicy retries, Duration lockTimeout, Duration lockLease)
@@ -59,6 +66,25 @@ public final class Vault
         this.connector = new EngineConnector(project, target, engineLog, listener);
         this.context = new VaultContext(project, compiler, this::session, listener, retries, lockTimeout, lockLease);
         this.artifacts = new RunArtifacts(project, connector.description());
+        this.target = target;
+        this.engineLog = engineLog;
+        this.listener = listener;
+        this.retries = retries;
+        this.lockTimeout = lockTimeout;
+        this.lockLease = lockLease;
+    }
+
+    /**
+     * This vault with the models outside {@code selection} read from the environment a manifest
+     * describes (dbt's {@code --defer --state DIR}): a selected model that reads an unselected one
+     * reads that environment's table, so a developer builds what they changed in their own schemas
+     * and reads the rest from prod. Nothing is written to the deferred tables: only the selection
+     * runs. Call it before this vault connects; the vault returned connects on its own.
+     */
+    public Vault deferringTo(StateComparison state, Collection<String> selection)
+    {
+        Project deferred = project.withDeferred(state.deferred(project, selection));
+        return new Vault(deferred, target, seedPaths, engineLog, listener, retries, lockTimeout, lockLease);
     }
 
     public static VaultConfiguration configure()

@@ -103,7 +103,8 @@ public final class TrinoCompiler
         Map<String, ModelPlan> models = new LinkedHashMap<>();
         for (Model model : project.inBuildOrder()) {
             TableName target = project.tableName(model);
-            if (!(model instanceof Source)) {
+            // a deferred model's schema is another environment's: this run writes nothing there
+            if (!(model instanceof Source) && !project.deferred().containsKey(model.name())) {
                 schemas.add(target.schema());
             }
             CompiledModel compiled = compile(model, target);

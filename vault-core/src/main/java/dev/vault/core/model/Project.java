@@ -12,8 +12,10 @@ import dev.vault.core.load.Suggestions;
 import dev.vault.core.maintenance.MaintenancePolicy;
 import dev.vault.core.project.ProjectConfig;
 
+import java.util.Map;
 import java.util.Optional;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -22,6 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param tests the data tests written in the models' YAML, by model name
  * @param maintenance each model's maintenance policy (vault.yml's, overridden by the model's own)
  * @param dialect the SQL dialect the project was validated in, which gives its standard columns their types
+ * @param deferred models read from another environment's tables ({@code --defer}): by model name,
+ *        the table a manifest of that environment names; empty unless deferred
  */
 public record Project(
         ProjectConfig config,
@@ -30,7 +34,8 @@ public record Project(
         ImmutableSetMultimap<String, String> tags,
         ImmutableListMultimap<String, DeclaredTest> tests,
         ImmutableMap<String, MaintenancePolicy> maintenance,
-        SqlDialect dialect)
+        SqlDialect dialect,
+        ImmutableMap<String, TableName> deferred)
 {
     public Project
     {
@@ -41,6 +46,23 @@ public record Project(
         requireNonNull(tests, "tests is null");
         requireNonNull(maintenance, "maintenance is null");
         requireNonNull(dialect, "dialect is null");
+        requireNonNull(deferred, "deferred is null");
+    }
+
+    public Project(ProjectConfig config, ImmutableMap<String, Model> models, ModelGraph graph, ImmutableSetMultimap<String, String> tags,
+            ImmutableListMultimap<String, DeclaredTest> tests, ImmutableMap<String, MaintenancePolicy> maintenance, SqlDialect dialect)
+    {
+        this(config, models, graph, tags, tests, maintenance, dialect, ImmutableMap.of());
+    }
+
+    /**
+     * This project with the given models read from other tables: a model deferred is not built
+     * here, and every model that reads it reads the table given instead of the target's own.
+     */
+    public Project withDeferred(Map<String, TableName> tables)
+    {
+        tables.keySet().forEach(name -> checkArgument(models.containsKey(name), "deferred model %s is not in the project", name));
+        return new Project(config, models, graph, tags, tests, maintenance, dialect, ImmutableMap.copyOf(tables));
     }
 
     /** The data tests written in a model's YAML, in the order written. */
@@ -61,7 +83,7 @@ public record Project(
     /** The same models under another configuration, e.g. {@link ProjectConfig#forTarget} of the target it runs on. */
     public Project withConfig(ProjectConfig config)
     {
-        return new Project(config, models, graph, tags, tests, maintenance, dialect);
+        return new Project(config, models, graph, tags, tests, maintenance, dialect, deferred);
     }
 
     /** The tags of a model, from its {@code tags:} in YAML. */
@@ -97,6 +119,10 @@ public record Project(
 
     public TableName tableName(Model model)
     {
+        TableName elsewhere = deferred.get(model.name());
+        if (elsewhere != null) {
+            return elsewhere;
+        }
         String catalog = config.catalog();
         return switch (model) {
             case Source source -> new TableName(catalog, source.schema().orElse(config.schema(Layer.BRONZE)), source.table());

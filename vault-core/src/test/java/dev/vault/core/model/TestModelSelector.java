@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +45,19 @@ class TestModelSelector
                 "crm_activecampaign_contacts", "facebook_ads_leads", "google_ads_leads",
                 "stg_crm_contacts", "stg_facebook_leads", "stg_google_leads",
                 "hub_pessoa", "hub_produtor", "link_pessoa_produtor");
+    }
+
+    @Test
+    void stateModifiedWithWhatReadsIt()
+    {
+        ModelSelector selector = new ModelSelector(EXAMPLE, Optional.of(Set.of("sat_pessoa_detalhes", "hub_produtor")));
+        assertThat(selector.select(List.of("state:modified"), List.of())).containsExactly("hub_produtor", "sat_pessoa_detalhes");
+        assertThat(selector.select(List.of("state:modified+"), List.of()))
+                .containsExactly("hub_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados", "bridge_pessoa_produtor");
+        assertThat(new ModelSelector(EXAMPLE, Optional.of(Set.of())).select(List.of("state:modified+"), List.of())).isEmpty();
+        assertThatThrownBy(() -> new ModelSelector(EXAMPLE).select(List.of("state:modified+"), List.of()))
+                .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
+                .hasMessageStartingWith("selector 'state:modified+' needs --state DIR");
     }
 
     @Test
@@ -92,7 +107,7 @@ class TestModelSelector
     {
         assertThatThrownBy(() -> select(List.of("hub_pesoa+"), List.of()))
                 .isInstanceOfSatisfying(VaultException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROJECT))
-                .hasMessage("selector 'hub_pesoa+' names no model (write name, name+, +name or tag:TAG); did you mean 'hub_pessoa'?");
+                .hasMessage("selector 'hub_pesoa+' names no model (write name, name+, +name, tag:TAG or state:modified+); did you mean 'hub_pessoa'?");
     }
 
     private static List<String> select(List<String> select, List<String> exclude)

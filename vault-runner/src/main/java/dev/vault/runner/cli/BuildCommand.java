@@ -27,8 +27,15 @@ final class BuildCommand
     public Integer call()
     {
         Reporter reporter = reporter();
-        try (Vault vault = load(reporter)) {
-            Set<String> selected = selection.selected(vault);
+        try (Vault loaded = load(reporter)) {
+            Set<String> selected = selection.selected(loaded);
+            return call(selection.deferred(loaded, selected), reporter, selected);
+        }
+    }
+
+    private Integer call(Vault deferred, Reporter reporter, Set<String> selected)
+    {
+        try (Vault vault = deferred) {
             BuildResult result = vault.build(selected, threads.threads);
             if (!result.loaded()) {
                 return ErrorCode.MODEL_FAILED.exitCode();

@@ -27,8 +27,15 @@ final class RunCommand
     public Integer call()
     {
         Reporter reporter = reporter();
-        try (Vault vault = load(reporter)) {
-            Set<String> selected = selection.selected(vault);
+        try (Vault loaded = load(reporter)) {
+            Set<String> selected = selection.selected(loaded);
+            return call(selection.deferred(loaded, selected), reporter, selected);
+        }
+    }
+
+    private Integer call(Vault deferred, Reporter reporter, Set<String> selected)
+    {
+        try (Vault vault = deferred) {
             RunResult result = vault.run(selected, threads.threads);
             if (result.successful() && maintain) {
                 return MaintainCommand.maintain(vault, reporter, selected, "run").successful() ? SUCCESS : ErrorCode.MODEL_FAILED.exitCode();
