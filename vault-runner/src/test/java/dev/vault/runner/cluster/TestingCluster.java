@@ -103,7 +103,7 @@ final class TestingCluster
     boolean writing()
             throws SQLException
     {
-        return count("system.runtime.queries WHERE state = 'RUNNING' AND source LIKE 'vault%' AND regexp_like(query, '(?is)^\\s*(--[^\\n]*\\n\\s*)*(INSERT|MERGE|CREATE TABLE)')") > 0;
+        return count("system.runtime.queries WHERE state = 'RUNNING' AND source LIKE 'vault%' AND regexp_like(query, '(?is)^\\s*(--[^\\n]*\\n\\s*)*(INSERT|MERGE|CREATE (OR REPLACE )?TABLE)')") > 0;
     }
 
     /**
