@@ -69,6 +69,17 @@ class TestVaultPlan
     void freshTargetCreatesEverything()
     {
         try (Vault vault = vault()) {
+            // nothing landed yet: the run would fail every source, and skip what reads them
+            PlanResult empty = vault.planRun();
+            assertThat(empty.refused()).isTrue();
+            assertThat(empty.model("countries").action()).isEqualTo(Action.REFUSE);
+            assertThat(empty.model("countries").reasons()).singleElement().asString().startsWith("source table iceberg.shop_bronze_plan.countries does not exist");
+            assertThat(empty.model("ref_country").action()).isEqualTo(Action.REFUSE);
+            assertThat(empty.model("ref_country").reasons()).containsExactly("reads countries, stg_countries, which the run would fail: it is skipped");
+            Result refused = vault("plan", "--select", "ref_country");
+            assertThat(refused.exitCode()).as(refused.text()).isEqualTo(1);
+            assertThat(refused.out()).contains("refuse  countries ").containsPattern("(?m)^refuse  ref_country +reads countries, which the run would fail: it is skipped$");
+
             assertThat(vault.seed().successful()).isTrue();
             Written before = written(vault);
 
