@@ -17,6 +17,11 @@ public enum ErrorCode
     TEST_FAILED(5),
     /** Another run of the project held the run lock for longer than the wait allowed. */
     LOCKED(6),
+    /**
+     * Not an error: {@code vault plan} found work for a run (a model to create, load or alter).
+     * Kept with the error codes so that every exit code of the CLI is defined once, and distinct.
+     */
+    PLAN_HAS_WORK(7),
     /** A bug in vault itself. */
     INTERNAL(10);
 

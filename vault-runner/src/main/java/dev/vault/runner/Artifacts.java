@@ -51,6 +51,7 @@ public final class Artifacts
     public static final String STATUS_SCHEMA = "vault/status/v1";
     public static final String SOURCES = "sources.json";
     public static final String SOURCES_SCHEMA = "vault/sources/v1";
+    public static final String PLAN_SCHEMA = "vault/plan/v1";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -99,7 +100,8 @@ public final class Artifacts
     public record ManifestModel(String name, String kind, String file, int line, String table, List<String> dependsOn, List<String> tags, List<ManifestStatement> statements,
             String definitionSha256) {}
 
-    public record ManifestStatement(String kind, String target, String sha256) {}
+    /** One statement of a model; {@code sql} is its text, for {@code vault plan}'s diff (null in manifests written before it was kept). */
+    public record ManifestStatement(String kind, String target, String sha256, String sql) {}
 
     /** What the last {@code vault maintain} (or {@code run --maintain}) did, table by table. */
     public record MaintenanceResults(
@@ -286,7 +288,7 @@ public final class Artifacts
         for (ModelPlan modelPlan : plan.models().values()) {
             Model model = modelPlan.model();
             List<ManifestStatement> statements = modelPlan.statements().stream()
-                    .map(statement -> new ManifestStatement(statement.kind().name().toLowerCase(Locale.ROOT), statement.target().toString(), sha256(statement)))
+                    .map(statement -> new ManifestStatement(statement.kind().name().toLowerCase(Locale.ROOT), statement.target().toString(), sha256(statement), statement.sql()))
                     .toList();
             models.add(new ManifestModel(
                     model.name(),
@@ -345,9 +347,40 @@ public final class Artifacts
         return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
     }
 
+    /** The output of {@code vault plan --format json}. */
+    public record PlanOutput(String schema, String project, String target, boolean manifestFound, boolean hasWork, boolean refused, List<PlanEntry> models) {}
+
+    /**
+     * One model of a plan; action is create, load, skip, alter or refuse; changes are the columns
+     * an alter adds or widens; new_snapshots the input tables with snapshots newer than the
+     * model's last load; sql_status is unchanged, changed or new; sql_diff its unified diff lines.
+     */
+    public record PlanEntry(String model, String kind, String table, String action, List<String> reasons, List<String> changes, List<String> newSnapshots,
+            String sqlStatus, List<String> sqlDiff) {}
+
+    /** A plan as JSON, for {@code vault plan --format json}. */
+    public static String planJson(String project, String target, PlanResult plan)
+    {
+        List<PlanEntry> models = plan.models().stream()
+                .map(model -> new PlanEntry(model.model(), model.kind().displayName(), model.table().toString(), model.action().jsonName(), model.reasons(), model.changes(),
+                        model.newSnapshots().stream().map(Object::toString).toList(), model.sql().status().jsonName(), model.sql().lines()))
+                .toList();
+        try {
+            return JSON.writeValueAsString(new PlanOutput(PLAN_SCHEMA, project, target, plan.manifestFound(), plan.hasWork(), plan.refused(), models));
+        }
+        catch (IOException e) {
+            throw new VaultException(ErrorCode.INTERNAL, "cannot write the plan as JSON: " + e.getMessage(), e);
+        }
+    }
+
     private static String sha256(Statement statement)
     {
-        return Hashing.sha256().hashString(statement.sql(), StandardCharsets.UTF_8).toString();
+        return sha256(statement.sql());
+    }
+
+    static String sha256(String sql)
+    {
+        return Hashing.sha256().hashString(sql, StandardCharsets.UTF_8).toString();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.vault.runner;
 import com.google.common.base.Stopwatch;
 import dev.vault.core.model.Mart;
 import dev.vault.core.model.Model;
-import dev.vault.core.model.TableName;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.Guard;
 import dev.vault.sql.IdentityRounds;
@@ -14,7 +13,6 @@ import dev.vault.sql.Step;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,7 @@ final class PlanExecutor
     private final SqlExecutor executor;
     private final VaultListener listener;
     private final RunMetadata metadata;
+    private final GuardCheck guards;
 
     PlanExecutor(SqlExecutor executor, VaultListener listener)
     {
@@ -45,6 +44,7 @@ final class PlanExecutor
         this.executor = requireNonNull(executor, "executor is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
+        this.guards = new GuardCheck(executor, metadata);
     }
 
     /** What identity resolution did, for the run result. */
@@ -76,8 +76,8 @@ final class PlanExecutor
             for (Step step : plan.steps()) {
                 switch (step) {
                     case Step.SkipWhenUnchanged(Guard guard) -> {
-                        String expected = fingerprint(guard);
-                        if (recorded(guard).equals(Optional.of(expected))) {
+                        GuardCheck.Decision decision = guards.decide(guard);
+                        if (decision.upToDate()) {
                             // a view (a stage's, or a mart's) stores no rows and reads no snapshot: only its definition counts
                             boolean view = guard.inputs().isEmpty() && guard.clock().isEmpty();
                             return new ModelResult(model.name(), model.kind(), ModelResult.Status.UP_TO_DATE,
@@ -85,7 +85,7 @@ final class PlanExecutor
                                     view ? "up to date (definition unchanged)" : guard.clock().isPresent() ? "up to date (no input changed, nothing due)" : "up to date (no input changed)",
                                     Optional.empty());
                         }
-                        fingerprint = Optional.of(expected);
+                        fingerprint = Optional.of(decision.fingerprint());
                     }
                     case Step.Execute(Statement statement) -> {
                         if (statement.kind() == Statement.Kind.LOAD && !loaded) {
@@ -137,7 +137,7 @@ final class PlanExecutor
                             // the load's snapshot, before the comment: a comment changes metadata, not data
                             committed = Optional.of(committedSnapshot(plan, before));
                         }
-                        String value = recompute ? fingerprint(guard) : fingerprint.orElseThrow(() -> new IllegalStateException("no guard ran before " + statement.sql()));
+                        String value = recompute ? guards.fingerprint(guard) : fingerprint.orElseThrow(() -> new IllegalStateException("no guard ran before " + statement.sql()));
                         executor.update(Guard.fill(statement.sql(), value));
                         metadata.commentChanged(statement.target());
                     }
@@ -190,18 +190,25 @@ final class PlanExecutor
         if (statement.kind() != Statement.Kind.CREATE_TABLE || plan.table().isEmpty() || !statement.target().equals(plan.target())) {
             return List.of();
         }
-        Map<String, String> existing = new LinkedHashMap<>();
-        for (List<Object> row : executor.query(plan.queries().columns()).rows()) {
-            existing.put(row.get(0).toString(), row.get(1).toString());
-        }
         Model model = plan.model();
-        SchemaEvolution.Plan evolution = plan.evolution(existing);
+        SchemaEvolution.Plan evolution = plan.evolution(existingColumns(executor, plan));
         evolution.notes().forEach(note -> listener.modelProgress(model.name(), note));
         for (String alter : evolution.statements()) {
             executor.update(alter);
         }
         evolution.changes().forEach(change -> listener.modelProgress(model.name(), change));
         return evolution.changes();
+    }
+
+    /** The columns the model's table has now and their Trino types, in table order: what {@link ModelPlan#evolution} compares the spec with. */
+    static Map<String, String> existingColumns(SqlExecutor executor, ModelPlan plan)
+            throws SQLException
+    {
+        Map<String, String> existing = new LinkedHashMap<>();
+        for (List<Object> row : executor.query(plan.queries().columns()).rows()) {
+            existing.put(row.get(0).toString(), row.get(1).toString());
+        }
+        return existing;
     }
 
     /**
@@ -256,28 +263,6 @@ final class PlanExecutor
             throws SQLException
     {
         return Long.parseLong(executor.queryValue(query).orElse("0"));
-    }
-
-    /** The fingerprint of the guard's definition and of its inputs' snapshots now. */
-    private String fingerprint(Guard guard)
-            throws SQLException
-    {
-        Map<TableName, String> snapshots = new HashMap<>();
-        for (Guard.Input input : guard.inputs()) {
-            snapshots.put(input.table(), metadata.latestSnapshot(executor, input.table(), input.snapshotQuery()).orElse(Guard.NO_SNAPSHOT));
-        }
-        Optional<String> clock = Optional.empty();
-        if (guard.clock().isPresent()) {
-            clock = Optional.of(executor.queryValue(guard.clock().get()).orElse(Guard.NO_SNAPSHOT));
-        }
-        return guard.fingerprint(snapshots, clock);
-    }
-
-    /** The fingerprint the guarded table's comment holds from its last build. */
-    private Optional<String> recorded(Guard guard)
-            throws SQLException
-    {
-        return metadata.comment(executor, guard.recordedIn(), guard.recordedQuery()).flatMap(Guard::recorded);
     }
 
     /** The newest Iceberg snapshot a compiled snapshot query finds; empty when there is none. */

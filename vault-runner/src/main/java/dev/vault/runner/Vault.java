@@ -172,6 +172,24 @@ public final class Vault
         return result;
     }
 
+    /** What {@link #run()} would do: see {@link #planRun(Collection)}. */
+    public PlanResult planRun()
+    {
+        return planRun(project.models().keySet());
+    }
+
+    /**
+     * What {@link #run(Collection)} with this selection would do, model by model (create, load,
+     * skip, alter or refuse, and why), with each model's compiled SQL diffed against the manifest
+     * of the last run in the target path. Writes nothing: no schema, table, lock, snapshot or
+     * artifact.
+     */
+    public PlanResult planRun(Collection<String> selection)
+    {
+        Plan plan = compiler.compile();
+        return new PlanOperation(context).execute(plan, ImmutableSet.copyOf(selection), Artifacts.readManifest(project.config().targetPath()));
+    }
+
     /** Seeds, runs and tests every model: see {@link #build(Collection, int)}. */
     public BuildResult build()
     {

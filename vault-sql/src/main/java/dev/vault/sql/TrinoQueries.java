@@ -79,6 +79,31 @@ public final class TrinoQueries
         return "SELECT to_unixtime(CAST(max(" + SqlText.identifier(column) + ") AS timestamp(6) with time zone)) FROM " + SqlText.table(table);
     }
 
+    /**
+     * When each of these tables last changed data, in seconds since the epoch, in one query:
+     * {@code table_schema, table_name, committed} (null for a table without such a snapshot).
+     * Compactions ('replace') are left out, as {@link #latestSnapshot} leaves them out.
+     */
+    public static String latestDataCommits(Collection<TableName> tables)
+    {
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("no tables");
+        }
+        return tables.stream()
+                .map(table -> "SELECT " + SqlText.literal(table.schema()) + " AS table_schema, " + SqlText.literal(table.table()) + " AS table_name, "
+                        + "to_unixtime(max(committed_at)) AS committed FROM " + SqlText.metadataTable(table, "snapshots") + " WHERE operation <> 'replace'")
+                .collect(Collectors.joining("\nUNION ALL\n"));
+    }
+
+    /**
+     * When a table's metadata last changed, in seconds since the epoch: for a guarded table, the
+     * comment that records its last build's fingerprint, written after its load.
+     */
+    public static String lastMetadataChange(TableName table)
+    {
+        return "SELECT to_unixtime(max(\"timestamp\")) FROM " + SqlText.metadataTable(table, "metadata_log_entries");
+    }
+
     /** The number of snapshots of an Iceberg table. */
     public static String snapshotCount(TableName table)
     {

@@ -10,8 +10,9 @@ import java.io.PrintWriter;
 /**
  * The {@code vault} command. Exit codes: 0 success; 1 a model or query failed; 2 bad command
  * line; 3 invalid project or model files (nothing was run); 4 the engine could not be started or
- * reached; 5 data tests failed; 10 a bug in vault. Each subcommand is a class of its own; those
- * that work on the engine extend {@link EngineCommand}.
+ * reached; 5 data tests failed; 6 the run lock is held; 7 {@code vault plan} found work for a
+ * run; 10 a bug in vault. Each subcommand is a class of its own; those that work on the engine
+ * extend {@link EngineCommand}.
  */
 @Command(
         name = "vault",
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
                 BuildCommand.class,
                 SeedCommand.class,
                 RunCommand.class,
+                PlanCommand.class,
                 TestCommand.class,
                 CompileCommand.class,
                 DocsCommand.class,
@@ -36,7 +38,7 @@ import java.io.PrintWriter;
                 FunctionsCommand.class,
                 FreshnessCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held."})
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held, 7 'vault plan' found work."})
 public final class VaultCli
 {
     private VaultCli() {}

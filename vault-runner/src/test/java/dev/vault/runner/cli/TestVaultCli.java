@@ -33,7 +33,7 @@ class TestVaultCli
         assertThat(execute("--help")).isEqualTo(0);
 
         assertThat(out()).contains("Usage: vault").contains("Commands:").contains("Exit codes:");
-        for (String command : List.of("build", "seed", "run", "test", "compile", "query", "serve", "maintain", "status", "help")) {
+        for (String command : List.of("build", "seed", "run", "plan", "test", "compile", "query", "serve", "maintain", "status", "help")) {
             assertThat(out()).containsPattern("(?m)^\\s+" + command + "\\s");
         }
         assertThat(err()).isEmpty();
@@ -55,6 +55,15 @@ class TestVaultCli
         assertThat(out()).contains("Usage: vault maintain").contains("--select").contains("--exclude");
         assertThat(execute("status", "--format", "xml")).isEqualTo(2);
         assertThat(err()).contains("unknown format 'xml': use table or json");
+    }
+
+    @Test
+    void planOptions()
+    {
+        assertThat(execute("help", "plan")).isEqualTo(0);
+        assertThat(out()).contains("Usage: vault plan").contains("--select").contains("--exclude").contains("--format").contains("--jdbc-url").contains("Exit 0 when there is nothing to do, 7 when there is work");
+        assertThat(execute("plan", "--format", "xml")).isEqualTo(2);
+        assertThat(err()).contains("unknown format 'xml': use text or json");
     }
 
     @Test
