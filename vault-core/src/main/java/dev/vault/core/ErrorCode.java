@@ -17,6 +17,8 @@ public enum ErrorCode
     TEST_FAILED(5),
     /** Another run of the project held the run lock for longer than the wait allowed. */
     LOCKED(6),
+    /** {@code vault init} found a project, or a file it would write, in the folder; nothing was written. */
+    PROJECT_EXISTS(7),
     /** A bug in vault itself. */
     INTERNAL(10);
 

@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /**
  * The {@code vault} command. Exit codes: 0 success; 1 a model or query failed; 2 bad command
  * line; 3 invalid project or model files (nothing was run); 4 the engine could not be started or
- * reached; 5 data tests failed; 10 a bug in vault. Each subcommand is a class of its own; those
+ * reached; 5 data tests failed; 6 the run lock is held; 7 {@code vault init} found a project where it
+ * would write one; 10 a bug in vault. Each subcommand is a class of its own; those
  * that work on the engine extend {@link EngineCommand}.
  */
 @Command(
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
         versionProvider = VaultCli.Version.class,
         description = "Data Vault 2.0 models compiled to Trino SQL and run on Apache Iceberg.",
         subcommands = {
+                InitCommand.class,
                 BuildCommand.class,
                 SeedCommand.class,
                 RunCommand.class,
@@ -36,7 +38,7 @@ import java.io.PrintWriter;
                 FunctionsCommand.class,
                 FreshnessCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held."})
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held, 7 init found a project in the folder."})
 public final class VaultCli
 {
     private VaultCli() {}
