@@ -22,6 +22,8 @@ public enum ErrorCode
      * Kept with the error codes so that every exit code of the CLI is defined once, and distinct.
      */
     PLAN_HAS_WORK(7),
+    /** {@code vault init} found a project, or a file it would write, in the folder; nothing was written. */
+    PROJECT_EXISTS(8),
     /** A bug in vault itself. */
     INTERNAL(10);
 

@@ -213,6 +213,74 @@ public final class VaultConfiguration
         return new Vault(project, resolveTarget(config), seeds, log, listener, retries, lockTimeout, lockLease);
     }
 
+    /**
+     * Writes a new project into the project directory, which needs no vault.yml (and must not have
+     * one): the example project, or, with {@link InitOptions#fromBronze}, sources and stages for
+     * the tables of an existing bronze schema, read from this configuration's engine (its
+     * {@link #jdbcUrl}, else the embedded engine on {@link #warehouse}, by default the new
+     * project's {@code .vault/warehouse}). Writes nothing when it fails. See {@link InitOperation}.
+     *
+     * @throws VaultException with {@link ErrorCode#PROJECT_EXISTS} when the folder has a vault.yml or
+     *     another file init would write
+     */
+    public InitResult init(InitOptions options)
+    {
+        return new InitOperation(this, options).execute();
+    }
+
+    Path projectDirectory()
+    {
+        return projectDirectory;
+    }
+
+    Optional<String> jdbcUrl()
+    {
+        return jdbcUrl;
+    }
+
+    Optional<String> user()
+    {
+        return user;
+    }
+
+    Optional<String> passwordEnvironmentVariable()
+    {
+        return passwordEnvironmentVariable;
+    }
+
+    Optional<Path> passwordFile()
+    {
+        return passwordFile;
+    }
+
+    Optional<Path> warehouse()
+    {
+        return warehouse;
+    }
+
+    /** This configuration for another project folder. */
+    VaultConfiguration forProject(Path directory)
+    {
+        VaultConfiguration copy = new VaultConfiguration();
+        copy.projectDirectory = requireNonNull(directory, "directory is null");
+        copy.target = target;
+        copy.jdbcUrl = jdbcUrl;
+        copy.user = user;
+        copy.passwordEnvironmentVariable = passwordEnvironmentVariable;
+        copy.password = password;
+        copy.passwordFile = passwordFile;
+        copy.warehouse = warehouse;
+        copy.port = port;
+        copy.seedPaths = seedPaths;
+        copy.engineLog = engineLog;
+        copy.listener = listener;
+        copy.retries = retries;
+        copy.lockTimeout = lockTimeout;
+        copy.lockLease = lockLease;
+        copy.environment = environment;
+        return copy;
+    }
+
     /** The target {@link #load()} gives the vault, with nothing read yet. */
     ResolvedTarget resolvedTarget()
     {

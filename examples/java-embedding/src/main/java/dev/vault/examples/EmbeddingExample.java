@@ -107,6 +107,8 @@ public final class EmbeddingExample
             case TEST_FAILED -> "data tests failed";
             // another run of the project held the run lock too long: wait, or 'vault unlock' after a crash
             case LOCKED -> "another run of this project is going on";
+            // vault init found a project where it would write one; it wrote nothing
+            case PROJECT_EXISTS -> "the folder already holds a project";
             case INTERNAL -> "a bug in vault; please report it";
         };
         err.printf("error: %s%n%s%n", advice, e.getMessage());

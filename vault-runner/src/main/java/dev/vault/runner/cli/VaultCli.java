@@ -11,8 +11,8 @@ import java.io.PrintWriter;
  * The {@code vault} command. Exit codes: 0 success; 1 a model or query failed; 2 bad command
  * line; 3 invalid project or model files (nothing was run); 4 the engine could not be started or
  * reached; 5 data tests failed; 6 the run lock is held; 7 {@code vault plan} found work for a
- * run; 10 a bug in vault. Each subcommand is a class of its own; those that work on the engine
- * extend {@link EngineCommand}.
+ * run; 8 {@code vault init} found a project where it would write one; 10 a bug in vault. Each
+ * subcommand is a class of its own; those that work on the engine extend {@link EngineCommand}.
  */
 @Command(
         name = "vault",
@@ -20,6 +20,7 @@ import java.io.PrintWriter;
         versionProvider = VaultCli.Version.class,
         description = "Data Vault 2.0 models compiled to Trino SQL and run on Apache Iceberg.",
         subcommands = {
+                InitCommand.class,
                 BuildCommand.class,
                 SeedCommand.class,
                 RunCommand.class,
@@ -38,7 +39,8 @@ import java.io.PrintWriter;
                 FunctionsCommand.class,
                 FreshnessCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held, 7 'vault plan' found work."})
+        footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held, "
+                + "7 'vault plan' found work, 8 'vault init' found a project in the folder."})
 public final class VaultCli
 {
     private VaultCli() {}
