@@ -60,7 +60,7 @@ class TestOrchestration
                 "mart_broken failed",
                 "mart_after_broken skipped",
                 "mart_leads_unificados up_to_date",
-                "bridge_pessoa_produtor success");
+                "bridge_pessoa_produtor up_to_date");
         JsonNode failed = events.stream().filter(event -> event.path("model").asText().equals("mart_broken") && event.path("event").asText().equals("model_finished")).findFirst().orElseThrow();
         assertThat(failed.path("error").asText()).contains("mart 'mart_broken' (models/gold/broken.yml:2:5) failed").contains("no_such_column");
         assertThat(events.getLast().path("event").asText()).isEqualTo("summary");
@@ -74,7 +74,7 @@ class TestOrchestration
         assertThat(results.path("target").asText()).startsWith("jdbc:trino://");
         assertThat(statuses(results)).containsExactly(
                 "hub_pessoa up_to_date", "link_pessoa_produtor up_to_date", "sat_pessoa_detalhes up_to_date",
-                "mart_broken failed", "mart_after_broken skipped", "mart_leads_unificados up_to_date", "bridge_pessoa_produtor success");
+                "mart_broken failed", "mart_after_broken skipped", "mart_leads_unificados up_to_date", "bridge_pessoa_produtor up_to_date");
         JsonNode manifest = JSON.readTree(project.resolve(".vault/manifest.json").toFile());
         assertThat(manifest.path("schema").asText()).isEqualTo("vault/manifest/v1");
         // 3 sources, 3 stages, 2 hubs, a link, a satellite, 3 marts, a snapshot control table and a bridge

@@ -108,9 +108,11 @@ class TestVaultCliEndToEnd
     {
         Result result = vault("run");
         assertThat(result.exitCode()).as(result.err()).isZero();
+        // every model is up to date: views unchanged, no input with a new snapshot, no snapshot due
         assertThat(result.out())
-                .contains("inserted 0 rows")
-                .doesNotContain("inserted 1")
+                .doesNotContain("inserted")
+                .contains("UP-TO-DATE stage     stg_crm_contacts           up to date (definition unchanged)")
+                .contains("UP-TO-DATE bridge    bridge_pessoa_produtor")
                 .contains("UP-TO-DATE hub       hub_pessoa")
                 .contains("UP-TO-DATE mart      mart_leads_unificados")
                 .contains("Run: 10 done, 0 failed, 0 skipped, 0 rows written");
