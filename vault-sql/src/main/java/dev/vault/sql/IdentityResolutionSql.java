@@ -252,6 +252,9 @@ public final class IdentityResolutionSql
         for (IdentityPart part : key.parts()) {
             parts.add(SqlText.identifier(StageIdentity.column(part)));
         }
+        for (String part : key.typedParts()) {
+            parts.add(SqlText.identifier(StageIdentity.partColumn(part)));
+        }
         return parts.size() == 1 ? parts.getFirst() : "concat_ws(' / ', " + String.join(", ", parts) + ")";
     }
 }

@@ -39,6 +39,8 @@ public final class IdentityHasher
     private final boolean[] usesName;
     private final boolean[] usesEmail;
     private final boolean[] usesPhone;
+    // a key with typed parts (birth_date, cpf) needs columns this hasher is not given: it has no value here
+    private final boolean[] typed;
 
     public IdentityHasher(IdentitySettings settings)
     {
@@ -47,10 +49,12 @@ public final class IdentityHasher
         usesName = new boolean[keys.size()];
         usesEmail = new boolean[keys.size()];
         usesPhone = new boolean[keys.size()];
+        typed = new boolean[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             usesName[i] = keys.get(i).parts().contains(IdentityPart.NAME);
             usesEmail[i] = keys.get(i).parts().contains(IdentityPart.EMAIL);
             usesPhone[i] = keys.get(i).parts().contains(IdentityPart.PHONE);
+            typed[i] = keys.get(i).isTyped();
         }
     }
 
@@ -106,7 +110,7 @@ public final class IdentityHasher
         String email = normalized.email();
         String phone = normalized.phone();
         for (int i = 0; i < values.length; i++) {
-            if (usesName[i] && name == null || usesEmail[i] && email == null || usesPhone[i] && phone == null) {
+            if (typed[i] || usesName[i] && name == null || usesEmail[i] && email == null || usesPhone[i] && phone == null) {
                 continue;
             }
             values[i] = hash(usesName[i] ? name : null, usesEmail[i] ? email : null, usesPhone[i] ? phone : null);
@@ -117,6 +121,9 @@ public final class IdentityHasher
     /** One key of a lead, or null when it lacks one of the key's parts. */
     public static String key(IdentityKey key, Normalized normalized)
     {
+        if (key.isTyped()) {
+            return null;
+        }
         for (IdentityPart part : key.parts()) {
             if (normalized.part(part) == null) {
                 return null;

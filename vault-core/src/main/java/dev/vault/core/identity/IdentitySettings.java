@@ -13,10 +13,14 @@ import static java.util.Objects.requireNonNull;
  *         {@code BR} has full rules, any other country keeps the digits
  * @param keys the matching keys
  * @param maxRecordsPerKey a key value shared by more distinct records than this is junk (a test
- *         email, a call centre's phone): it is not used for matching and is reported
+ *         email, a call centre's phone): it is not used for matching and is reported;
+ *         {@link #NO_JUNK_GUARD} ({@code max-records-per-key: off}) switches the guard off
  */
 public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey> keys, int maxRecordsPerKey)
 {
+    /** {@code max-records-per-key: off}: no key value is ever shared by more records than this. */
+    public static final int NO_JUNK_GUARD = Integer.MAX_VALUE;
+
     /**
      * Parts whose values are checked for junk on their own, whether or not a key is made of them
      * alone: a name shared by many people is common, an email or a phone shared by many is not
@@ -36,7 +40,7 @@ public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey>
         checkArgument(maxRecordsPerKey >= 2, "maxRecordsPerKey must be at least 2");
         for (IdentityKey key : keys) {
             for (IdentityKey part : JUNK_CHECKED_PARTS) {
-                checkArgument(!key.name().equals(part.name()) || key.parts().equals(part.parts()),
+                checkArgument(!key.name().equals(part.name()) || key.labels().equals(part.labels()),
                         "a key named '%s' must be made of %s alone", key.name(), part.name());
             }
         }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,7 @@ final class ProjectConfigReader
     private static final ImmutableSet<String> KEYS = ImmutableSet.of(
             "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "loading", "identity",
             "maintenance");
+    private static final ImmutableSet<String> BUILT_IN_PARTS = Arrays.stream(IdentityPart.values()).map(IdentityPart::id).collect(ImmutableSet.toImmutableSet());
     private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
     private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time", "conflicts", "conflicts-severity", "unknown-member-key");
@@ -219,37 +221,53 @@ final class ProjectConfigReader
             problems.add(settings.locationOf("default-country"), "'default-country' must be a two-letter ISO country code such as BR, found '%s'", country);
             country = defaults.defaultCountry();
         }
-        int maxRecords = settings.integer("max-records-per-key", defaults.maxRecordsPerKey(), 2, Integer.MAX_VALUE);
+        // 'off' switches the junk guard off: every shared key value is matched on
+        int maxRecords = settings.node("max-records-per-key")
+                .filter(node -> node instanceof YamlNode.Scalar scalar && "off".equals(scalar.text()))
+                .map(ignored -> IdentitySettings.NO_JUNK_GUARD)
+                .orElseGet(() -> settings.integer("max-records-per-key", defaults.maxRecordsPerKey(), 2, Integer.MAX_VALUE));
         ImmutableList<IdentityKey> keys = defaults.keys();
         Optional<Fields> keyFields = settings.node("keys").flatMap(node -> Fields.of(node, "'keys' of 'identity'", problems));
         if (keyFields.isPresent()) {
             int problemsBefore = problems.size();
             ImmutableList.Builder<IdentityKey> configured = ImmutableList.builder();
-            Set<Set<IdentityPart>> seen = new HashSet<>();
-            ImmutableSet<String> partNames = Arrays.stream(IdentityPart.values()).map(IdentityPart::id).collect(ImmutableSet.toImmutableSet());
+            Set<List<String>> seen = new HashSet<>();
             for (YamlNode.Entry entry : keyFields.get().mapping().entries().values()) {
                 checkName(entry.key(), "identity key name", entry.keyLocation(), problems);
                 ImmutableSortedSet.Builder<IdentityPart> parts = ImmutableSortedSet.naturalOrder();
+                // any other part is typed: a stage's 'identity: parts:' names it (checked against the identity hub's stages)
+                ImmutableSortedSet.Builder<String> typedParts = ImmutableSortedSet.naturalOrder();
                 for (Fields.Located<String> part : keyFields.get().requiredStringList(entry.key())) {
-                    if (!partNames.contains(part.value())) {
-                        problems.add(part.location(), "identity key '%s' has part '%s'; parts are name, email and phone%s", entry.key(), part.value(), Suggestions.hint(part.value(), partNames));
-                        continue;
+                    Optional<IdentityPart> builtIn = IdentityPart.fromId(part.value());
+                    if (builtIn.isPresent()) {
+                        parts.add(builtIn.get());
                     }
-                    parts.add(IdentityPart.valueOf(part.value().toUpperCase(Locale.ROOT)));
+                    else if (Identifiers.isValid(part.value()) && Suggestions.closest(part.value(), BUILT_IN_PARTS).isEmpty()) {
+                        typedParts.add(part.value());
+                    }
+                    else {
+                        // a near miss of name, email or phone is a typo, not a typed part: said here, at its line
+                        problems.add(part.location(), "identity key '%s' has part '%s'; parts are name, email, phone or a part a stage declares under 'identity: parts:'%s",
+                                entry.key(), part.value(), Suggestions.hint(part.value(), BUILT_IN_PARTS));
+                    }
                 }
-                ImmutableSortedSet<IdentityPart> built = parts.build();
-                boolean reservedName = !built.isEmpty() && IdentitySettings.JUNK_CHECKED_PARTS.stream()
-                        .anyMatch(part -> part.name().equals(entry.key()) && !part.parts().equals(built));
+                ImmutableSortedSet<IdentityPart> builtParts = parts.build();
+                ImmutableSortedSet<String> builtTyped = typedParts.build();
+                IdentityKey candidate = builtParts.isEmpty() && builtTyped.isEmpty() || !Identifiers.isValid(entry.key())
+                        ? null
+                        : new IdentityKey(entry.key(), builtParts, builtTyped);
+                boolean reservedName = candidate != null && IdentitySettings.JUNK_CHECKED_PARTS.stream()
+                        .anyMatch(part -> part.name().equals(entry.key()) && !part.labels().equals(candidate.labels()));
                 if (reservedName) {
                     problems.add(entry.keyLocation(), "identity key '%s' must be made of %s alone, the name the junk report uses for it; give this key another name",
                             entry.key(), entry.key());
                     continue;
                 }
-                if (!built.isEmpty() && Identifiers.isValid(entry.key())) {
-                    if (!seen.add(built)) {
+                if (candidate != null) {
+                    if (!seen.add(candidate.labels())) {
                         problems.add(entry.keyLocation(), "identity key '%s' has the same parts as an earlier key; remove one", entry.key());
                     }
-                    configured.add(new IdentityKey(entry.key(), built));
+                    configured.add(candidate);
                 }
             }
             keys = configured.build();

@@ -100,6 +100,8 @@ public final class ProjectLoader
 
         ImmutableMap<String, Model> validated = new ModelValidator(models, index, problems, dialect).validate();
         problems.throwIfAny();
+        IdentityPartsValidator.validate(config.identity(), validated, problems);
+        problems.throwIfAny();
         ImmutableListMultimap<String, DeclaredTest> tests = new DataTestValidator(validated, problems, dialect).validate(reader.dataTests());
         problems.throwIfAny();
 

@@ -141,6 +141,7 @@ final class StageValidator
             identity.name().ifPresent(column -> checkAvailable(stage, "identity/name", column, available));
             identity.email().ifPresent(column -> checkAvailable(stage, "identity/email", column, available));
             identity.phone().ifPresent(column -> checkAvailable(stage, "identity/phone", column, available));
+            identity.parts().values().forEach(part -> checkAvailable(stage, "identity/parts/" + part.name(), part.column(), available));
         });
         Set<String> hashed = new HashSet<>();
         for (HashedColumn column : ImmutableList.<HashedColumn>builder().addAll(stage.hashKeys()).addAll(stage.hashdiffs()).build()) {

@@ -1,7 +1,9 @@
 package dev.vault.core.model;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import dev.vault.core.identity.IdentityPart;
+import dev.vault.core.identity.IdentityPartKind;
 
 import java.util.Optional;
 
@@ -9,11 +11,18 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What a stage says about a person, for identity resolution: which columns identify the source
- * record, and which hold the name, email and phone (raw; vault normalizes them). The stage view
+ * record, and which hold the name, email and phone (raw; vault normalizes them). Typed parts
+ * ({@code parts:}) map any other staged column to a named part with a kind that fixes its
+ * normalization, e.g. {@code birth_date: {column: data_nascimento, kind: date}}. The stage view
  * gains {@code identity_record}, the normalized parts and one column per matching key.
+ *
+ * @param parts the typed parts by part name, in declaration order
  */
-public record StageIdentity(ImmutableList<String> recordKey, Optional<String> name, Optional<String> email, Optional<String> phone, Location location)
+public record StageIdentity(ImmutableList<String> recordKey, Optional<String> name, Optional<String> email, Optional<String> phone,
+        ImmutableMap<String, TypedPart> parts, Location location)
 {
+    public static final String PART_PREFIX = "identity_part_";
+
     public static final String RECORD = "identity_record";
     public static final String NAME = "identity_name";
     public static final String EMAIL = "identity_email";
@@ -36,6 +45,30 @@ public record StageIdentity(ImmutableList<String> recordKey, Optional<String> na
         requireNonNull(name, "name is null");
         requireNonNull(email, "email is null");
         requireNonNull(phone, "phone is null");
+        requireNonNull(parts, "parts is null");
         requireNonNull(location, "location is null");
+    }
+
+    public StageIdentity(ImmutableList<String> recordKey, Optional<String> name, Optional<String> email, Optional<String> phone, Location location)
+    {
+        this(recordKey, name, email, phone, ImmutableMap.of(), location);
+    }
+
+    /** The staging column holding a typed part's normalized value. */
+    public static String partColumn(String part)
+    {
+        return PART_PREFIX + part;
+    }
+
+    /** A staged column as a named key part of a kind: {@code cpf: {column: cpf, kind: cpf}}. */
+    public record TypedPart(String name, String column, IdentityPartKind kind, Location location)
+    {
+        public TypedPart
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(column, "column is null");
+            requireNonNull(kind, "kind is null");
+            requireNonNull(location, "location is null");
+        }
     }
 }

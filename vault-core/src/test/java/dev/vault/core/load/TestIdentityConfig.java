@@ -84,7 +84,7 @@ class TestIdentityConfig
                     email: [email]
                     name_phone: [name, phnoe]
                 """))
-                .hasToString("vault.yml:5:24: identity key 'name_phone' has part 'phnoe'; parts are name, email and phone; did you mean 'phone'?");
+                .hasToString("vault.yml:5:24: identity key 'name_phone' has part 'phnoe'; parts are name, email, phone or a part a stage declares under 'identity: parts:'; did you mean 'phone'?");
     }
 
     @Test
@@ -96,7 +96,8 @@ class TestIdentityConfig
                   keys:
                     name_address: [name, address]
                 """))
-                .hasToString("vault.yml:4:26: identity key 'name_address' has part 'address'; parts are name, email and phone; expected one of: email, name, phone");
+                .hasToString("vault.yml: identity key 'name_address' of vault.yml has part 'address', which no stage declares: there is no identity hub; "
+                        + "parts available: name, email, phone, or a part a stage of an identity hub declares under 'identity: parts:'");
     }
 
     @Test
@@ -218,7 +219,7 @@ class TestIdentityConfig
                 .containsExactlyInAnyOrder(
                         "vault.yml:3:20: 'default-country' must be a two-letter ISO country code such as BR, found 'bra'",
                         "vault.yml:4:24: 'max-records-per-key' of 'identity' of vault.yml must be between 2 and 2147483647, found 1",
-                        "vault.yml:6:13: identity key 'email' has part 'mail'; parts are name, email and phone; did you mean 'email'?",
+                        "vault.yml:6:13: identity key 'email' has part 'mail'; parts are name, email, phone or a part a stage declares under 'identity: parts:'; did you mean 'email'?",
                         "vault.yml:7:5: identity key name 'Phone' is not a valid name: use lower-case letters, digits and underscores, starting with a letter (e.g. 'phone')");
     }
 

@@ -22,8 +22,11 @@ import dev.vault.sql.dialect.TrinoDialect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -115,16 +118,36 @@ public final class StageCompiler
     private Map<String, Object> identityColumns(StageIdentity identity)
     {
         IdentitySql sql = new IdentitySql(context.project().config().identity());
+        // the typed parts any key uses, in every identity stage (NULL where this stage lacks one): the hub reads them all alike
+        Set<String> typedParts = new TreeSet<>();
+        context.project().config().identity().keys().forEach(key -> typedParts.addAll(key.typedParts()));
+        List<Map<String, String>> parts = new ArrayList<>();
+        for (String part : typedParts) {
+            StageIdentity.TypedPart typed = identity.parts().get(part);
+            parts.add(Map.of(
+                    "column", StageIdentity.partColumn(part),
+                    "expression", typed == null ? "CAST(NULL AS varchar)" : sql.part(typed.kind(), text(typed.column()))));
+        }
         List<Map<String, String>> keys = new ArrayList<>();
         for (IdentityKey key : context.project().config().identity().keys()) {
-            keys.add(Map.of("column", StageIdentity.KEY_PREFIX + key.name(), "expression", sql.key(key, IdentitySql.stagedParts())));
+            keys.add(Map.of("column", StageIdentity.KEY_PREFIX + key.name(), "expression", key.isTyped() ? typedKey(sql, key) : sql.key(key, IdentitySql.stagedParts())));
         }
         return Map.of(
                 "recordKey", identity.recordKey(),
                 "name", identity.name().map(column -> sql.name(text(column))).orElse("CAST(NULL AS varchar)"),
                 "email", identity.email().map(column -> sql.email(text(column))).orElse("CAST(NULL AS varchar)"),
                 "phone", identity.phone().map(column -> sql.phone(text(column))).orElse("CAST(NULL AS varchar)"),
+                "parts", parts,
                 "keys", keys);
+    }
+
+    /** A key with typed parts over the staged, normalized parts, labelled as {@link IdentityKey#labels()} orders them. */
+    private static String typedKey(IdentitySql sql, IdentityKey key)
+    {
+        Map<String, String> normalized = new LinkedHashMap<>();
+        key.parts().forEach(part -> normalized.put(part.id(), SqlText.identifier(StageIdentity.column(part))));
+        key.typedParts().forEach(part -> normalized.put(part, SqlText.identifier(StageIdentity.partColumn(part))));
+        return sql.typedKey(normalized);
     }
 
     private static String text(String column)

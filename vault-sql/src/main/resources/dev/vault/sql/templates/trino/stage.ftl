@@ -29,7 +29,8 @@ identity AS (
         *,
         ${identity.name} AS "identity_name",
         ${identity.email} AS "identity_email",
-        ${identity.phone} AS "identity_phone"
+        ${identity.phone} AS "identity_phone"<#list identity.parts as part>,
+        ${part.expression} AS ${q(part.column)}</#list>
     FROM ${last}
 ),
 <#assign last = "identity">
@@ -57,7 +58,8 @@ SELECT
     <@lib.diff input="identity_record$input"/> AS "identity_record",
     "identity_name",
     "identity_email",
-    "identity_phone"<#if identity.keys?has_content || hashed?has_content>,</#if>
+    "identity_phone"<#list identity.parts as part>,
+    ${q(part.column)}</#list><#if identity.keys?has_content || hashed?has_content>,</#if>
 <#list identity.keys as key>
     ${key.expression} AS ${q(key.column)}<#if key?has_next || hashed?has_content>,</#if>
 </#list>
