@@ -62,7 +62,9 @@ class TestVault
                         "COMMENT ON TABLE \"iceberg\".\"silver\".\"hub_customer\" IS 'vault hub hub_customer, models/customers.yml:")
                 .endsWith("; vault fingerprint ${fingerprint}';\n");
         assertThat(Files.readString(output.resolve("staging/stg_customers.sql"), StandardCharsets.UTF_8))
-                .contains("CREATE OR REPLACE VIEW \"iceberg\".\"silver\".\"stg_customers\" AS")
+                // a view's guard reads no input: it is re-created when its statement, fingerprinted in its comment, changes
+                .startsWith("-- vault guard: the run computes a fingerprint of this model's SQL and of the newest snapshot of\n-- no input table\n")
+                .contains("CREATE OR REPLACE VIEW \"iceberg\".\"silver\".\"stg_customers\"\nCOMMENT 'vault stage stg_customers, models/customers.yml:10:5; vault fingerprint ${fingerprint}'\nAS\n")
                 .endsWith("FROM hash_input;\n");
         assertThat(Files.readString(output.resolve("gold/mart_customers.sql"), StandardCharsets.UTF_8))
                 .contains("CREATE OR REPLACE TABLE \"iceberg\".\"gold\".\"mart_customers\"")
