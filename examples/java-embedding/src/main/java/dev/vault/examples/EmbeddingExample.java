@@ -107,6 +107,8 @@ public final class EmbeddingExample
             case TEST_FAILED -> "data tests failed";
             // another run of the project held the run lock too long: wait, or 'vault unlock' after a crash
             case LOCKED -> "another run of this project is going on";
+            // not an error: vault plan found work for a run (the CLI's exit 7); an application does not get it thrown
+            case PLAN_HAS_WORK -> "a plan found work";
             // vault init found a project where it would write one; it wrote nothing
             case PROJECT_EXISTS -> "the folder already holds a project";
             case INTERNAL -> "a bug in vault; please report it";
