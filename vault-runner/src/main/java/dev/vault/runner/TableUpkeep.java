@@ -73,25 +73,11 @@ final class TableUpkeep
                 current = step.step().id();
                 listener.modelProgress(table.table().table(), current);
                 if (step.step() == MaintenanceSql.Step.EXPIRE_SNAPSHOTS) {
-                    // counted now: the steps before may have added 'replace' snapshots
-                    int sinceLastLoad = (int) number(executor.query(MaintenanceSql.snapshotsSinceLastLoad(table.table())).rows().getFirst().getFirst());
-                    step = sql.expireSnapshots(table, sinceLastLoad);
-                    try {
-                        executor.update(step.sql());
-                    }
-                    catch (SQLException e) {
-                        if (!noRetainLast(e)) {
-                            throw e;
-                        }
-                        // Trino 476 knows no retain_last: the threshold keeps the newest snapshots instead
-                        int keep = sql.snapshotsToKeep(table, sinceLastLoad);
-                        long age = number(executor.query(MaintenanceSql.ageOfOldestKept(table.table(), keep)).rows().getFirst().getFirst());
-                        executor.update(sql.expireSnapshotsWithoutRetainLast(table, age).sql());
-                    }
-                    done.add(current);
-                    continue;
+                    expireSnapshots(table);
                 }
-                executor.update(step.sql());
+                else {
+                    executor.update(step.sql());
+                }
                 done.add(current);
             }
             current = "reading the metadata of";
@@ -104,6 +90,25 @@ final class TableUpkeep
                     retentionHint(e.getMessage()));
             return new MaintenanceResult(model, table.model().kind(), table.table(), MaintenanceResult.Status.FAILED, done.build(),
                     before, before, stopwatch.elapsed(), Optional.of(message));
+        }
+    }
+
+    private void expireSnapshots(VaultTable table)
+            throws SQLException
+    {
+        // counted now: the steps before may have added 'replace' snapshots
+        int sinceLastLoad = (int) number(executor.query(MaintenanceSql.snapshotsSinceLastLoad(table.table())).rows().getFirst().getFirst());
+        try {
+            executor.update(sql.expireSnapshots(table, sinceLastLoad).sql());
+        }
+        catch (SQLException e) {
+            if (!noRetainLast(e)) {
+                throw e;
+            }
+            // Trino 476 knows no retain_last: the threshold keeps the newest snapshots instead
+            int keep = sql.snapshotsToKeep(table, sinceLastLoad);
+            long age = number(executor.query(MaintenanceSql.ageOfOldestKept(table.table(), keep)).rows().getFirst().getFirst());
+            executor.update(sql.expireSnapshotsWithoutRetainLast(table, age).sql());
         }
     }
 

@@ -131,15 +131,18 @@ public final class MaintenanceSql
      */
     public StepSql expireSnapshots(VaultTable table, int snapshotsSinceLastLoad)
     {
-        MaintenancePolicy.ExpireSnapshots expire = project.maintenance(table.model().name()).flatMap(MaintenancePolicy::expireSnapshots)
-                .orElseThrow(() -> new IllegalArgumentException("the policy of " + table.model().name() + " expires no snapshots"));
-        return expireSnapshots(table, expire, snapshotsSinceLastLoad);
+        return expireSnapshots(table, expirePolicy(table), snapshotsSinceLastLoad);
     }
 
     /** How many of the newest snapshots the expire step keeps, whatever their age. */
     public int snapshotsToKeep(VaultTable table, int snapshotsSinceLastLoad)
     {
-        return Math.max(expirePolicy(table).keepLast().orElse(1), snapshotsSinceLastLoad);
+        return snapshotsToKeep(expirePolicy(table), snapshotsSinceLastLoad);
+    }
+
+    private static int snapshotsToKeep(MaintenancePolicy.ExpireSnapshots expire, int snapshotsSinceLastLoad)
+    {
+        return Math.max(expire.keepLast().orElse(1), snapshotsSinceLastLoad);
     }
 
     /**
@@ -173,7 +176,7 @@ public final class MaintenanceSql
     {
         Map<String, Object> settings = new HashMap<>();
         settings.put("olderThan", Durations.format(expire.olderThan()));
-        int keepLast = Math.max(expire.keepLast().orElse(1), snapshotsSinceLastLoad);
+        int keepLast = snapshotsToKeep(expire, snapshotsSinceLastLoad);
         if (expire.keepLast().isPresent() || keepLast > 1) {
             settings.put("keepLast", keepLast);
         }
