@@ -51,7 +51,7 @@ class TestPayloadConflicts
             insert(connection, "('C3', 'Caruaru', TIMESTAMP '2026-01-02 10:00:00 UTC')");
             RunResult second = vault.run();
             assertThat(second.failures()).isEmpty();
-            assertThat(second.model("sat_customer").detail()).isEqualTo("inserted 1 row");
+            assertThat(second.model("sat_customer").detail()).isEqualTo("inserted 1 row; read incrementally: 1 new snapshot of conflicts_bronze.crm_customers");
             assertThat(satellite(vault)).containsExactly("C2 crm Natal", "C3 crm Caruaru");
             assertConflictReported(vault);
 

@@ -1,5 +1,6 @@
 package dev.vault.runner;
 
+import com.google.common.collect.ImmutableMap;
 import dev.vault.core.model.TableName;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.Guard;
@@ -31,12 +32,14 @@ final class GuardCheck
     /**
      * What a guard found: the fingerprint of now and the one recorded by the last build, if any.
      */
-    record Decision(String fingerprint, Optional<String> recorded)
+    record Decision(String fingerprint, Optional<String> recorded, ImmutableMap<TableName, String> snapshots, Optional<String> comment)
     {
         Decision
         {
             requireNonNull(fingerprint, "fingerprint is null");
             requireNonNull(recorded, "recorded is null");
+            requireNonNull(snapshots, "snapshots is null");
+            requireNonNull(comment, "comment is null");
         }
 
         /** Building again would give the same table: same definition, no input with a new snapshot. */
@@ -49,29 +52,35 @@ final class GuardCheck
     Decision decide(Guard guard)
             throws SQLException
     {
-        String fingerprint = fingerprint(guard);
-        return new Decision(fingerprint, recorded(guard));
+        Map<TableName, String> snapshots = snapshots(guard);
+        String fingerprint = guard.fingerprint(snapshots, clock(guard));
+        Optional<String> comment = metadata.comment(executor, guard.recordedIn(), guard.recordedQuery());
+        return new Decision(fingerprint, comment.flatMap(Guard::recorded), ImmutableMap.copyOf(snapshots), comment);
     }
 
     /** The fingerprint of the guard's definition and of its inputs' snapshots now. */
     String fingerprint(Guard guard)
             throws SQLException
     {
+        return guard.fingerprint(snapshots(guard), clock(guard));
+    }
+
+    private Map<TableName, String> snapshots(Guard guard)
+            throws SQLException
+    {
         Map<TableName, String> snapshots = new HashMap<>();
         for (Guard.Input input : guard.inputs()) {
             snapshots.put(input.table(), metadata.latestSnapshot(executor, input.table(), input.snapshotQuery()).orElse(Guard.NO_SNAPSHOT));
         }
-        Optional<String> clock = Optional.empty();
-        if (guard.clock().isPresent()) {
-            clock = Optional.of(executor.queryValue(guard.clock().get()).orElse(Guard.NO_SNAPSHOT));
-        }
-        return guard.fingerprint(snapshots, clock);
+        return snapshots;
     }
 
-    /** The fingerprint the guarded table's comment holds from its last build. */
-    private Optional<String> recorded(Guard guard)
+    private Optional<String> clock(Guard guard)
             throws SQLException
     {
-        return metadata.comment(executor, guard.recordedIn(), guard.recordedQuery()).flatMap(Guard::recorded);
+        if (guard.clock().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(executor.queryValue(guard.clock().get()).orElse(Guard.NO_SNAPSHOT));
     }
 }

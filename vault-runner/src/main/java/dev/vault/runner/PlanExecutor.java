@@ -10,6 +10,7 @@ import dev.vault.sql.ModelPlan;
 import dev.vault.sql.SchemaEvolution;
 import dev.vault.sql.Statement;
 import dev.vault.sql.Step;
+import dev.vault.sql.Watermark;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -73,6 +74,10 @@ final class PlanExecutor
             OptionalLong before = OptionalLong.empty();
             Optional<OptionalLong> committed = Optional.empty();
             Optional<Resolution> resolution = Optional.empty();
+            Optional<GuardCheck.Decision> decided = Optional.empty();
+            // how the loads read their stages this time: every row, unless the guard found that only new rows matter
+            IncrementalReads.ReadPlan reads = IncrementalReads.ReadPlan.full("not an incremental load");
+            boolean incrementalLoad = false;
             for (Step step : plan.steps()) {
                 switch (step) {
                     case Step.SkipWhenUnchanged(Guard guard) -> {
@@ -86,6 +91,12 @@ final class PlanExecutor
                                     Optional.empty());
                         }
                         fingerprint = Optional.of(decision.fingerprint());
+                        decided = Optional.of(decision);
+                        if (!guard.incremental().isEmpty()) {
+                            incrementalLoad = true;
+                            reads = IncrementalReads.decide(executor, guard, decision.snapshots(), decision.comment());
+                            listener.modelProgress(model.name(), reads.description());
+                        }
                     }
                     case Step.Execute(Statement statement) -> {
                         if (statement.kind() == Statement.Kind.LOAD && !loaded) {
@@ -93,7 +104,25 @@ final class PlanExecutor
                         }
                         // a table this run has not seen is created as the spec says: nothing to evolve
                         boolean creates = statement.kind() == Statement.Kind.CREATE_TABLE && metadata.missing(statement.target());
-                        long count = executor.update(fingerprint.map(value -> Guard.fill(statement.sql(), value)).orElse(statement.sql()));
+                        String sql = fingerprint.map(value -> Guard.fill(statement.sql(), value)).orElse(statement.sql());
+                        long count;
+                        if (reads.incremental() && !reads.apply(sql).equals(sql)) {
+                            try {
+                                count = executor.update(reads.apply(sql));
+                            }
+                            catch (SQLException e) {
+                                if (!IncrementalReads.changesUnreadable(e)) {
+                                    throw e;
+                                }
+                                // the statement wrote nothing; this and the load's later statements read every row
+                                reads = IncrementalReads.ReadPlan.full("Trino could not read the sources' changes (" + firstLine(e.getMessage()) + ")");
+                                listener.modelProgress(model.name(), reads.description());
+                                count = executor.update(sql);
+                            }
+                        }
+                        else {
+                            count = executor.update(sql);
+                        }
                         if (creates) {
                             metadata.created(statement.target());
                         }
@@ -138,6 +167,10 @@ final class PlanExecutor
                             committed = Optional.of(committedSnapshot(plan, before));
                         }
                         String value = recompute ? guards.fingerprint(guard) : fingerprint.orElseThrow(() -> new IllegalStateException("no guard ran before " + statement.sql()));
+                        if (!guard.incremental().isEmpty() && decided.isPresent()) {
+                            // the snapshots the guard saw: the load read them or newer ones, never older, so the next build misses nothing
+                            value += Guard.WATERMARK_MARK + Watermark.of(guard, decided.get().snapshots()).text();
+                        }
                         executor.update(Guard.fill(statement.sql(), value));
                         metadata.commentChanged(statement.target());
                     }
@@ -167,6 +200,10 @@ final class PlanExecutor
             if (!evolved.isEmpty()) {
                 detail = String.join(", ", evolved) + "; " + detail;
             }
+            if (incrementalLoad && !reads.firstBuild()) {
+                // how the load read its stages, and why in full when it did; a first build reads everything, which goes without saying
+                detail += "; " + reads.description();
+            }
             return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
                     stopwatch.elapsed(), detail, Optional.empty(), committed.orElse(OptionalLong.empty()));
         }
@@ -177,6 +214,13 @@ final class PlanExecutor
             String message = "%s '%s' (%s): %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
             return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
         }
+    }
+
+    private static String firstLine(String message)
+    {
+        String text = String.valueOf(message).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /**

@@ -24,12 +24,18 @@ import static java.util.Objects.requireNonNull;
  * day's snapshot time passes) has a {@code clock}: a query whose answer, part of the fingerprint,
  * changes exactly when a build would add something.
  */
-public record Guard(String definition, ImmutableList<Input> inputs, Optional<String> clock, TableName recordedIn, String recordedQuery)
+public record Guard(String definition, ImmutableList<Input> inputs, Optional<String> clock, TableName recordedIn, String recordedQuery,
+        ImmutableList<IncrementalSource> incremental, ImmutableList<TableName> incrementalWatch)
 {
     /** Where a statement of a guarded model takes the fingerprint; the runner fills it in. */
     public static final String FINGERPRINT_SLOT = "${fingerprint}";
     /** The mark before the fingerprint in a table comment. */
     public static final String FINGERPRINT_MARK = "; vault fingerprint ";
+    /**
+     * The mark before the watermark a guard with {@link #incremental()} sources records after its
+     * fingerprint: the definition's digest and the snapshot of every input the build read.
+     */
+    public static final String WATERMARK_MARK = "; vault read ";
     /** What an input without any snapshot counts as. */
     public static final String NO_SNAPSHOT = "none";
 
@@ -50,19 +56,38 @@ public record Guard(String definition, ImmutableList<Input> inputs, Optional<Str
         requireNonNull(clock, "clock is null");
         requireNonNull(recordedIn, "recordedIn is null");
         requireNonNull(recordedQuery, "recordedQuery is null");
+        requireNonNull(incremental, "incremental is null");
+        requireNonNull(incrementalWatch, "incrementalWatch is null");
     }
 
     public static Guard of(String definition, ImmutableList<TableName> inputs, TableName recordedIn)
     {
         return new Guard(definition,
                 inputs.stream().map(input -> new Input(input, TrinoQueries.latestSnapshot(input))).collect(ImmutableList.toImmutableList()),
-                Optional.empty(), recordedIn, TrinoQueries.tableComment(recordedIn));
+                Optional.empty(), recordedIn, TrinoQueries.tableComment(recordedIn), ImmutableList.of(), ImmutableList.of());
     }
 
     /** This guard with a clock query (see the class comment). */
     public Guard withClock(String clockQuery)
     {
-        return new Guard(definition, inputs, Optional.of(clockQuery), recordedIn, recordedQuery);
+        return new Guard(definition, inputs, Optional.of(clockQuery), recordedIn, recordedQuery, incremental, incrementalWatch);
+    }
+
+    /**
+     * This guard with stages its loads may read incrementally (see {@link IncrementalSource}), and
+     * the other inputs whose rows the loads also read (an identity hub's record map and same-as
+     * link, through its resolved view): a change there means old staged rows may give new rows,
+     * so the load reads in full. Other inputs (a satellite's hub) only order the build.
+     */
+    public Guard withIncremental(ImmutableList<IncrementalSource> sources, ImmutableList<TableName> watch)
+    {
+        return new Guard(definition, inputs, clock, recordedIn, recordedQuery, sources, watch);
+    }
+
+    /** A short digest of the definition: a watermark is only good for the definition that wrote it. */
+    public String definitionDigest()
+    {
+        return Hashing.sha256().hashString(definition, StandardCharsets.UTF_8).toString().substring(0, 16);
     }
 
     public ImmutableList<TableName> inputTables()
@@ -97,7 +122,23 @@ public record Guard(String definition, ImmutableList<Input> inputs, Optional<Str
             return Optional.empty();
         }
         int mark = tableComment.lastIndexOf(FINGERPRINT_MARK);
-        return mark < 0 ? Optional.empty() : Optional.of(tableComment.substring(mark + FINGERPRINT_MARK.length()));
+        if (mark < 0) {
+            return Optional.empty();
+        }
+        String recorded = tableComment.substring(mark + FINGERPRINT_MARK.length());
+        // a watermark may follow the fingerprint
+        int watermark = recorded.indexOf(WATERMARK_MARK);
+        return Optional.of(watermark < 0 ? recorded : recorded.substring(0, watermark));
+    }
+
+    /** The watermark a table comment carries after its fingerprint, if any (see {@link Watermark}). */
+    public static Optional<Watermark> recordedWatermark(String tableComment)
+    {
+        if (tableComment == null) {
+            return Optional.empty();
+        }
+        int mark = tableComment.lastIndexOf(WATERMARK_MARK);
+        return mark < 0 ? Optional.empty() : Watermark.parse(tableComment.substring(mark + WATERMARK_MARK.length()));
     }
 
     /** A statement with its fingerprint slot filled in. */

@@ -21,6 +21,7 @@ import dev.vault.core.model.TableName;
 import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.Guard;
 import dev.vault.sql.IdentityResolutionSql;
+import dev.vault.sql.IncrementalSource;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
 import dev.vault.sql.Step;
@@ -395,6 +396,34 @@ public final class CompileContext
         statements.forEach(statement -> steps.add(new Step.Execute(statement)));
         steps.add(new Step.RecordFingerprint(fingerprintComment(model, target, describe(model)), guard, false));
         return steps.build();
+    }
+
+    /**
+     * A guarded load whose statements read {@code stages} only for rows they have not seen: an
+     * insert-only load that is idempotent per staged row (a hub's or link's new keys, a
+     * satellite's changes). The runner reads just the rows the stages' sources gained since the
+     * last build when only appends reached them, and every row otherwise (see IncrementalSource).
+     */
+    public ImmutableList<Step> guardedIncrementalLoad(Model model, TableName target, List<Statement> statements, List<String> stages)
+    {
+        ImmutableList<IncrementalSource> sources = stages.stream()
+                .map(stage -> new StageCompiler(this).incremental(project.model(stage, Stage.class)))
+                .collect(ImmutableList.toImmutableList());
+        ImmutableList.Builder<TableName> watch = ImmutableList.builder();
+        for (String ancestor : project.graph().ancestors(model.name())) {
+            if (project.model(ancestor) instanceof Hub hub && hub.identity()) {
+                IdentityResolutionSql identity = identityResolution(hub);
+                watch.add(identity.recordsTable(), identity.sameAsTable());
+            }
+        }
+        ImmutableList<TableName> watched = watch.build();
+        return guardedLoad(model, target, statements).stream()
+                .map(step -> switch (step) {
+                    case Step.SkipWhenUnchanged(Guard guard) -> new Step.SkipWhenUnchanged(guard.withIncremental(sources, watched));
+                    case Step.RecordFingerprint(Statement comment, Guard guard, boolean recompute) -> new Step.RecordFingerprint(comment, guard.withIncremental(sources, watched), recompute);
+                    default -> step;
+                })
+                .collect(ImmutableList.toImmutableList());
     }
 
     /**

@@ -37,7 +37,10 @@ public final class HubCompiler
             statements.add(context.rejectStatement(hub, hub.sources(), List.of(hub.hashKey())));
         }
         statements.add(new Statement(hub.name(), Statement.Kind.LOAD, target, load(hub, target)));
-        return CompiledModel.of(context.guardedLoad(hub, target, statements), table.definition());
+        // an identity hub's rounds read every record; a plain hub's new keys come only from new rows
+        return CompiledModel.of(hub.identity()
+                ? context.guardedLoad(hub, target, statements)
+                : context.guardedIncrementalLoad(hub, target, statements, hub.sources()), table.definition());
     }
 
     /** The hub's table; an identity hub's keeps the founding record where a plain hub keeps its business keys. */

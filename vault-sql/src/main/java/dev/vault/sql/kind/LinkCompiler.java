@@ -41,7 +41,7 @@ public final class LinkCompiler
             statements.add(context.rejectStatement(link, link.sources(), CompileContext.linkKeys(link)));
         }
         statements.add(new Statement(link.name(), Statement.Kind.LOAD, target, load(link, target)));
-        return CompiledModel.of(context.guardedLoad(link, target, statements), table.definition());
+        return CompiledModel.of(context.guardedIncrementalLoad(link, target, statements, link.sources()), table.definition());
     }
 
     private TableSql table(Link link, TableName target)

@@ -30,7 +30,7 @@ public final class SatelliteCompiler
         columns.addAll(parts.payloadColumns(satellite));
         String parentKey = parts.context().parentKey(satellite);
         TableSql table = parts.table(satellite, target, columns, parentKey, parts.keys(satellite));
-        return parts.compile(satellite, target, table, load(satellite, target));
+        return parts.compile(satellite, target, table, load(satellite, target), true);
     }
 
     private String load(Satellite satellite, TableName target)

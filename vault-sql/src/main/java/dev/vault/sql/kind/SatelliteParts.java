@@ -106,6 +106,16 @@ final class SatelliteParts
 
     CompiledModel compile(Satellite satellite, TableName target, TableSql table, String load)
     {
+        return compile(satellite, target, table, load, false);
+    }
+
+    /**
+     * With {@code incremental}, the load may read only the staged rows its sources gained since
+     * the last build: right for a satellite whose rows each depend on the key's latest row alone,
+     * not for one that compares a whole set or notices what is missing.
+     */
+    CompiledModel compile(Satellite satellite, TableName target, TableSql table, String load, boolean incremental)
+    {
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement(satellite.name(), Statement.Kind.CREATE_TABLE, target, table.sql()));
         if (context.rejects(satellite)) {
@@ -121,7 +131,9 @@ final class SatelliteParts
         if (satellite.views()) {
             statements.addAll(views(satellite, target));
         }
-        return CompiledModel.of(context.guardedLoad(satellite, target, statements), table.definition());
+        return CompiledModel.of(incremental
+                ? context.guardedIncrementalLoad(satellite, target, statements, satellite.sources())
+                : context.guardedLoad(satellite, target, statements), table.definition());
     }
 
     private String ghost(Satellite satellite, TableName target)

@@ -15,6 +15,7 @@ import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.HashingSettings;
 import dev.vault.sql.IdentitySql;
+import dev.vault.sql.IncrementalSource;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
 import dev.vault.sql.dialect.TrinoDialect;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,7 +52,23 @@ public final class StageCompiler
         return CompiledModel.of(CompileContext.guardedView(target, new Statement(stage.name(), Statement.Kind.VIEW, target, view(stage, target))));
     }
 
+    /**
+     * The view's query with its source table left as {@link IncrementalSource#CHANGES_SLOT}: what
+     * an incremental load reads in place of the view.
+     */
+    public IncrementalSource incremental(Stage stage)
+    {
+        TableName view = context.project().tableName(stage);
+        Source source = context.project().model(stage.source(), Source.class);
+        return new IncrementalSource(view, context.project().tableName(source), render(stage, view, Optional.of(IncrementalSource.CHANGES_SLOT)));
+    }
+
     private String view(Stage stage, TableName target)
+    {
+        return render(stage, target, Optional.empty());
+    }
+
+    private String render(Stage stage, TableName target, Optional<String> sourceRows)
     {
         Source source = context.project().model(stage.source(), Source.class);
         HashingSettings hashing = context.project().config().hashing();
@@ -68,6 +86,7 @@ public final class StageCompiler
         stage.derivedColumns().forEach(column -> outputColumns.add(column.name()));
         Map<String, Object> model = new HashMap<>();
         stage.identity().ifPresent(identity -> model.put("identity", identityColumns(identity)));
+        sourceRows.ifPresent(rows -> model.put("sourceRows", rows));
         return context.render("stage.ftl", ImmutableMap.<String, Object>builder()
                 .putAll(model)
                 .put("model", CompileContext.header(stage))

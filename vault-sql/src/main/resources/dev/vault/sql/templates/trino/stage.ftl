@@ -1,15 +1,21 @@
 <#import "lib.ftl" as lib>
+<#--
+  With sourceRows, only the view's query, reading those rows in place of the source table:
+  what an incremental load reads instead of the view (IncrementalSource).
+-->
+<#if !sourceRows??>
 <@lib.header model=model purpose=["Staging view over " + sourceTable + ": derived columns, load_datetime, record_source, hash keys and hashdiffs."]/>
 CREATE OR REPLACE VIEW ${table(target)}
 COMMENT ${viewComment}
 AS
+</#if>
 WITH
 source AS (
     SELECT
 <#list sourceColumns as column>
         <#if column == "record_source">"record_source" AS ${qi("record_source$source")}<#else>${q(column)}</#if><#sep>,</#sep>
 </#list>
-    FROM ${table(sourceTable)}
+    FROM <#if sourceRows??>${sourceRows}<#else>${table(sourceTable)}</#if>
 ),
 <#list derivedLevels as level>
 derived_${level?counter} AS (
