@@ -158,7 +158,7 @@ class TestToolboxVault
             List<String> before = rows(vault, "SELECT hk_product, load_datetime, hd_product FROM %s.sat_product ORDER BY 1, 2".formatted(silver));
             RunResult run = vault.run();
             assertThat(run.model("sat_product").status()).isEqualTo(ModelResult.Status.SUCCESS);
-            assertThat(run.model("sat_product").detail()).isEqualTo("added column discount_note varchar; inserted 0 rows");
+            assertThat(run.model("sat_product").detail()).isEqualTo("added column discount_note varchar; inserted 0 rows; read in full: the load's SQL changed since the last build");
             // the new column is null in every row, so no hashdiff changed and no version was added
             assertThat(rows(vault, "SELECT hk_product, load_datetime, hd_product FROM %s.sat_product ORDER BY 1, 2".formatted(silver))).isEqualTo(before);
             assertThat(rows(vault, "SELECT count(*) FROM %s.sat_product WHERE discount_note IS NOT NULL".formatted(silver))).containsExactly("0");

@@ -18,6 +18,8 @@ import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
+import dev.vault.sql.TrinoCompiler;
+import dev.vault.sql.lineage.ColumnLineage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +100,13 @@ public final class Artifacts
      * @param definitionSha256 the checksum {@code state:modified} compares (see {@link #definitionSha256}); null in manifests written before it
      */
     public record ManifestModel(String name, String kind, String file, int line, String table, List<String> dependsOn, List<String> tags, List<ManifestStatement> statements,
-            String definitionSha256) {}
+            String definitionSha256, List<ManifestColumn> columns, String lineageUntraced) {}
+
+    /**
+     * A column's lineage (see {@link ColumnLineage}): what it holds, the {@code model.column}s it
+     * is computed from one step up, and the bronze {@code source.column}s at the end of the chain.
+     */
+    public record ManifestColumn(String name, String how, List<String> inputs, List<String> bronze) {}
 
     /** One statement of a model; {@code sql} is its text, for {@code vault plan}'s diff (null in manifests written before it was kept). */
     public record ManifestStatement(String kind, String target, String sha256, String sql) {}
@@ -285,6 +293,7 @@ public final class Artifacts
     public static void writeManifest(Path folder, Project project, Plan plan)
     {
         List<ManifestModel> models = new ArrayList<>();
+        ColumnLineage lineage = ColumnLineage.of(project, new TrinoCompiler(project));
         for (ModelPlan modelPlan : plan.models().values()) {
             Model model = modelPlan.model();
             List<ManifestStatement> statements = modelPlan.statements().stream()
@@ -299,9 +308,18 @@ public final class Artifacts
                     ImmutableList.sortedCopyOf(project.graph().parents(model.name())),
                     ImmutableList.sortedCopyOf(project.tags(model.name())),
                     statements,
-                    definitionSha256(project, modelPlan)));
+                    definitionSha256(project, modelPlan),
+                    lineage.columns(model.name()).stream()
+                            .map(column -> new ManifestColumn(column.column(), column.how(), strings(column.inputs()), strings(column.bronze())))
+                            .toList(),
+                    lineage.untraced(model.name()).orElse(null)));
         }
         write(folder.resolve(MANIFEST), new Manifest(MANIFEST_SCHEMA, project.config().name(), models));
+    }
+
+    private static List<String> strings(List<ColumnLineage.ColumnRef> columns)
+    {
+        return columns.stream().map(ColumnLineage.ColumnRef::toString).toList();
     }
 
     /** The manifest in the folder, if there is one. */

@@ -16,6 +16,7 @@ import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
 import dev.vault.sql.PlanScript;
 import dev.vault.sql.TrinoCompiler;
+import dev.vault.sql.lineage.ColumnLineage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -84,11 +85,12 @@ public final class DocsSite
         ImmutableList<DataTest> tests = compiler.integrityTests();
         Map<String, Map<String, Object>> modelRuns = modelRuns();
         Map<String, Map<String, Object>> testRuns = testRuns();
+        ColumnLineage lineage = ColumnLineage.of(project, compiler);
 
         ImmutableMap.Builder<String, String> pages = ImmutableMap.builder();
         pages.put(INDEX, render("index.ftlh", index(modelRuns)));
         for (ModelPlan model : plan.models().values()) {
-            pages.put(page(model.model().name()), render("model.ftlh", modelPage(model, tests, modelRuns, testRuns)));
+            pages.put(page(model.model().name()), render("model.ftlh", modelPage(model, tests, modelRuns, testRuns, lineage)));
         }
         return pages.buildOrThrow();
     }
@@ -188,7 +190,8 @@ public final class DocsSite
         return Arrays.stream(ModelKind.values()).map(ModelKind::displayName).toList();
     }
 
-    private Map<String, Object> modelPage(ModelPlan plan, List<DataTest> tests, Map<String, Map<String, Object>> modelRuns, Map<String, Map<String, Object>> testRuns)
+    private Map<String, Object> modelPage(ModelPlan plan, List<DataTest> tests, Map<String, Map<String, Object>> modelRuns, Map<String, Map<String, Object>> testRuns,
+            ColumnLineage lineage)
     {
         Model model = plan.model();
         Map<String, Object> page = new LinkedHashMap<>();
@@ -204,7 +207,8 @@ public final class DocsSite
         if (model instanceof Mart mart) {
             page.put("materialized", mart.materialized().name().toLowerCase(Locale.ROOT));
         }
-        page.put("columns", compiler.columns(model).stream().map(DocsSite::column).toList());
+        page.put("columns", columns(model, lineage));
+        lineage.untraced(model.name()).ifPresent(reason -> page.put("lineageUntraced", reason));
         page.put("upstream", project.graph().parents(model.name()).stream().sorted().map(name -> summary(project.model(name), "")).toList());
         page.put("downstream", project.graph().children(model.name()).stream().sorted().map(name -> summary(project.model(name), "")).toList());
         List<Map<String, Object>> modelTests = new ArrayList<>();
@@ -244,9 +248,47 @@ public final class DocsSite
         return summary;
     }
 
-    private static Map<String, Object> column(Column column)
+    /**
+     * The model's columns with their lineage: what each holds, the columns one step up it is
+     * computed from and the bronze columns at the end, each linked to its model's page. A mart's
+     * columns are the ones its query was traced to select, without types.
+     */
+    private List<Map<String, Object>> columns(Model model, ColumnLineage lineage)
     {
-        return Map.of("name", column.name(), "type", column.type(), "description", column.description().strip());
+        Map<String, ColumnLineage.Entry> traced = new LinkedHashMap<>();
+        lineage.columns(model.name()).forEach(entry -> traced.put(entry.column(), entry));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        if (model instanceof Mart) {
+            traced.values().forEach(entry -> columns.add(column(entry.column(), "", "", Optional.of(entry))));
+        }
+        else {
+            for (Column column : compiler.columns(model)) {
+                columns.add(column(column.name(), column.type(), column.description().strip(), Optional.ofNullable(traced.get(column.name()))));
+            }
+        }
+        return columns;
+    }
+
+    private Map<String, Object> column(String name, String type, String description, Optional<ColumnLineage.Entry> lineage)
+    {
+        Map<String, Object> column = new LinkedHashMap<>();
+        column.put("name", name);
+        column.put("type", type);
+        column.put("description", description);
+        column.put("how", lineage.map(ColumnLineage.Entry::how).orElse(""));
+        column.put("inputs", lineage.map(entry -> columnLinks(entry.inputs())).orElse(List.of()));
+        column.put("bronze", lineage.map(entry -> columnLinks(entry.bronze())).orElse(List.of()));
+        return column;
+    }
+
+    /** Links to columns on their models' pages; a column of a table that is not a model (an identity hub's records map) has none. */
+    private List<Map<String, Object>> columnLinks(List<ColumnLineage.ColumnRef> columns)
+    {
+        return columns.stream()
+                .map(column -> Map.<String, Object>of(
+                        "name", column.toString(),
+                        "href", project.models().containsKey(column.model()) ? column.model() + ".html#column-" + column.column() : ""))
+                .toList();
     }
 
     /** The last run's entry of each model; a model listed twice (seeded, then run) keeps its last. */

@@ -86,9 +86,15 @@ class TestDocsSite
         for (Path page : result.pages()) {
             Matcher href = HREF.matcher(read(page));
             while (href.find()) {
-                assertThat(page.getParent().resolve(href.group(1)).normalize())
+                // a column link names its row on the model's page: the page exists and has the row
+                String[] target = href.group(1).split("#", 2);
+                Path linked = page.getParent().resolve(target[0]).normalize();
+                assertThat(linked)
                         .as("link %s on %s", href.group(1), page)
                         .isRegularFile();
+                if (target.length == 2) {
+                    assertThat(read(linked)).as("link %s on %s", href.group(1), page).contains("id=\"" + target[1] + "\"");
+                }
                 links++;
             }
         }
@@ -124,6 +130,16 @@ class TestDocsSite
                         "INSERT INTO &quot;iceberg&quot;.&quot;silver&quot;.&quot;hub_customer&quot;", "</pre>")
                 .contains("<div class=\"value\">1,234</div><div class=\"label\">rows written</div>")
                 .contains("<div class=\"value\">1.75 s</div><div class=\"label\">duration</div>");
+        // column lineage: one step up, and the bronze column at the end
+        assertThat(hub)
+                .containsSubsequence("<tr id=\"column-hk_customer\">", "<span class=\"how\">copied</span>",
+                        "<a class=\"mono\" href=\"stg_customers.html#column-hk_customer\">stg_customers.hk_customer</a>",
+                        "<a class=\"mono\" href=\"customers.html#column-customer_id\">customers.customer_id</a>", "</tr>");
+        assertThat(read(site.resolve("models/stg_customers.html")))
+                .containsSubsequence("<tr id=\"column-hd_customer\">", "hashdiff of email", "stg_customers.html#column-email", "customers.html#column-email", "</tr>");
+        // a mart's columns are the ones its query selects, traced to the hub's
+        assertThat(read(site.resolve("models/mart_customers.html")))
+                .containsSubsequence("<tr id=\"column-customer_id\">", "hub_customer.html#column-customer_id", "customers.html#column-customer_id", "</tr>");
         // a payload column is described as its source describes it
         assertThat(read(site.resolve("models/sat_customer.html")))
                 .contains("<td class=\"mono\">email</td><td class=\"mono\">varchar</td><td>Their email, e.g. a@b.com</td>")
