@@ -1,5 +1,7 @@
 package dev.vault.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vault.core.model.Layer;
 import dev.vault.sql.Plan;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -71,6 +74,29 @@ class TestVault
                 .contains("-- ${fingerprint} below is that fingerprint, filled in by the runner.\n")
                 .contains("; vault fingerprint ${fingerprint}'")
                 .endsWith("AS\nSELECT customer_id FROM \"iceberg\".\"silver\".\"hub_customer\";\n");
+    }
+
+    @Test
+    void manifestCarriesEveryColumnsLineage()
+            throws IOException
+    {
+        try (Vault vault = load(new RecordingListener())) {
+            vault.compile(directory.resolve("out"));
+        }
+        JsonNode models = new ObjectMapper().readTree(directory.resolve("project/.vault/manifest.json").toFile()).path("models");
+        Map<String, JsonNode> columns = new LinkedHashMap<>();
+        for (JsonNode model : models) {
+            for (JsonNode column : model.path("columns")) {
+                columns.put(model.path("name").asText() + "." + column.path("name").asText(), column);
+            }
+        }
+        assertThat(columns.get("hub_customer.hk_customer").path("how").asText()).isEqualTo("copied");
+        assertThat(columns.get("hub_customer.hk_customer").path("inputs").toString()).isEqualTo("[\"stg_customers.hk_customer\"]");
+        assertThat(columns.get("stg_customers.hk_customer").path("how").asText()).isEqualTo("hash key of customer_id");
+        // the mart's column, traced through its query to the bronze column
+        assertThat(columns.get("mart_customers.customer_id").path("inputs").toString()).isEqualTo("[\"hub_customer.customer_id\"]");
+        assertThat(columns.get("mart_customers.customer_id").path("bronze").toString()).isEqualTo("[\"customers.customer_id\"]");
+        assertThat(models.findValues("lineage_untraced")).allMatch(JsonNode::isNull);
     }
 
     @Test
