@@ -1,6 +1,7 @@
 package dev.vault.sql;
 
 import com.google.common.collect.ImmutableList;
+import dev.vault.core.identity.IdentityComparison;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentitySettings;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -239,10 +243,49 @@ public final class IdentityResolutionSql
                     "phonePart", key.parts().contains(IdentityPart.PHONE) ? phonePart : "CAST(NULL AS varchar)"));
         }
         model.put("keys", keys);
-        model.put("parts", List.of(
+        List<Map<String, String>> parts = new ArrayList<>(List.of(
                 Map.of("name", "email", "value", emailPart, "sample", SqlText.identifier(StageIdentity.EMAIL)),
                 Map.of("name", "phone", "value", phonePart, "sample", SqlText.identifier(StageIdentity.PHONE))));
+        // a comparison's block is one more value per record, counted like a key value: an oversized block is junk, reported and not compared
+        List<Map<String, Object>> comparisons = new ArrayList<>();
+        Set<String> comparedColumns = new TreeSet<>();
+        for (IdentityComparison comparison : project.config().identity().comparisons()) {
+            List<String> blockColumns = comparison.blockOn().stream().map(IdentityResolutionSql::partColumn).toList();
+            parts.add(Map.of("name", comparison.junkKeyName(), "value", block(blockColumns), "sample", sample(blockColumns)));
+            List<String> rules = new ArrayList<>();
+            for (String part : comparison.equal()) {
+                rules.add("left_parts.%1$s = right_parts.%1$s".formatted(partColumn(part)));
+            }
+            comparison.maxEdits().forEach((part, edits) -> rules.add("levenshtein_distance(left_parts.%1$s, right_parts.%1$s) <= %2$d".formatted(partColumn(part), edits)));
+            comparisons.add(Map.of("junkKey", comparison.junkKeyName(), "maxBlockSize", comparison.maxBlockSize(), "rules", rules));
+            comparison.equal().forEach(part -> comparedColumns.add(partColumn(part)));
+            comparison.maxEdits().keySet().forEach(part -> comparedColumns.add(partColumn(part)));
+        }
+        model.put("parts", parts);
+        model.put("comparisons", comparisons);
+        model.put("comparedColumns", List.copyOf(comparedColumns));
         return templates.render("identity_hub.ftl", model);
+    }
+
+    /** The staged column of a part, quoted: {@code "identity_name"}, {@code "identity_part_birth_date"}. */
+    private static String partColumn(String part)
+    {
+        return SqlText.identifier(IdentityPart.fromId(part).map(StageIdentity::column).orElseGet(() -> StageIdentity.partColumn(part)));
+    }
+
+    /** A record's block: its blocking parts' values joined by the unit separator (as {@link IdentityComparison#block}), NULL when one is missing. */
+    private static String block(List<String> columns)
+    {
+        if (columns.size() == 1) {
+            return columns.getFirst();
+        }
+        return "CASE WHEN " + columns.stream().map(column -> column + " IS NOT NULL").collect(Collectors.joining(" AND "))
+                + " THEN " + String.join(" || chr(31) || ", columns) + " END";
+    }
+
+    private static String sample(List<String> columns)
+    {
+        return columns.size() == 1 ? columns.getFirst() : "concat_ws(' / ', " + String.join(", ", columns) + ")";
     }
 
     /** The normalized parts behind a key value, readable in the junk report: e.g. 'teste@teste.com'. */

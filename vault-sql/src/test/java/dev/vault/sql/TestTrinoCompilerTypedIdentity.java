@@ -1,6 +1,7 @@
 package dev.vault.sql;
 
 import dev.vault.core.identity.IdentityPartKind;
+import dev.vault.core.model.Hub;
 import dev.vault.core.model.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +84,42 @@ class TestTrinoCompilerTypedIdentity
                 .contains("        CAST(NULL AS varchar) AS \"identity_part_birth_date\",\n        CAST(NULL AS varchar) AS \"identity_part_cpf\",\n        CAST(NULL AS varchar) AS \"identity_part_sx_name\"\n")
                 .contains("    \"identity_part_cpf\",\n");
 
+    }
+
+    @Test
+    void comparisonsBlockCountAndCompareInTheEdgesStatement()
+    {
+        Project project = FixtureProject.in(directory)
+                .config("""
+                        identity:
+                          keys:
+                            email: [email]
+                          comparisons:
+                            name_typo:
+                              block-on: [birth_date, sx_name]
+                              max-block-size: 40
+                              equal: [birth_date]
+                              max-edits: {name: 2}
+                        """)
+                .file("models/leads.yml", MODELS)
+                .load();
+        IdentityResolutionSql sql = new TrinoCompiler(project).identityResolution(project.model("hub_person", Hub.class));
+
+        // the block is one more value per record, counted like a key value: an oversized one is junk
+        assertThat(sql.workKeys()).contains(
+                "ROW('block:name_typo', CASE WHEN \"identity_part_birth_date\" IS NOT NULL AND \"identity_part_sx_name\" IS NOT NULL "
+                        + "THEN \"identity_part_birth_date\" || chr(31) || \"identity_part_sx_name\" END, concat_ws(' / ', \"identity_part_birth_date\", \"identity_part_sx_name\"), false, ");
+        assertThat(sql.junkInsert()).contains("HAVING count(*) > CASE key_name WHEN 'block:name_typo' THEN 40 ELSE 50 END\n");
+        // pairs of one block, not junk, whose parts meet every rule
+        assertThat(sql.workEdges()).containsSubsequence(
+                "WITH compared_parts AS (",
+                "    SELECT \"identity_record\", \"identity_name\", \"identity_part_birth_date\" FROM \"iceberg\".\"silver\".\"stg_leads\"\n    UNION\n",
+                "blocked AS (",
+                "    WHERE keyed.key_name IN ('block:name_typo')",
+                "UNION\nSELECT DISTINCT right_block.vid AS a, left_block.vid AS b\n",
+                "WHERE (left_block.key_name = 'block:name_typo'\n"
+                        + "       AND left_parts.\"identity_part_birth_date\" = right_parts.\"identity_part_birth_date\"\n"
+                        + "       AND levenshtein_distance(left_parts.\"identity_name\", right_parts.\"identity_name\") <= 2)\n");
     }
 
     private static Map<String, String> ordered(String... labelsAndExpressions)

@@ -15,8 +15,9 @@ import static java.util.Objects.requireNonNull;
  * @param maxRecordsPerKey a key value shared by more distinct records than this is junk (a test
  *         email, a call centre's phone): it is not used for matching and is reported;
  *         {@link #NO_JUNK_GUARD} ({@code max-records-per-key: off}) switches the guard off
+ * @param comparisons typo-tolerant rules whose accepted pairs join persons as a shared key does
  */
-public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey> keys, int maxRecordsPerKey)
+public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey> keys, int maxRecordsPerKey, ImmutableList<IdentityComparison> comparisons)
 {
     /** {@code max-records-per-key: off}: no key value is ever shared by more records than this. */
     public static final int NO_JUNK_GUARD = Integer.MAX_VALUE;
@@ -38,12 +39,27 @@ public record IdentitySettings(String defaultCountry, ImmutableList<IdentityKey>
         checkArgument(defaultCountry.matches("[A-Z]{2}"), "country must be an ISO 3166 alpha-2 code: %s", defaultCountry);
         checkArgument(!keys.isEmpty(), "at least one key is needed");
         checkArgument(maxRecordsPerKey >= 2, "maxRecordsPerKey must be at least 2");
+        requireNonNull(comparisons, "comparisons is null");
         for (IdentityKey key : keys) {
             for (IdentityKey part : JUNK_CHECKED_PARTS) {
                 checkArgument(!key.name().equals(part.name()) || key.labels().equals(part.labels()),
                         "a key named '%s' must be made of %s alone", key.name(), part.name());
             }
         }
+    }
+
+    public IdentitySettings(String defaultCountry, ImmutableList<IdentityKey> keys, int maxRecordsPerKey)
+    {
+        this(defaultCountry, keys, maxRecordsPerKey, ImmutableList.of());
+    }
+
+    /** The typed parts any key or comparison reads, sorted: every identity stage carries a column for each. */
+    public ImmutableSortedSet<String> typedParts()
+    {
+        ImmutableSortedSet.Builder<String> parts = ImmutableSortedSet.naturalOrder();
+        keys.forEach(key -> parts.addAll(key.typedParts()));
+        comparisons.forEach(comparison -> parts.addAll(comparison.typedParts()));
+        return parts.build();
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -27,18 +29,43 @@ import static java.util.Objects.requireNonNull;
 public final class IdentityUnifier
 {
     private final IdentityHasher hasher;
+    private final ImmutableMap<String, IdentityPartKind> partKinds;
 
     public IdentityUnifier(IdentityHasher hasher)
     {
-        this.hasher = requireNonNull(hasher, "hasher is null");
+        this(hasher, Map.of());
     }
 
-    /** A source record: its id, unique in the batch, and what it says about the person. */
-    public record Lead(String recordId, String name, String email, String phone)
+    /**
+     * @param partKinds the kind of each typed part the keys and comparisons read (what a stage's
+     *         {@code identity: parts:} declares), which fixes its normalization
+     */
+    public IdentityUnifier(IdentityHasher hasher, Map<String, IdentityPartKind> partKinds)
+    {
+        this.hasher = requireNonNull(hasher, "hasher is null");
+        this.partKinds = ImmutableMap.copyOf(partKinds);
+        for (String part : hasher.settings().typedParts()) {
+            checkArgument(this.partKinds.containsKey(part), "typed part %s has no kind", part);
+        }
+    }
+
+    /**
+     * A source record: its id and what it says about the person. A record listed twice (two
+     * versions of it) is one record whose every version counts, as in the warehouse.
+     *
+     * @param parts raw values of typed parts, by part name ({@code birth_date}, {@code cpf})
+     */
+    public record Lead(String recordId, String name, String email, String phone, ImmutableMap<String, String> parts)
     {
         public Lead
         {
             requireNonNull(recordId, "recordId is null");
+            requireNonNull(parts, "parts is null");
+        }
+
+        public Lead(String recordId, String name, String email, String phone)
+        {
+            this(recordId, name, email, phone, ImmutableMap.of());
         }
     }
 
@@ -92,10 +119,30 @@ public final class IdentityUnifier
         // the part values behind each key value: equal key values have equal parts
         List<Map<String, String[]>> partsOfValue = new ArrayList<>();
         keys.forEach(key -> partsOfValue.add(new HashMap<>()));
+        // per comparison, block -> the records in it; a pair is compared over every version of both, as in SQL
+        List<IdentityComparison> comparisons = hasher.settings().comparisons();
+        Map<Integer, List<Map<String, String>>> versions = new HashMap<>();
+        List<Map<String, Set<Integer>>> blocks = new ArrayList<>();
+        comparisons.forEach(comparison -> blocks.add(new TreeMap<>()));
         for (Lead lead : leads) {
             int record = index.get(lead.recordId());
             IdentityHasher.Normalized normalized = hasher.normalize(lead.name(), lead.email(), lead.phone());
+            Map<String, String> normalizedParts = normalizedParts(lead, normalized);
             String[] values = hasher.keyValues(normalized);
+            for (int k = 0; k < values.length; k++) {
+                if (keys.get(k).isTyped()) {
+                    values[k] = IdentityHasher.typedKey(keys.get(k).labels(), keys.get(k).labels().stream().map(normalizedParts::get).toList());
+                }
+            }
+            if (!comparisons.isEmpty()) {
+                versions.computeIfAbsent(record, ignored -> new ArrayList<>()).add(normalizedParts);
+            }
+            for (int c = 0; c < comparisons.size(); c++) {
+                String block = comparisons.get(c).block(normalizedParts);
+                if (block != null) {
+                    blocks.get(c).computeIfAbsent(block, ignored -> new TreeSet<>()).add(record);
+                }
+            }
             String[] partValues = new String[parts.size()];
             for (int p = 0; p < parts.size(); p++) {
                 partValues[p] = IdentityHasher.key(parts.get(p), normalized);
@@ -154,6 +201,25 @@ public final class IdentityUnifier
             }
         }
 
+        // comparisons: every pair of records in a block (not oversized) whose versions meet the rules
+        for (int c = 0; c < comparisons.size(); c++) {
+            IdentityComparison comparison = comparisons.get(c);
+            for (Map.Entry<String, Set<Integer>> block : blocks.get(c).entrySet()) {
+                if (block.getValue().size() > comparison.maxBlockSize()) {
+                    junk.put(comparison.junkKeyName() + "|" + block.getKey(), new JunkKey(comparison.junkKeyName(), block.getKey(), block.getValue().size()));
+                    continue;
+                }
+                List<Integer> members = new ArrayList<>(block.getValue());
+                for (int i = 0; i < members.size(); i++) {
+                    for (int j = i + 1; j < members.size(); j++) {
+                        if (accepted(comparison, versions.get(members.get(i)), versions.get(members.get(j)))) {
+                            union(parent, members.get(i), members.get(j));
+                        }
+                    }
+                }
+            }
+        }
+
         ImmutableMap.Builder<String, String> personOf = ImmutableMap.builder();
         for (int i = 0; i < ids.size(); i++) {
             personOf.put(ids.get(i), ids.get(find(parent, i)));
@@ -161,6 +227,29 @@ public final class IdentityUnifier
         List<JunkKey> junkKeys = new ArrayList<>(junk.values());
         junkKeys.sort(Comparator.comparingInt(JunkKey::records).reversed().thenComparing(JunkKey::key).thenComparing(JunkKey::value));
         return new Result(personOf.buildOrThrow(), ImmutableList.copyOf(junkKeys));
+    }
+
+    private static boolean accepted(IdentityComparison comparison, List<Map<String, String>> left, List<Map<String, String>> right)
+    {
+        for (Map<String, String> a : left) {
+            for (Map<String, String> b : right) {
+                if (comparison.accepts(a, b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every normalized part of a lead by part name: name, email and phone as the hasher normalizes them, typed parts by their kind. */
+    private Map<String, String> normalizedParts(Lead lead, IdentityHasher.Normalized normalized)
+    {
+        Map<String, String> parts = new HashMap<>();
+        for (IdentityPart part : IdentityPart.values()) {
+            parts.put(part.id(), normalized.part(part));
+        }
+        partKinds.forEach((part, kind) -> parts.put(part, kind.normalize(lead.parts().get(part), hasher.settings().defaultCountry())));
+        return parts;
     }
 
     /** Whether one of the part values a key value was built from is junk. */

@@ -1,5 +1,6 @@
 package dev.vault.core.load;
 
+import dev.vault.core.identity.IdentityComparison;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.model.Hub;
@@ -26,6 +27,12 @@ final class IdentityPartsValidator
     {
         if (models.values().stream().noneMatch(model -> model instanceof Hub hub && hub.identity())) {
             // no identity hub, so no stage can declare a typed part: a key that names one is a mistake
+            for (IdentityComparison comparison : settings.comparisons()) {
+                if (!comparison.typedParts().isEmpty()) {
+                    problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "identity comparison '%s' of vault.yml has parts %s, which no stage declares: there is no identity hub",
+                            comparison.name(), comparison.typedParts());
+                }
+            }
             for (IdentityKey key : settings.keys()) {
                 for (String part : key.typedParts()) {
                     problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "identity key '%s' of vault.yml has part '%s', which no stage declares: there is no identity hub; "
@@ -47,6 +54,15 @@ final class IdentityPartsValidator
                     if (previous != null && previous.kind() != part.kind()) {
                         problems.add(part.location(), "identity part '%s' of stage '%s' is of kind %s, but of kind %s at %s; a part has one kind in every stage of identity hub '%s'",
                                 part.name(), stage.name(), part.kind().id(), previous.kind().id(), previous.location(), hub.name());
+                    }
+                }
+            }
+            for (IdentityComparison comparison : settings.comparisons()) {
+                for (String part : comparison.typedParts()) {
+                    if (!provided.containsKey(part)) {
+                        problems.add(hub.location(), "identity comparison '%s' of vault.yml has part '%s', which no stage of identity hub '%s' declares under 'identity: parts:'; parts available: %s%s",
+                                comparison.name(), part, hub.name(), availableParts(provided),
+                                Suggestions.closest(part, provided.keySet()).map(closest -> "; did you mean '%s'?".formatted(closest)).orElse(""));
                     }
                 }
             }

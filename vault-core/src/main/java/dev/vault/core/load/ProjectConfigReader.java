@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.dialect.JdbcDriver;
+import dev.vault.core.identity.IdentityComparison;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentitySettings;
@@ -22,6 +23,7 @@ import dev.vault.core.yaml.YamlNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -43,7 +47,8 @@ final class ProjectConfigReader
             "name", "version", "model-paths", "seed-paths", "target-path", "catalog", "schemas", "target", "targets", "hashing", "loading", "identity",
             "maintenance");
     private static final ImmutableSet<String> BUILT_IN_PARTS = Arrays.stream(IdentityPart.values()).map(IdentityPart::id).collect(ImmutableSet.toImmutableSet());
-    private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key");
+    private static final ImmutableSet<String> IDENTITY_KEYS = ImmutableSet.of("default-country", "keys", "max-records-per-key", "comparisons");
+    private static final ImmutableSet<String> COMPARISON_KEYS = ImmutableSet.of("block-on", "max-block-size", "equal", "max-edits");
     private static final ImmutableSet<String> HASHING_KEYS = ImmutableSet.of("algorithm", "business-key-case");
     private static final ImmutableSet<String> LOADING_KEYS = ImmutableSet.of("null-keys", "ghost-records", "end-of-time", "conflicts", "conflicts-severity", "unknown-member-key");
     private static final ImmutableSet<String> EMBEDDED_KEYS = ImmutableSet.of("type", "warehouse", "port", "catalog", "schemas");
@@ -278,7 +283,71 @@ final class ProjectConfigReader
         if (keys.isEmpty()) {
             keys = defaults.keys();
         }
-        return new IdentitySettings(country, keys, maxRecords);
+        return new IdentitySettings(country, keys, maxRecords, comparisons(settings, keys, problems));
+    }
+
+    /**
+     * {@code comparisons:} of {@code identity:}, by name: {@code block-on} (parts whose values a
+     * pair shares), {@code max-block-size}, and the rules, {@code equal} (parts) and
+     * {@code max-edits} (part to edits). Part names are checked as key parts are, here for the
+     * built-in ones and near misses, against the stages for typed ones (IdentityPartsValidator).
+     */
+    private static ImmutableList<IdentityComparison> comparisons(Fields settings, List<IdentityKey> keys, Problems problems)
+    {
+        Optional<Fields> comparisonFields = settings.node("comparisons").flatMap(node -> Fields.of(node, "'comparisons' of 'identity'", problems));
+        if (comparisonFields.isEmpty()) {
+            return ImmutableList.of();
+        }
+        ImmutableList.Builder<IdentityComparison> comparisons = ImmutableList.builder();
+        Set<String> names = new HashSet<>();
+        keys.forEach(key -> names.add(key.name()));
+        for (YamlNode.Entry entry : comparisonFields.get().mapping().entries().values()) {
+            checkName(entry.key(), "identity comparison name", entry.keyLocation(), problems);
+            if (!names.add(entry.key())) {
+                problems.add(entry.keyLocation(), "identity comparison '%s' has the name of a key or an earlier comparison; names are shared by keys and comparisons in the explain output", entry.key());
+            }
+            Optional<Fields> fields = Fields.of(entry.value(), "identity comparison '" + entry.key() + "'", problems);
+            if (fields.isEmpty()) {
+                continue;
+            }
+            Fields comparison = fields.get();
+            comparison.rejectUnknownKeys(COMPARISON_KEYS);
+            int before = problems.size();
+            List<String> blockOn = comparisonParts(entry.key(), comparison.requiredStringList("block-on"), problems);
+            int maxBlockSize = comparison.integer("max-block-size", IdentityComparison.DEFAULT_MAX_BLOCK_SIZE, 2, 100_000);
+            Set<String> equal = new TreeSet<>(comparisonParts(entry.key(), comparison.stringList("equal"), problems));
+            Map<String, Integer> maxEdits = new TreeMap<>();
+            comparison.node("max-edits").flatMap(node -> Fields.of(node, "'max-edits' of identity comparison '" + entry.key() + "'", problems)).ifPresent(edits -> {
+                for (YamlNode.Entry rule : edits.mapping().entries().values()) {
+                    if (comparisonParts(entry.key(), List.of(new Fields.Located<>(rule.key(), rule.keyLocation())), problems).isEmpty()) {
+                        continue;
+                    }
+                    maxEdits.put(rule.key(), edits.integer(rule.key(), 1, 1, IdentityComparison.MAX_EDITS));
+                }
+            });
+            if (equal.isEmpty() && maxEdits.isEmpty() && problems.size() == before) {
+                problems.add(entry.keyLocation(), "identity comparison '%s' has no rule; add 'equal: [part, ...]' or 'max-edits: {part: edits}', e.g. 'max-edits: {name: 2}'", entry.key());
+            }
+            if (problems.size() == before && Identifiers.isValid(entry.key())) {
+                comparisons.add(new IdentityComparison(entry.key(), blockOn, maxBlockSize, equal, maxEdits));
+            }
+        }
+        return comparisons.build();
+    }
+
+    private static List<String> comparisonParts(String comparison, List<Fields.Located<String>> parts, Problems problems)
+    {
+        List<String> names = new ArrayList<>();
+        for (Fields.Located<String> part : parts) {
+            if (IdentityPart.fromId(part.value()).isPresent() || Identifiers.isValid(part.value()) && Suggestions.closest(part.value(), BUILT_IN_PARTS).isEmpty()) {
+                names.add(part.value());
+            }
+            else {
+                problems.add(part.location(), "identity comparison '%s' has part '%s'; parts are name, email, phone or a part a stage declares under 'identity: parts:'%s",
+                        comparison, part.value(), Suggestions.hint(part.value(), BUILT_IN_PARTS));
+            }
+        }
+        return names;
     }
 
     private static Optional<TargetConfig> target(Path root, String name, Fields fields, JdbcDriver driver, Problems problems)

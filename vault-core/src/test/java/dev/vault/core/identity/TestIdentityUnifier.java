@@ -1,5 +1,8 @@
 package dev.vault.core.identity;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.identity.IdentityUnifier.JunkKey;
 import dev.vault.core.identity.IdentityUnifier.Lead;
 import dev.vault.core.identity.IdentityUnifier.Result;
@@ -11,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import static dev.vault.core.identity.TestIdentityHasher.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -299,6 +303,80 @@ class TestIdentityUnifier
         assertThat(result.personOf().get("r0501")).isEqualTo("r0000");
         assertThat(result.personOf().get("r0502")).isEqualTo("r0502");
         assertThat(result.personOf().get("r0999")).isEqualTo("r0502");
+    }
+
+    @Test
+    void aComparisonJoinsANameTypoWithTheSameBirthDate()
+    {
+        IdentityUnifier unifier = comparing(new IdentityComparison("name_typo", List.of("birth_date"), 10, Set.of("birth_date"), Map.of("name", 2)), 10);
+        Result result = unifier.unify(List.of(
+                lead("A", "Robert Alan", "1980-03-14"),
+                // one substitution away, the birth date written another way: the same person
+                lead("B", "Robert Alen", "14/03/1980"),
+                // a transposition is two edits
+                lead("C", "Rbeort Alan", "1980-03-14"),
+                // three edits: someone else, though born the same day
+                lead("D", "Roberta Allende", "1980-03-14"),
+                // the same name, another birth date: another block, never compared
+                lead("E", "Robert Alan", "1981-03-14"),
+                // no birth date: no block
+                lead("F", "Robert Alan", null)));
+
+        assertThat(result.personOf()).containsExactly(
+                Map.entry("A", "A"), Map.entry("B", "A"), Map.entry("C", "A"), Map.entry("D", "D"), Map.entry("E", "E"), Map.entry("F", "F"));
+        assertThat(result.junkKeys()).isEmpty();
+    }
+
+    @Test
+    void anOversizedBlockIsJunkAndNotCompared()
+    {
+        IdentityUnifier unifier = comparing(new IdentityComparison("name_typo", List.of("birth_date"), 2, Set.of(), Map.of("name", 1)), 10);
+        Result result = unifier.unify(List.of(
+                lead("A", "Ana Lima", "2000-01-01"),
+                lead("B", "Ana Lama", "2000-01-01"),
+                lead("C", "Ana Luma", "2000-01-01"),
+                lead("D", "Rui Costa", "1999-12-31"),
+                lead("E", "Rui Kosta", "1999-12-31")));
+
+        // three records born on 2000-01-01 exceed the block size of 2: they stay apart, and the block is reported
+        assertThat(result.persons()).isEqualTo(4);
+        assertThat(result.personOf()).containsEntry("E", "D");
+        assertThat(result.junkKeys()).containsExactly(new JunkKey("block:name_typo", "2000-01-01", 3));
+    }
+
+    @Test
+    void typedKeysMatchInJavaAsInSql()
+    {
+        IdentitySettings settings = new IdentitySettings("BR", ImmutableList.of(
+                new IdentityKey("cpf", ImmutableSortedSet.of(), ImmutableSortedSet.of("cpf"))), 10);
+        IdentityUnifier unifier = new IdentityUnifier(new IdentityHasher(settings), Map.of("cpf", IdentityPartKind.CPF));
+        Result result = unifier.unify(List.of(
+                new Lead("A", "Ana", null, null, ImmutableMap.of("cpf", "529.982.247-25")),
+                new Lead("B", "Ana Maria", null, null, ImmutableMap.of("cpf", "52998224725")),
+                // an invalid CPF (bad check digits) is no key
+                new Lead("C", "Ana", null, null, ImmutableMap.of("cpf", "529.982.247-26"))));
+        assertThat(result.personOf()).containsExactly(Map.entry("A", "A"), Map.entry("B", "A"), Map.entry("C", "C"));
+    }
+
+    @Test
+    void editDistanceCountsCodePoints()
+    {
+        assertThat(IdentityComparison.editDistance("robert alan", "robert alen")).isEqualTo(1);
+        assertThat(IdentityComparison.editDistance("robert", "rbeort")).isEqualTo(2);
+        assertThat(IdentityComparison.editDistance("", "ana")).isEqualTo(3);
+        // a character outside the BMP is one code point, two UTF-16 units: one edit, as Trino counts it
+        assertThat(IdentityComparison.editDistance("ana\uD83D\uDE00", "ana")).isEqualTo(1);
+    }
+
+    private static IdentityUnifier comparing(IdentityComparison comparison, int maxRecordsPerKey)
+    {
+        IdentitySettings settings = new IdentitySettings("BR", IdentitySettings.defaults().keys(), maxRecordsPerKey, ImmutableList.of(comparison));
+        return new IdentityUnifier(new IdentityHasher(settings), Map.of("birth_date", IdentityPartKind.DATE));
+    }
+
+    private static Lead lead(String id, String name, String birthDate)
+    {
+        return new Lead(id, name, null, null, birthDate == null ? ImmutableMap.of() : ImmutableMap.of("birth_date", birthDate));
     }
 
     private static IdentityUnifier unifier(int maxRecordsPerKey)

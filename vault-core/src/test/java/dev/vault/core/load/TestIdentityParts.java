@@ -2,6 +2,7 @@ package dev.vault.core.load;
 
 import com.google.common.collect.ImmutableSortedSet;
 import dev.vault.core.TestingProjects;
+import dev.vault.core.identity.IdentityComparison;
 import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentityPartKind;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static dev.vault.core.TestingProjects.project;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +146,44 @@ class TestIdentityParts
                 .replace("models/hubs.yml", "[stg_people]", "[stg_people, stg_people_2]")
                 .problem().toString())
                 .isEqualTo("models/stages.yml:23:9: identity part 'birth_date' of stage 'stg_people_2' is of kind text, but of kind date at models/stages.yml:11:9; a part has one kind in every stage of identity hub 'hub_person'");
+    }
+
+    private static final String COMPARISONS = """
+              comparisons:
+                name_typo:
+                  block-on: [birth_date]
+                  max-block-size: 40
+                  equal: [birth_date]
+                  max-edits: {name: 2}
+            """;
+
+    @Test
+    void comparisons()
+    {
+        IdentitySettings settings = fixture().file("vault.yml", VAULT_YML + COMPARISONS).load().config().identity();
+        assertThat(settings.comparisons()).containsExactly(
+                new IdentityComparison("name_typo", List.of("birth_date"), 40, Set.of("birth_date"), Map.of("name", 2)));
+        assertThat(settings.comparisons().getFirst().junkKeyName()).isEqualTo("block:name_typo");
+        // the stage carries a column for every typed part a key or a comparison reads
+        assertThat(settings.typedParts()).containsExactly("birth_date", "cpf");
+    }
+
+    @Test
+    void comparisonErrorsSayWhereAndHowToFix()
+    {
+        assertThat(fixture().file("vault.yml", VAULT_YML + COMPARISONS.replace("{name: 2}", "{nmae: 2}")).problem())
+                .hasToString("vault.yml:13:19: identity comparison 'name_typo' has part 'nmae'; parts are name, email, phone or a part a stage declares under 'identity: parts:'; did you mean 'name'?");
+        assertThat(fixture().file("vault.yml", VAULT_YML + COMPARISONS.replace("{name: 2}", "{name: 9}")).problem().toString())
+                .startsWith("vault.yml:13:25: ").contains("max-edits").contains("5");
+        assertThat(fixture().file("vault.yml", VAULT_YML + COMPARISONS.replace("      equal: [birth_date]\n", "").replace("      max-edits: {name: 2}\n", "")).problem())
+                .hasToString("vault.yml:9:5: identity comparison 'name_typo' has no rule; add 'equal: [part, ...]' or 'max-edits: {part: edits}', e.g. 'max-edits: {name: 2}'");
+        assertThat(fixture().file("vault.yml", VAULT_YML + COMPARISONS.replace("block-on: [birth_date]", "block-on: [postcode]")).problem())
+                .hasToString("models/hubs.yml:2:5: identity comparison 'name_typo' of vault.yml has part 'postcode', which no stage of identity hub 'hub_person' declares under 'identity: parts:'; "
+                        + "parts available: name, email, phone, birth_date, cpf, sx_name");
+        assertThat(fixture().file("vault.yml", VAULT_YML + COMPARISONS.replace("name_typo:", "email:")).problem())
+                .hasToString("vault.yml:9:5: identity comparison 'email' has the name of a key or an earlier comparison; names are shared by keys and comparisons in the explain output");
+        assertThat(fixture().file("vault.yml", VAULT_YML + COMPARISONS.replace("max-block-size: 40", "max-blok-size: 40")).problem().toString())
+                .startsWith("vault.yml:11:7: ").contains("max-blok-size").contains("max-block-size");
     }
 
     private TestingProjects fixture()

@@ -139,7 +139,7 @@ public final class StageCompiler
         IdentitySql sql = new IdentitySql(context.project().config().identity());
         // the typed parts any key uses, in every identity stage (NULL where this stage lacks one): the hub reads them all alike
         Set<String> typedParts = new TreeSet<>();
-        context.project().config().identity().keys().forEach(key -> typedParts.addAll(key.typedParts()));
+        typedParts.addAll(context.project().config().identity().typedParts());
         List<Map<String, String>> parts = new ArrayList<>();
         for (String part : typedParts) {
             StageIdentity.TypedPart typed = identity.parts().get(part);

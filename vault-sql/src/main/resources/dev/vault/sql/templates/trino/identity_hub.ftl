@@ -97,12 +97,17 @@ FROM (
 <#break>
 <#case "junk_insert">
 <@lib.header model=model purpose=["Reports key values, emails and phones shared by more than " + maxRecords + " distinct records",
-    "(a test email, a call centre's phone); they and the keys built from them are left out of matching."]/>
+    "(a test email, a call centre's phone); they and the keys built from them are left out of matching."]
+    + comparisons?has_content?then(["So are the blocks of a comparison larger than its max-block-size (block:<comparison>): their pairs are not compared."], [])/>
 INSERT INTO ${table(junkTable)} ("key_name", "key_value", "sample", "records", "load_datetime")
 SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
 FROM ${table(workKeys)} AS candidate
 GROUP BY key_name, key_value
+<#if comparisons?has_content>
+HAVING count(*) > CASE key_name<#list comparisons as comparison> WHEN ${lit(comparison.junkKey)} THEN ${comparison.maxBlockSize?c}</#list> ELSE ${maxRecords?c} END
+<#else>
 HAVING count(*) > ${maxRecords}
+</#if>
    AND NOT EXISTS (
        SELECT 1
        FROM ${table(junkTable)} AS junk
@@ -110,8 +115,28 @@ HAVING count(*) > ${maxRecords}
 <#break>
 <#case "work_edges">
 <@lib.header model=model purpose=["Work table: a star per key value, each record linked to the smallest record sharing it (not a clique);",
-    "junk key values, and keys built from a junk email or phone, left out."]/>
+    "junk key values, and keys built from a junk email or phone, left out."]
+    + comparisons?has_content?then(["Then the pairs the comparisons accept: records in one block (not junk) whose parts meet every rule."], [])/>
 CREATE OR REPLACE TABLE ${table(workEdges)} AS
+<#if comparisons?has_content>
+WITH compared_parts AS (
+    -- every version of each record's compared parts: a pair matches when any versions do
+<#list sources as source>
+    SELECT "identity_record", <#list comparedColumns as column>${column}<#sep>, </#sep></#list> FROM ${table(source)}<#sep>
+    UNION</#sep>
+</#list>
+),
+blocked AS (
+    SELECT keyed.key_name, keyed.key_value, keyed."identity_record", records.vid
+    FROM ${table(workKeys)} AS keyed
+    JOIN ${table(workRecords)} AS records ON records."identity_record" = keyed."identity_record"
+    WHERE keyed.key_name IN (<#list comparisons as comparison>${lit(comparison.junkKey)}<#sep>, </#sep></#list>)
+      AND NOT EXISTS (
+          SELECT 1
+          FROM ${table(junkTable)} AS junk
+          WHERE junk."key_name" = keyed.key_name AND junk."key_value" = keyed.key_value)
+)
+</#if>
 SELECT DISTINCT vid AS a, star AS b
 FROM (
     SELECT records.vid, min(records.vid) OVER (PARTITION BY keyed.key_name, keyed.key_value) AS star
@@ -126,6 +151,17 @@ FROM (
              OR junk."key_name" = 'phone' AND junk."key_value" = keyed.phone_part)
 )
 WHERE vid <> star
+<#if comparisons?has_content>
+UNION
+SELECT DISTINCT right_block.vid AS a, left_block.vid AS b
+FROM blocked AS left_block
+JOIN blocked AS right_block ON right_block.key_name = left_block.key_name AND right_block.key_value = left_block.key_value AND right_block.vid > left_block.vid
+JOIN compared_parts AS left_parts ON left_parts."identity_record" = left_block."identity_record"
+JOIN compared_parts AS right_parts ON right_parts."identity_record" = right_block."identity_record"
+WHERE <#list comparisons as comparison>(left_block.key_name = ${lit(comparison.junkKey)}<#list comparison.rules as rule>
+       AND ${rule}</#list>)<#sep>
+   OR </#sep></#list>
+</#if>
 <#break>
 <#case "labels_init">
 <@lib.header model=model purpose=["Clustering starts: each record's parent is the smallest of itself and the records it shares a key with."]/>
