@@ -109,7 +109,7 @@ final class ModelScheduler
                     Optional.of("skipped because '%s' failed or was skipped".formatted(brokenParent.get())));
         }
         else {
-            result = new PlanExecutor(executor, listener, metadata).run(model);
+            result = CurrentModel.during(definition.name(), () -> new PlanExecutor(executor, listener, metadata).run(model));
         }
         if (result.failed()) {
             failed.add(definition.name());

@@ -4,14 +4,17 @@ import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
 import dev.vault.core.model.Project;
 import dev.vault.runner.jdbc.EngineSession;
+import dev.vault.runner.jdbc.QueryMonitor;
 import dev.vault.runner.jdbc.RetryPolicy;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.Statement;
 import dev.vault.sql.TrinoCompiler;
+import io.trino.jdbc.QueryStats;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -65,13 +68,35 @@ final class VaultContext
     /** An executor on the session's connection, retrying what the retry policy allows. */
     SqlExecutor executor()
     {
-        return new SqlExecutor(session(), retries, message -> listener.modelProgress("retry", message));
+        return new SqlExecutor(session(), retries, message -> listener.modelProgress("retry", message), queryMonitor());
     }
 
     /** An executor on a connection of its own, for a worker thread. */
     SqlExecutor workerExecutor()
     {
-        return new SqlExecutor(openConnection(), session().redaction(), retries, message -> listener.modelProgress("retry", message));
+        return new SqlExecutor(openConnection(), session().redaction(), retries, message -> listener.modelProgress("retry", message), queryMonitor());
+    }
+
+    /** Tells the listener how each statement goes, naming the model the executing thread runs. */
+    private QueryMonitor queryMonitor()
+    {
+        return () -> {
+            Optional<String> model = CurrentModel.get();
+            return new QueryMonitor.Query()
+            {
+                @Override
+                public void progress(QueryStats stats)
+                {
+                    listener.statementProgress(StatementProgress.of(model, stats));
+                }
+
+                @Override
+                public void finished(Optional<QueryStats> last)
+                {
+                    last.ifPresent(stats -> listener.statementFinished(StatementProgress.of(model, stats)));
+                }
+            };
+        };
     }
 
     /**

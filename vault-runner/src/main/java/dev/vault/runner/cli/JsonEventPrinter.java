@@ -2,11 +2,13 @@ package dev.vault.runner.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Ticker;
 import dev.vault.core.VaultException;
 import dev.vault.runner.Artifacts;
 import dev.vault.runner.DataTestResult;
 import dev.vault.runner.ModelResult;
 import dev.vault.runner.RunResult;
+import dev.vault.runner.StatementProgress;
 import dev.vault.runner.TestResult;
 
 import java.io.PrintStream;
@@ -27,13 +29,22 @@ final class JsonEventPrinter
         implements Reporter
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration FIRST_PROGRESS = Duration.ofSeconds(3);
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final PrintStream out;
+    private final StatementThrottle throttle;
 
     JsonEventPrinter(Console console)
     {
+        this(console, Ticker.systemTicker());
+    }
+
+    JsonEventPrinter(Console console, Ticker ticker)
+    {
         requireNonNull(console, "console is null");
         this.out = console.out();
+        this.throttle = new StatementThrottle(ticker, FIRST_PROGRESS, PROGRESS_EVERY);
     }
 
     @Override
@@ -58,6 +69,32 @@ final class JsonEventPrinter
     public void modelProgress(String model, String message)
     {
         emit("model_progress", Map.of("model", model, "message", message));
+    }
+
+    /** A statement running longer than {@link #FIRST_PROGRESS}, every {@link #PROGRESS_EVERY}; short ones say nothing. */
+    @Override
+    public void statementProgress(StatementProgress progress)
+    {
+        if (!throttle.due(progress.queryId())) {
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("model", progress.model().orElse(null));
+        fields.put("query_id", progress.queryId());
+        fields.put("state", progress.state());
+        fields.put("completed_splits", progress.completedSplits());
+        fields.put("total_splits", progress.totalSplits());
+        fields.put("processed_rows", progress.processedRows());
+        fields.put("processed_bytes", progress.processedBytes());
+        fields.put("elapsed_ms", progress.elapsed().toMillis());
+        emit("statement_progress", fields);
+    }
+
+    @Override
+    public void statementFinished(StatementProgress last)
+    {
+        // the model_finished (or the command's result) that follows tells how it ended
+        throttle.finished(last.queryId());
     }
 
     @Override

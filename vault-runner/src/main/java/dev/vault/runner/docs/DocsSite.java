@@ -170,7 +170,7 @@ public final class DocsSite
         for (DagLayout.Node node : layout.nodes()) {
             nodes.add(Map.of(
                     "name", node.name(),
-                    "kind", node.kind().displayName(),
+                    "kind", kind(node.kind()),
                     "href", page(node.name()),
                     "x", node.x(),
                     "y", node.y(),
@@ -185,9 +185,25 @@ public final class DocsSite
         return Map.of("width", layout.width(), "height", layout.height(), "fontSize", DagLayout.FONT_SIZE, "nodes", nodes, "edges", edges);
     }
 
-    private static List<String> kinds()
+    private static List<Map<String, Object>> kinds()
     {
-        return Arrays.stream(ModelKind.values()).map(ModelKind::displayName).toList();
+        return Arrays.stream(ModelKind.values()).map(DocsSite::kind).toList();
+    }
+
+    /** A kind as the templates show it: its words, and the CSS class that gives it its colours. */
+    private static Map<String, Object> kind(ModelKind kind)
+    {
+        return Map.of("name", kind.displayName(), "css", kindClass(kind));
+    }
+
+    /**
+     * The CSS class of a kind's badges and boxes: {@code kind-hub}, {@code kind-snapshot-control}.
+     * Never built from the display name, whose spaces would split it into several classes, none
+     * with a colour (an SVG box without a fill is drawn black).
+     */
+    static String kindClass(ModelKind kind)
+    {
+        return "kind-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private Map<String, Object> modelPage(ModelPlan plan, List<DataTest> tests, Map<String, Map<String, Object>> modelRuns, Map<String, Map<String, Object>> testRuns,
@@ -198,7 +214,7 @@ public final class DocsSite
         page.put("project", project.config().name());
         page.put("index", "../" + INDEX);
         page.put("name", model.name());
-        page.put("kind", model.kind().displayName());
+        page.put("kind", kind(model.kind()));
         page.put("layer", title(model.kind().layer().name()));
         page.put("table", plan.target().toString());
         page.put("location", model.location().toString());
@@ -241,7 +257,7 @@ public final class DocsSite
     {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("name", model.name());
-        summary.put("kind", model.kind().displayName());
+        summary.put("kind", kind(model.kind()));
         // model pages link to each other within their folder; the index links into it
         summary.put("href", prefix + model.name() + ".html");
         summary.put("indexHref", page(model.name()));

@@ -32,6 +32,7 @@ public final class SqlExecutor
     private final Redaction redaction;
     private final RetryPolicy retries;
     private final Consumer<String> onRetry;
+    private final QueryMonitor queryMonitor;
 
     public SqlExecutor(EngineSession session)
     {
@@ -40,15 +41,26 @@ public final class SqlExecutor
 
     public SqlExecutor(EngineSession session, RetryPolicy retries, Consumer<String> onRetry)
     {
-        this(requireNonNull(session, "session is null").connection(), session.redaction(), retries, onRetry);
+        this(session, retries, onRetry, QueryMonitor.NONE);
+    }
+
+    public SqlExecutor(EngineSession session, RetryPolicy retries, Consumer<String> onRetry, QueryMonitor queryMonitor)
+    {
+        this(requireNonNull(session, "session is null").connection(), session.redaction(), retries, onRetry, queryMonitor);
     }
 
     public SqlExecutor(Connection connection, Redaction redaction, RetryPolicy retries, Consumer<String> onRetry)
+    {
+        this(connection, redaction, retries, onRetry, QueryMonitor.NONE);
+    }
+
+    public SqlExecutor(Connection connection, Redaction redaction, RetryPolicy retries, Consumer<String> onRetry, QueryMonitor queryMonitor)
     {
         this.connection = requireNonNull(connection, "connection is null");
         this.redaction = requireNonNull(redaction, "redaction is null");
         this.retries = requireNonNull(retries, "retries is null");
         this.onRetry = requireNonNull(onRetry, "onRetry is null");
+        this.queryMonitor = requireNonNull(queryMonitor, "queryMonitor is null");
     }
 
     /** Runs a statement, retried per the policy; returns the rows it inserted or wrote, or 0 for DDL. */
@@ -62,7 +74,7 @@ public final class SqlExecutor
             throws SQLException
     {
         try (Statement statement = connection.createStatement()) {
-            AtomicReference<QueryStats> last = monitor(statement);
+            Monitored monitored = monitor(statement);
             try {
                 if (statement.execute(sql)) {
                     return 0;
@@ -71,7 +83,7 @@ public final class SqlExecutor
                 return Math.max(count, 0);
             }
             finally {
-                record(last);
+                record(monitored);
             }
         }
         catch (SQLException e) {
@@ -85,24 +97,42 @@ public final class SqlExecutor
         return stats.get();
     }
 
-    /** Keeps the newest figures Trino reports while a statement runs: at its end, those of the whole query. */
-    private static AtomicReference<QueryStats> monitor(Statement statement)
+    /**
+     * Keeps the newest figures Trino reports while a statement runs (at its end, those of the whole
+     * query), and passes each to the query monitor.
+     */
+    private Monitored monitor(Statement statement)
             throws SQLException
     {
         AtomicReference<QueryStats> last = new AtomicReference<>();
+        QueryMonitor.Query query = queryMonitor.starting();
         if (statement.isWrapperFor(TrinoStatement.class)) {
-            statement.unwrap(TrinoStatement.class).setProgressMonitor(last::set);
+            statement.unwrap(TrinoStatement.class).setProgressMonitor(stats -> {
+                last.set(stats);
+                try {
+                    query.progress(stats);
+                }
+                catch (RuntimeException ignored) {
+                    // a progress display that breaks must not break the statement, which runs in the driver's callback
+                }
+            });
         }
-        return last;
+        return new Monitored(last, query);
     }
 
-    private void record(AtomicReference<QueryStats> last)
+    private void record(Monitored monitored)
     {
-        QueryStats query = last.get();
+        QueryStats query = monitored.last().get();
         ExecutionStats statement = query == null
                 ? ExecutionStats.ofStatement(0, 0, 0)
                 : ExecutionStats.ofStatement(query.getElapsedTimeMillis(), query.getQueuedTimeMillis(), query.getCpuTimeMillis());
         stats.accumulateAndGet(statement, ExecutionStats::plus);
+        try {
+            monitored.query().finished(Optional.ofNullable(query));
+        }
+        catch (RuntimeException ignored) {
+            // as in monitor(): the statement's outcome is what counts
+        }
     }
 
     public QueryResult query(String sql)
@@ -115,12 +145,12 @@ public final class SqlExecutor
             throws SQLException
     {
         try (Statement statement = connection.createStatement()) {
-            AtomicReference<QueryStats> last = monitor(statement);
+            Monitored monitored = monitor(statement);
             try (ResultSet resultSet = statement.executeQuery(sql)) {
                 return read(resultSet);
             }
             finally {
-                record(last);
+                record(monitored);
             }
         }
         catch (SQLException e) {
@@ -180,4 +210,6 @@ public final class SqlExecutor
         copy.setStackTrace(e.getStackTrace());
         return copy;
     }
+
+    private record Monitored(AtomicReference<QueryStats> last, QueryMonitor.Query query) {}
 }

@@ -22,7 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,6 +52,9 @@ class TestDocsSiteInBrowser
     private static ChromeDriverService service;
     private static ChromeDriver browser;
     private static DocsResult site;
+    // the examples whose kinds the picture must colour, by project folder in the repository
+    private static final Map<String, DocsResult> examples = new LinkedHashMap<>();
+    private static final Map<String, Set<String>> exampleKinds = new LinkedHashMap<>();
 
     @BeforeAll
     static void startBrowser()
@@ -62,6 +70,14 @@ class TestDocsSiteInBrowser
         }
         try (Vault vault = TestingDocsProject.load(directory.resolve("project"), true)) {
             site = vault.docs(directory.resolve("site"));
+        }
+        // every kind of the raw vault, and the query assistance tables of this repository's own vault
+        for (String project : List.of("examples/toolbox", ".")) {
+            Path folder = directory.resolve(project.equals(".") ? "leads" : "toolbox");
+            try (Vault vault = TestingDocsProject.example(project, folder.resolve("project"))) {
+                exampleKinds.put(project, vault.project().models().values().stream().map(model -> model.kind().displayName()).collect(Collectors.toSet()));
+                examples.put(project, vault.docs(folder.resolve("site")));
+            }
         }
         // a driver given by path: Selenium Manager is skipped, nothing is downloaded
         service = new ChromeDriverService.Builder()
@@ -201,6 +217,61 @@ class TestDocsSiteInBrowser
         assertThat(browser.findElement(By.id("model-name")).getText()).isEqualTo("sat_customer");
         assertThat(browser.findElement(By.cssSelector("pre.error")).getText()).isEqualTo("satellite 'sat_customer' failed: <boom>");
         assertThat(browser.findElement(By.cssSelector("table.columns")).getText()).contains("email varchar Their email, e.g. a@b.com");
+    }
+
+    @Test
+    void everyKindOfTheExamplesIsDrawnInItsOwnLegibleColours()
+            throws IOException
+    {
+        for (Map.Entry<String, DocsResult> example : examples.entrySet()) {
+            String project = example.getKey();
+            browser.get(example.getValue().index().toUri().toString());
+            screenshot((project.equals(".") ? "leads" : "toolbox") + "-index.png");
+
+            // the boxes of the picture: a kind without a colour is drawn black, its name unreadable
+            Map<String, Colours> boxFills = new HashMap<>();
+            List<WebElement> nodes = browser.findElements(By.cssSelector("#dag-picture g.node"));
+            assertThat(nodes).as("boxes of %s", project).isNotEmpty();
+            for (WebElement node : nodes) {
+                String model = node.getDomAttribute("data-model");
+                String kind = node.findElement(By.tagName("title")).getAttribute("textContent").replace(" " + model, "");
+                Colours fill = computed(node.findElement(By.tagName("rect")), "fill");
+                Colours stroke = computed(node.findElement(By.tagName("rect")), "stroke");
+                Colours text = computed(node.findElement(By.tagName("text")), "fill");
+                String what = "%s %s of %s".formatted(kind, model, project);
+                assertThat(fill).as("fill of %s", what).isNotEqualTo(Colours.BLACK).isNotEqualTo(Colours.WHITE);
+                assertThat(stroke).as("outline of %s", what).isNotEqualTo(Colours.BLACK).isNotEqualTo(fill);
+                assertThat(Colours.contrast(text, fill)).as("contrast of the name of %s (%s on %s)", what, text, fill).isGreaterThanOrEqualTo(4.5);
+                Colours previous = boxFills.put(kind, fill);
+                assertThat(previous == null || previous.equals(fill)).as("every %s the same colour", kind).isTrue();
+            }
+            assertThat(boxFills.keySet()).as("kinds drawn for %s", project).containsExactlyInAnyOrderElementsOf(exampleKinds.get(project));
+            assertThat(boxFills.values().stream().distinct()).as("each kind of %s its own fill: %s", project, boxFills).hasSize(boxFills.size());
+
+            // the badges of the model lists and the legend show the same colours as the boxes
+            List<WebElement> badges = browser.findElements(By.cssSelector("span.kind"));
+            assertThat(badges).isNotEmpty();
+            Set<String> badgeKinds = new HashSet<>();
+            for (WebElement badge : badges) {
+                String kind = badge.getText();
+                Colours background = computed(badge, "background-color");
+                Colours text = computed(badge, "color");
+                assertThat(background).as("badge of %s in %s", kind, project).isNotEqualTo(Colours.WHITE).isNotEqualTo(Colours.BLACK);
+                assertThat(Colours.contrast(text, background)).as("contrast of the badge of %s (%s on %s)", kind, text, background).isGreaterThanOrEqualTo(4.5);
+                if (boxFills.containsKey(kind)) {
+                    assertThat(background).as("badge and box of %s", kind).isEqualTo(boxFills.get(kind));
+                }
+                badgeKinds.add(kind);
+            }
+            assertThat(badgeKinds).containsAll(exampleKinds.get(project));
+        }
+    }
+
+    /** A colour as Chromium computed it for the element, after the stylesheet and its variables. */
+    private static Colours computed(WebElement element, String property)
+    {
+        Object value = browser.executeScript("return getComputedStyle(arguments[0]).getPropertyValue(arguments[1])", element, property);
+        return Colours.parse(String.valueOf(value));
     }
 
     private static WebElement row(String model)

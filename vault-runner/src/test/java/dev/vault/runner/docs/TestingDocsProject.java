@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The fixture project with a satellite (so it has data tests), descriptions written to break a
@@ -76,7 +77,39 @@ final class TestingDocsProject
             }
             """;
 
+    /** The repository's root, where examples/ and this project's own models/ are. */
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
     private TestingDocsProject() {}
+
+    /**
+     * Copies a project of this repository (its vault.yml and models/, which is all the docs read)
+     * into {@code directory} and loads it: {@code examples/toolbox} has every kind of the raw
+     * vault, {@code .} (the leads vault) the query assistance tables.
+     */
+    static Vault example(String project, Path directory)
+    {
+        Path from = REPOSITORY.resolve(project).normalize();
+        try {
+            Files.createDirectories(directory);
+            Files.copy(from.resolve("vault.yml"), directory.resolve("vault.yml"));
+            try (Stream<Path> files = Files.walk(from.resolve("models"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path to = directory.resolve(from.relativize(file).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(file, to);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Vault.configure()
+                .projectDirectory(directory)
+                .listener(VaultListener.NONE)
+                .environment(Map.of())
+                .load();
+    }
 
     /** Writes the project (with run results unless {@code withRunResults} is false) and loads it. */
     static Vault load(Path directory, boolean withRunResults)
