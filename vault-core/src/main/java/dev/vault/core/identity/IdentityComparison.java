@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * evidence a shared key cannot carry: a name with a typo. Records that share a value of every
  * {@code blockOn} part are candidates (a block); two candidates are the same person when every
  * {@code equal} part is equal and every {@code maxEdits} part is within that many edits
- * (Levenshtein distance over code points, as Trino's {@code levenshtein_distance}). Accepted
+ * ({@link TypedNormalizer#levenshtein}, Trino's {@code levenshtein_distance}). Accepted
  * pairs join persons exactly as a shared key does. A block of more than {@code maxBlockSize}
  * records is not compared (the pairs grow with its square): it is reported as junk under
  * {@link #junkKeyName()}, as an over-shared key value is.
@@ -71,32 +71,6 @@ public record IdentityComparison(String name, ImmutableList<String> blockOn, int
         return JUNK_PREFIX + name;
     }
 
-    /**
-     * Levenshtein distance over code points, as Trino's {@code levenshtein_distance} computes it
-     * (not over UTF-16 units: a character outside the BMP is one edit, as in SQL).
-     */
-    public static int editDistance(String left, String right)
-    {
-        int[] a = left.codePoints().toArray();
-        int[] b = right.codePoints().toArray();
-        int[] previous = new int[b.length + 1];
-        int[] current = new int[b.length + 1];
-        for (int j = 0; j <= b.length; j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length; i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length; j++) {
-                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length];
-    }
-
     /** Whether two records' normalized parts satisfy every rule; a missing part satisfies none. */
     public boolean accepts(Map<String, String> left, Map<String, String> right)
     {
@@ -109,7 +83,7 @@ public record IdentityComparison(String name, ImmutableList<String> blockOn, int
         for (Map.Entry<String, Integer> rule : maxEdits.entrySet()) {
             String a = left.get(rule.getKey());
             String b = right.get(rule.getKey());
-            if (a == null || b == null || editDistance(a, b) > rule.getValue()) {
+            if (a == null || b == null || TypedNormalizer.levenshtein(a, b) > rule.getValue()) {
                 return false;
             }
         }

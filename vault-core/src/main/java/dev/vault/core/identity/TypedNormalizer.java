@@ -314,24 +314,29 @@ public final class TypedNormalizer
         return String.join(" ", words);
     }
 
-    /** Trino's {@code levenshtein_distance}: insertions, deletions and substitutions of UTF-16 units here, code points there; equal on the ASCII names it compares. */
+    /**
+     * Trino's {@code levenshtein_distance}: insertions, deletions and substitutions of code points,
+     * as Trino counts them (a character outside the BMP is one edit, not two UTF-16 units).
+     */
     public static int levenshtein(String left, String right)
     {
-        int[] previous = new int[right.length() + 1];
-        int[] current = new int[right.length() + 1];
-        for (int j = 0; j <= right.length(); j++) {
+        int[] a = left.codePoints().toArray();
+        int[] b = right.codePoints().toArray();
+        int[] previous = new int[b.length + 1];
+        int[] current = new int[b.length + 1];
+        for (int j = 0; j <= b.length; j++) {
             previous[j] = j;
         }
-        for (int i = 1; i <= left.length(); i++) {
+        for (int i = 1; i <= a.length; i++) {
             current[0] = i;
-            for (int j = 1; j <= right.length(); j++) {
-                int substitution = previous[j - 1] + (left.charAt(i - 1) == right.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            for (int j = 1; j <= b.length; j++) {
+                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
             }
             int[] swap = previous;
             previous = current;
             current = swap;
         }
-        return previous[right.length()];
+        return previous[b.length];
     }
 }

@@ -361,11 +361,11 @@ class TestIdentityUnifier
     @Test
     void editDistanceCountsCodePoints()
     {
-        assertThat(IdentityComparison.editDistance("robert alan", "robert alen")).isEqualTo(1);
-        assertThat(IdentityComparison.editDistance("robert", "rbeort")).isEqualTo(2);
-        assertThat(IdentityComparison.editDistance("", "ana")).isEqualTo(3);
+        assertThat(TypedNormalizer.levenshtein("robert alan", "robert alen")).isEqualTo(1);
+        assertThat(TypedNormalizer.levenshtein("robert", "rbeort")).isEqualTo(2);
+        assertThat(TypedNormalizer.levenshtein("", "ana")).isEqualTo(3);
         // a character outside the BMP is one code point, two UTF-16 units: one edit, as Trino counts it
-        assertThat(IdentityComparison.editDistance("ana\uD83D\uDE00", "ana")).isEqualTo(1);
+        assertThat(TypedNormalizer.levenshtein("ana\uD83D\uDE00", "ana")).isEqualTo(1);
     }
 
     private static IdentityUnifier comparing(IdentityComparison comparison, int maxRecordsPerKey)
