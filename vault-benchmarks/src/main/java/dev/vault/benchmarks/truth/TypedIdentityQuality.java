@@ -2,25 +2,32 @@ package dev.vault.benchmarks.truth;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.vault.core.identity.IdentityComparison;
 import dev.vault.core.identity.IdentityHasher;
+import dev.vault.core.identity.IdentityKey;
+import dev.vault.core.identity.IdentityPart;
 import dev.vault.core.identity.IdentityPartKind;
-import dev.vault.core.identity.TypedNormalizer;
+import dev.vault.core.identity.IdentitySettings;
+import dev.vault.core.identity.IdentityUnifier;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Resolves labelled person records with typed key parts and comparison steps in memory, with
- * the normalizers and key encoding the warehouse uses ({@link IdentityPartKind},
- * {@link IdentityHasher#typedKey}), and scores the persons found against the truth: pairwise
- * precision, recall and F1 after transitive union.
+ * Resolves labelled person records with typed key parts and comparisons in memory with vault's
+ * own {@link IdentityUnifier} (the Java twin of the warehouse's SQL, proven equal by
+ * TestIdentityComparisons), and scores the persons found against the truth: pairwise precision,
+ * recall and F1 after transitive union.
  */
 public final class TypedIdentityQuality
 {
@@ -80,73 +87,78 @@ public final class TypedIdentityQuality
     }
 
     public record Score(String configuration, String description, int records, int truePersons, int persons, double precision, double recall, double f1,
-            ImmutableMap<String, Integer> edgesPerRule, int junkValues, int recordsInJunk, int skippedBlocks)
+            int junkValues, int recordsInJunk, int skippedBlocks)
     {
         public String format()
         {
-            return String.format(Locale.ROOT, "  %-22s P %.3f  R %.3f  F1 %.3f  persons %,d (true %,d)  junk values %d  skipped blocks %d%n    %s%n    edges per rule: %s%n",
-                    configuration, precision, recall, f1, persons, truePersons, junkValues, skippedBlocks, description, edgesPerRule);
+            return String.format(Locale.ROOT, "  %-26s P %.3f  R %.3f  F1 %.3f  persons %,d (true %,d)  junk values %d  skipped blocks %d%n    %s%n",
+                    configuration, precision, recall, f1, persons, truePersons, junkValues, skippedBlocks, description);
         }
     }
 
     private TypedIdentityQuality() {}
 
+    /**
+     * Resolves the records with vault's own {@link IdentityUnifier}, configured as vault.yml's
+     * {@code identity:} would be (the same keys, comparisons and junk guard the warehouse runs in
+     * SQL), and scores the persons it finds.
+     */
     public static Score score(Configuration configuration, List<PersonRecordsGenerator.PersonRecord> records)
     {
-        int[] parent = new int[records.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        Map<String, Integer> edges = new LinkedHashMap<>();
-        int junkValues = 0;
-        int recordsInJunk = 0;
+        Map<String, IdentityPartKind> kinds = new TreeMap<>();
+        // every typed part reads its column of the record, raw: the unifier normalizes it by its kind
+        Map<String, Column> columns = new TreeMap<>();
+        ImmutableList.Builder<IdentityKey> keys = ImmutableList.builder();
         for (Key key : configuration.keys()) {
-            Map<String, List<Integer>> byValue = group(key, records);
-            int joined = 0;
-            for (List<Integer> members : byValue.values()) {
-                if (configuration.maxRecordsPerKey() > 0 && members.size() > configuration.maxRecordsPerKey()) {
-                    junkValues++;
-                    recordsInJunk += members.size();
-                    continue;
-                }
-                for (int member : members) {
-                    joined += union(parent, members.getFirst(), member) ? 1 : 0;
-                }
+            ImmutableSortedSet.Builder<IdentityPart> builtIn = ImmutableSortedSet.naturalOrder();
+            ImmutableSortedSet.Builder<String> typed = ImmutableSortedSet.naturalOrder();
+            for (Part part : key.parts()) {
+                builtIn(part).ifPresentOrElse(builtIn::add, () -> {
+                    typed.add(part.label());
+                    kinds.put(part.label(), part.kind());
+                    columns.put(part.label(), part.column());
+                });
             }
-            edges.put(key.name(), joined);
+            keys.add(new IdentityKey(key.name(), builtIn.build(), typed.build()));
         }
-        int skipped = 0;
+        ImmutableList.Builder<IdentityComparison> comparisons = ImmutableList.builder();
         for (Comparison comparison : configuration.comparisons()) {
-            int joined = 0;
-            for (List<Integer> block : group(comparison.block(), records).values()) {
-                if (block.size() > comparison.maxBlock()) {
-                    skipped++;
-                    continue;
-                }
-                String[] values = new String[block.size()];
-                for (int i = 0; i < block.size(); i++) {
-                    values[i] = comparison.compared().normalize(records.get(block.get(i)));
-                }
-                for (int i = 0; i < block.size(); i++) {
-                    for (int j = i + 1; j < block.size(); j++) {
-                        if (values[i] != null && values[j] != null && TypedNormalizer.levenshtein(values[i], values[j]) <= comparison.maxDistance()) {
-                            joined += union(parent, block.get(i), block.get(j)) ? 1 : 0;
-                        }
-                    }
+            List<Part> parts = new ArrayList<>(comparison.block().parts());
+            parts.add(comparison.compared());
+            for (Part part : parts) {
+                if (builtIn(part).isEmpty()) {
+                    kinds.put(part.label(), part.kind());
+                    columns.put(part.label(), part.column());
                 }
             }
-            edges.put(comparison.name(), joined);
+            comparisons.add(new IdentityComparison(comparison.name(), comparison.block().parts().stream().map(Part::label).toList(), comparison.maxBlock(),
+                    Set.of(), Map.of(comparison.compared().label(), comparison.maxDistance())));
         }
+        IdentitySettings settings = new IdentitySettings("BR", keys.build(),
+                configuration.maxRecordsPerKey() == 0 ? IdentitySettings.NO_JUNK_GUARD : configuration.maxRecordsPerKey(), comparisons.build());
+        List<IdentityUnifier.Lead> leads = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            PersonRecordsGenerator.PersonRecord record = records.get(i);
+            ImmutableMap.Builder<String, String> raw = ImmutableMap.builder();
+            for (String part : kinds.keySet()) {
+                String value = columns.get(part).value.apply(record);
+                if (value != null) {
+                    raw.put(part, value);
+                }
+            }
+            leads.add(new IdentityUnifier.Lead("r%07d".formatted(i), record.name(), record.email(), null, raw.buildOrThrow()));
+        }
+        IdentityUnifier.Result result = new IdentityUnifier(new IdentityHasher(settings), kinds).unify(leads);
 
         // pairwise counts from the contingency of found person x true person
-        Map<Integer, Integer> found = new HashMap<>();
+        Map<String, Integer> found = new HashMap<>();
         Map<String, Integer> truth = new HashMap<>();
         Map<String, Integer> both = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            int root = find(parent, i);
-            found.merge(root, 1, Integer::sum);
+            String person = result.personOf().get("r%07d".formatted(i));
+            found.merge(person, 1, Integer::sum);
             truth.merge(records.get(i).truePersonId(), 1, Integer::sum);
-            both.merge(root + "|" + records.get(i).truePersonId(), 1, Integer::sum);
+            both.merge(person + "|" + records.get(i).truePersonId(), 1, Integer::sum);
         }
         double truePositives = pairs(both.values());
         double foundPairs = pairs(found.values());
@@ -154,25 +166,26 @@ public final class TypedIdentityQuality
         double precision = foundPairs == 0 ? 1 : truePositives / foundPairs;
         double recall = truePairs == 0 ? 1 : truePositives / truePairs;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new Score(configuration.name(), configuration.description(), records.size(), truth.size(), found.size(), precision, recall, f1,
-                ImmutableMap.copyOf(edges), junkValues, recordsInJunk, skipped);
-    }
-
-    private static Map<String, List<Integer>> group(Key key, List<PersonRecordsGenerator.PersonRecord> records)
-    {
-        List<String> labels = key.parts().stream().map(Part::label).toList();
-        Map<String, List<Integer>> byValue = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            List<String> values = new ArrayList<>(key.parts().size());
-            for (Part part : key.parts()) {
-                values.add(part.normalize(records.get(i)));
+        int junkValues = 0;
+        int recordsInJunk = 0;
+        int skipped = 0;
+        for (IdentityUnifier.JunkKey junk : result.junkKeys()) {
+            if (junk.key().startsWith(IdentityComparison.JUNK_PREFIX)) {
+                skipped++;
             }
-            String value = IdentityHasher.typedKey(labels, values);
-            if (value != null) {
-                byValue.computeIfAbsent(value, ignored -> new ArrayList<>()).add(i);
+            else {
+                junkValues++;
+                recordsInJunk += junk.records();
             }
         }
-        return byValue;
+        return new Score(configuration.name(), configuration.description(), records.size(), truth.size(), found.size(), precision, recall, f1,
+                junkValues, recordsInJunk, skipped);
+    }
+
+    /** Name and email read the record's name and email as the built-in parts do; any other part is typed. */
+    private static Optional<IdentityPart> builtIn(Part part)
+    {
+        return IdentityPart.fromId(part.label());
     }
 
     private static double pairs(Iterable<Integer> sizes)
@@ -182,25 +195,5 @@ public final class TypedIdentityQuality
             pairs += size * (size - 1.0) / 2;
         }
         return pairs;
-    }
-
-    private static int find(int[] parent, int node)
-    {
-        while (parent[node] != node) {
-            parent[node] = parent[parent[node]];
-            node = parent[node];
-        }
-        return node;
-    }
-
-    private static boolean union(int[] parent, int a, int b)
-    {
-        int rootA = find(parent, a);
-        int rootB = find(parent, b);
-        if (rootA == rootB) {
-            return false;
-        }
-        parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
-        return true;
     }
 }
