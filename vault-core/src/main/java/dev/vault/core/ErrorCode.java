@@ -9,6 +9,8 @@ public enum ErrorCode
 {
     /** A model's SQL failed on the engine. */
     MODEL_FAILED(1),
+    /** The command named something the project does not have (a hub, a stage, a record); nothing was written. */
+    USAGE(2),
     /** vault.yml or a model file is invalid; nothing was executed. */
     INVALID_PROJECT(3),
     /** The engine could not be started or reached. */

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.vault.core.identity.IdentityHasher;
 import dev.vault.core.identity.IdentityPartKind;
 import dev.vault.core.identity.IdentityUnifier;
+import dev.vault.runner.IdentityExplanation;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.Vault;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +25,7 @@ import java.util.TreeSet;
 
 import static dev.vault.embedded.TestLeadsVault.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The comparison step end to end on the embedded engine: records in one block (same birth date)
@@ -144,6 +147,27 @@ class TestIdentityComparisons
             assertThat(expected.junkKeys()).containsExactly(new IdentityUnifier.JunkKey("block:name_typo", "2000-01-01", 31));
             // the typos joined people: fewer persons than records, more than the 150 + 6 + 31 people... minus the joined ones
             assertThat(persons.size()).isLessThan(records.size());
+
+            // explain: which rule joined each record, and what the junk guard left out
+            IdentityExplanation robert = vault.explainIdentity(Optional.empty(), "stg_people:h2");
+            assertThat(robert.records()).extracting(IdentityExplanation.Record::recordKey).containsExactlyInAnyOrder("h1", "h2", "h3");
+            Map<String, String> recordOf = new TreeMap<>();
+            robert.records().forEach(record -> recordOf.put(record.identityRecord(), record.recordKey()));
+            // h1 ~ h2 by one edit, h1 ~ h3 by two; h2 and h3 are three apart, joined through h1
+            assertThat(robert.evidence())
+                    .extracting(evidence -> evidence.kind() + " " + evidence.rule() + " " + evidence.records().stream().map(recordOf::get).sorted().toList()
+                            + " " + evidence.detail().replaceAll(".*: (\\d) of at most 2 edits", "$1 edits"))
+                    .containsExactlyInAnyOrder("comparison name_typo [h1, h2] 1 edits", "comparison name_typo [h1, h3] 2 edits");
+            assertThat(robert.evidence().getFirst().detail()).startsWith("birth_date equal ('1980-03-14'); name '");
+            IdentityExplanation zeca = vault.explainIdentity(Optional.empty(), "stg_people:j00");
+            assertThat(zeca.records()).hasSize(1);
+            assertThat(zeca.evidence()).isEmpty();
+            assertThat(zeca.junk()).extracting(junk -> junk.key() + " " + junk.sample() + " " + junk.recordsSharing())
+                    .containsExactly("block:name_typo 2000-01-01 31");
+            // the person key names the same person as any of its records
+            assertThat(vault.explainIdentity(Optional.empty(), robert.person()).records()).isEqualTo(robert.records());
+            assertThatThrownBy(() -> vault.explainIdentity(Optional.empty(), "stg_nothing:1"))
+                    .hasMessage("'stg_nothing' is not a stage of hub_person; its stages: stg_people");
 
             // stable: a second run resolves the same persons to the same ids
             List<String> before = rows(vault, "SELECT identity_record, hk_person FROM iceberg.silver_compared.hub_person_resolved ORDER BY 1");

@@ -277,6 +277,17 @@ public final class Vault
         return result;
     }
 
+    /**
+     * Why a person's records are one person: shared key values, pairs a comparison accepted, values
+     * the junk guard left out, merges. {@code subject} is a person key, an {@code identity_record},
+     * or {@code <stage>:<record key>}; {@code hub} the identity hub, empty for the project's only
+     * one. Reads only.
+     */
+    public IdentityExplanation explainIdentity(Optional<String> hub, String subject)
+    {
+        return new IdentityExplain(project, context.executor()).explain(hub, subject);
+    }
+
     /** Runs any SQL on the engine and returns its rows. */
     public QueryResult query(String sql)
     {

@@ -100,6 +100,8 @@ public final class EmbeddingExample
         String advice = switch (e.errorCode()) {
             // a model's SQL failed on the engine: fix the model, or retry if the cluster had a hiccup
             case MODEL_FAILED -> "a model or query failed";
+            // the call named a hub, stage or record the project does not have (the CLI's exit 2)
+            case USAGE -> "nothing by that name in the project";
             // vault.yml or a model file is wrong: nothing ran, and retrying will not help
             case INVALID_PROJECT -> "the project is invalid; fix the files listed below (nothing ran)";
             // the embedded engine could not start, or the cluster is down: worth retrying later

@@ -38,6 +38,7 @@ import java.io.PrintWriter;
                 StatusCommand.class,
                 FunctionsCommand.class,
                 FreshnessCommand.class,
+                IdentityCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 model or query failed, 2 bad command line, 3 invalid project, 4 engine unavailable, 5 data tests failed or a source is stale, 6 run lock held, "
                 + "7 'vault plan' found work, 8 'vault init' found a project in the folder."})
