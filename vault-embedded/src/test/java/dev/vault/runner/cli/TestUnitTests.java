@@ -242,6 +242,24 @@ class TestUnitTests
         assertThat(column.err()).contains("tests/shop.yml:8:28: model hub_customer has no column 'hk_customr'; did you mean 'hk_customer'?");
     }
 
+    @Test
+    void theExamplesUnitTestsPass()
+            throws Exception
+    {
+        Path example = TestingProjects.copyExample(temp.resolve("example"), "unitexample");
+        TestingProjects.write(example.resolve("tests/leads.yml"), Files.readString(TestingProjects.REPOSITORY.resolve("tests/leads.yml")));
+
+        Result result = cli(example, "test", "--unit");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out())
+                .containsPattern("PASS +stg_crm_contacts_cleans_name_email_and_phone +stg_crm_contacts +2 rows")
+                .containsPattern("PASS +hub_pessoa_one_person_for_leads_sharing_an_email +hub_pessoa +2 rows")
+                .contains("Unit tests: 2 pass, 0 fail, 0 error");
+        // the example was never run: its schemas were not even created
+        assertThat(query("SHOW SCHEMAS FROM iceberg LIKE '%unitexample'")).isEmpty();
+    }
+
     /** What the target holds: every relation of its silver schema and the snapshots of each table. */
     private Map<String, Object> targetState()
             throws SQLException
