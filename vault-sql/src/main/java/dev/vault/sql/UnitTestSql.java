@@ -76,6 +76,12 @@ public final class UnitTestSql
                 + " FROM " + SqlText.table(table);
     }
 
+    /** The number of rows of a model's table or view. */
+    public static String countRows(TableName table)
+    {
+        return "SELECT count(*) FROM " + SqlText.table(table);
+    }
+
     /** The expected rows as the engine writes them as text: each value cast to its column's type, then to text. */
     public static String expectedRows(List<String> columns, Map<String, String> types, List<List<Optional<String>>> rows)
     {
