@@ -1,5 +1,7 @@
 package dev.vault.runner.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import dev.vault.embedded.TestingProjects;
 import dev.vault.embedded.TestingVaultEngine;
@@ -189,6 +191,10 @@ class TestUnitTests
                       rows:
                         - { hk_customer: "hash(c1)", customer_id: c1 }
                         - { hk_customer: "hash(c3)", customer_id: c3 }
+                  - name: hub_customer_empty_without_orders
+                    model: hub_customer
+                    given: [{ source: orders, rows: [] }]
+                    expect: { rows: [] }
                 """);
         Map<String, Object> before = targetState();
 
@@ -196,8 +202,9 @@ class TestUnitTests
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(5);
         assertThat(result.out())
-                .containsPattern(" 1/1  FAIL +hub_customer_wrong +hub_customer +2 rows")
-                .contains("Unit tests: 0 pass, 1 fail, 0 error");
+                .containsPattern(" 1/2  FAIL +hub_customer_wrong +hub_customer +2 rows")
+                .containsPattern(" 2/2  PASS +hub_customer_empty_without_orders +hub_customer +0 rows")
+                .contains("Unit tests: 1 pass, 1 fail, 0 error");
         String c2 = sha256("C2");
         String c3 = sha256("C3");
         assertThat(result.err())
@@ -208,6 +215,16 @@ class TestUnitTests
                               unexpected rows (in hub_customer, not expected):
                               + {hk_customer: %s, customer_id: c2}
                         """.formatted(c3, c2));
+
+        Result json = cli(failing, "test", "--unit", "--select", "hub_customer", "--log-format", "json");
+        assertThat(json.exitCode()).as(json.out() + json.err()).isEqualTo(5);
+        JsonNode event = new ObjectMapper().readTree(json.out().lines().filter(line -> line.contains("\"unit_test_finished\"")).findFirst().orElseThrow());
+        assertThat(event.get("test").asText()).isEqualTo("hub_customer_wrong");
+        assertThat(event.get("status").asText()).isEqualTo("fail");
+        assertThat(event.get("columns").toString()).isEqualTo("[\"hk_customer\",\"customer_id\"]");
+        assertThat(event.get("missing_rows").toString()).isEqualTo("[[\"%s\",\"c3\"]]".formatted(c3));
+        assertThat(event.get("unexpected_rows").toString()).isEqualTo("[[\"%s\",\"c2\"]]".formatted(c2));
+
         assertThat(targetState()).isEqualTo(before);
         assertThat(query("SHOW SCHEMAS FROM iceberg LIKE 'vault\\_unit\\_%' ESCAPE '\\'")).isEmpty();
     }

@@ -8,9 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -27,10 +24,11 @@ final class TestCommand
     @Override
     public Integer call()
     {
-        try (Vault loaded = load(reporter())) {
+        Reporter reporter = reporter();
+        try (Vault loaded = load(reporter)) {
             Set<String> selected = selection.selected(loaded);
             if (unit) {
-                return unit(loaded, selected);
+                return unit(loaded, selected, reporter);
             }
             try (Vault vault = selection.deferred(loaded, selected)) {
                 TestResult result = vault.test(selected);
@@ -39,37 +37,10 @@ final class TestCommand
         }
     }
 
-    private int unit(Vault vault, Set<String> selected)
+    private int unit(Vault vault, Set<String> selected, Reporter reporter)
     {
         UnitTestResult result = vault.unitTest(selected);
-        PrintStream out = console.out();
-        if (result.tests().isEmpty()) {
-            out.println("No unit tests in tests/*.yml for the selected models");
-            return SUCCESS;
-        }
-        int index = 0;
-        for (UnitTestResult.Outcome test : result.tests()) {
-            index++;
-            String detail = test.error().isPresent() ? "" : test.actualRows() + (test.actualRows() == 1 ? " row" : " rows");
-            out.printf(Locale.ROOT, "%2d/%-2d %-6s %-50s %-24s %-10s %8s%n", index, result.tests().size(), test.status().name(), test.name(), test.model(), detail, seconds(test.duration()));
-            if (!test.passed()) {
-                // like the data tests: failures and their detail to stderr
-                PrintStream err = console.err();
-                err.println("      " + test.location() + ": unit test " + test.name() + " of " + test.model()
-                        + (test.built().isEmpty() ? "" : " (built from the fixtures: " + String.join(", ", test.built()) + ")"));
-                test.error().ifPresent(error -> err.println("      " + error));
-                if (test.error().isEmpty()) {
-                    test.diff().lines().forEach(line -> err.println("      " + line));
-                }
-            }
-        }
-        out.printf(Locale.ROOT, "Unit tests: %d pass, %d fail, %d error in %s%n",
-                result.count(UnitTestResult.Status.PASS), result.count(UnitTestResult.Status.FAIL), result.count(UnitTestResult.Status.ERROR), seconds(result.duration()));
+        reporter.unitTests(result);
         return result.successful() ? SUCCESS : ErrorCode.TEST_FAILED.exitCode();
-    }
-
-    private static String seconds(Duration duration)
-    {
-        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
     }
 }
