@@ -206,19 +206,25 @@ final class UnitTestOperation
         }
         Set<String> named = new LinkedHashSet<>();
         rows.forEach(row -> named.addAll(row.cells().keySet()));
-        // a source's load timestamp is NOT NULL downstream: a fixture that leaves it out gets a fixed one
-        Optional<String> loadTimestamp = source.map(Source::loadTimestamp).filter(column -> !named.contains(column) && types.containsKey(column));
+        // a source's load timestamp is NOT NULL downstream: a row that leaves it out gets a fixed one
+        // (a row that writes null keeps its null, to test what a load does with it)
+        Optional<String> loadTimestamp = source.map(Source::loadTimestamp).filter(types::containsKey);
         loadTimestamp.ifPresent(named::add);
         List<String> columns = ImmutableList.copyOf(named);
         List<List<Optional<String>>> values = values(rows, columns);
         if (loadTimestamp.isPresent()) {
             TypeFamily family = context.project().dialect().typeFamily(context.project().dialect().normalizeType(types.get(loadTimestamp.get())));
-            String value = DEFAULT_LOAD_TIMESTAMP + (family == TypeFamily.TIMESTAMP_WITH_TIME_ZONE ? " UTC" : "");
-            values = values.stream().map(row -> {
-                List<Optional<String>> filled = new ArrayList<>(row);
-                filled.set(columns.size() - 1, Optional.of(value));
-                return (List<Optional<String>>) filled;
-            }).toList();
+            Optional<String> fixed = Optional.of(DEFAULT_LOAD_TIMESTAMP + (family == TypeFamily.TIMESTAMP_WITH_TIME_ZONE ? " UTC" : ""));
+            int index = columns.indexOf(loadTimestamp.get());
+            List<List<Optional<String>>> filled = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                List<Optional<String>> row = new ArrayList<>(values.get(i));
+                if (!rows.get(i).cells().containsKey(loadTimestamp.get())) {
+                    row.set(index, fixed);
+                }
+                filled.add(row);
+            }
+            values = filled;
         }
         executor.update(UnitTestSql.insert(table, columns, types, values));
     }
