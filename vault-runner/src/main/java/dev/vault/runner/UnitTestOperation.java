@@ -94,10 +94,12 @@ final class UnitTestOperation
             for (String schema : scratch.schemas()) {
                 executor.update(UnitTestSql.createSchema(project.config().catalog(), schema));
             }
+            // every source reads from the scratch bronze schema, also those this test leaves
+            // alone: not even the run's metadata queries look at the target's bronze tables
             Map<String, TableName> deferred = new LinkedHashMap<>();
+            project.models(Source.class).forEach(source -> deferred.put(source.name(), scratch.sourceTable(source)));
             for (Source source : inputs.sources()) {
                 TableName table = scratch.sourceTable(source);
-                deferred.put(source.name(), table);
                 Map<String, String> types = new LinkedHashMap<>();
                 source.columns().forEach(column -> types.put(column.name(), column.type()));
                 executor.update(UnitTestSql.createTable(table, types));
