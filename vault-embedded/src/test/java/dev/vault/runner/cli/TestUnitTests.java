@@ -195,6 +195,12 @@ class TestUnitTests
                     model: hub_customer
                     given: [{ source: orders, rows: [] }]
                     expect: { rows: [] }
+                  - name: hub_customer_from_a_stage_row_without_a_key
+                    model: hub_customer
+                    given:
+                      - stage: stg_orders
+                        rows: [{ customer_id: c1, hk_customer: null, load_datetime: "2026-11-01 03:00 UTC", record_source: shop }]
+                    expect: { rows: [] }
                 """);
         Map<String, Object> before = targetState();
 
@@ -202,9 +208,12 @@ class TestUnitTests
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(5);
         assertThat(result.out())
-                .containsPattern(" 1/2  FAIL +hub_customer_wrong +hub_customer +2 rows")
-                .containsPattern(" 2/2  PASS +hub_customer_empty_without_orders +hub_customer +0 rows")
-                .contains("Unit tests: 1 pass, 1 fail, 0 error");
+                .containsPattern(" 1/3  FAIL +hub_customer_wrong +hub_customer +2 rows")
+                .containsPattern(" 2/3  PASS +hub_customer_empty_without_orders +hub_customer +0 rows")
+                .containsPattern(" 3/3  ERROR +hub_customer_from_a_stage_row_without_a_key +hub_customer ")
+                .contains("Unit tests: 1 pass, 1 fail, 1 error");
+        // a model that fails on the fixture rows is an error of the test, with the engine's reason
+        assertThat(result.err()).containsPattern("hub_customer failed on the fixture rows: .*hk_customer");
         String c2 = sha256("C2");
         String c3 = sha256("C3");
         assertThat(result.err())
