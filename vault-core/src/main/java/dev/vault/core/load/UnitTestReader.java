@@ -291,7 +291,7 @@ public final class UnitTestReader
                     problems.add(entry.value().location(), "the value of '%s' in a row of %s must be a single value, found %s", entry.key(), what, entry.value().kind());
                     continue;
                 }
-                cells.put(entry.key(), new UnitTest.Cell(scalar.text(), evaluate(scalar), scalar.location()));
+                cells.put(entry.key(), new UnitTest.Cell(scalar.text(), evaluate(scalar), entry.keyLocation(), scalar.location()));
             }
             rows.add(new UnitTest.Row(cells.buildOrThrow(), mapping.location()));
         }
@@ -358,7 +358,7 @@ public final class UnitTestReader
         for (Map.Entry<String, UnitTest.Cell> cell : row.cells().entrySet()) {
             String type = columns.get(cell.getKey());
             if (type == null) {
-                problems.add(cell.getValue().location(), "%s has no column '%s'%s", what, cell.getKey(), Suggestions.hint(cell.getKey(), columns.keySet()));
+                problems.add(cell.getValue().columnLocation(), "%s has no column '%s'%s", what, cell.getKey(), Suggestions.hint(cell.getKey(), columns.keySet()));
                 continue;
             }
             Optional<String> value = cell.getValue().value();

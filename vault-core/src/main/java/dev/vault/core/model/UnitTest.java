@@ -76,12 +76,15 @@ public record UnitTest(String name, String model, ImmutableList<Given> given, Im
      * A value as written and as compared: {@code hash(...)} and the other helpers evaluated.
      *
      * @param value empty for null
+     * @param columnLocation where the column is named
+     * @param location where the value is written
      */
-    public record Cell(String written, Optional<String> value, Location location)
+    public record Cell(String written, Optional<String> value, Location columnLocation, Location location)
     {
         public Cell
         {
             requireNonNull(value, "value is null");
+            requireNonNull(columnLocation, "columnLocation is null");
             requireNonNull(location, "location is null");
         }
     }

@@ -115,7 +115,7 @@ class TestUnitTestReader
                         rows:
                           - { person_kye: p1 }
                     expect: { rows: [] }
-                """)).containsExactly("tests/people.yml:7:27: source people has no column 'person_kye'; did you mean 'person_key'?");
+                """)).containsExactly("tests/people.yml:7:15: source people has no column 'person_kye'; did you mean 'person_key'?");
     }
 
     @Test
@@ -183,7 +183,7 @@ class TestUnitTestReader
                     expect:
                       rows: [{ name_clen: Ann }]
                 """)).singleElement().asString()
-                .isEqualTo("tests/people.yml:8:27: stage stg_people has no column 'name_clen'; did you mean 'name_clean'?");
+                .isEqualTo("tests/people.yml:8:16: stage stg_people has no column 'name_clen'; did you mean 'name_clean'?");
     }
 
     @Test
@@ -200,7 +200,7 @@ class TestUnitTestReader
         Problems problems = new Problems();
         UnitTestReader.checkExpectedColumns(project, test, ImmutableMap.of("hk_person", "varchar", "person_key", "varchar", "load_datetime", "timestamp(6) with time zone"), problems);
         assertThat(problems.list()).extracting(Problem::toString)
-                .containsExactly("tests/people.yml:6:89: model hub_person has no column 'person_ky'; did you mean 'person_key'?");
+                .containsExactly("tests/people.yml:6:78: model hub_person has no column 'person_ky'; did you mean 'person_key'?");
     }
 
     @Test

@@ -265,7 +265,7 @@ class TestUnitTests
         TestingProjects.write(bad.resolve("tests/shop.yml"), Files.readString(bad.resolve("tests/shop.yml")).replace("amount: lots", "amount: 1"));
         Result column = cli(bad, "test", "--unit");
         assertThat(column.exitCode()).as(column.out() + column.err()).isEqualTo(3);
-        assertThat(column.err()).contains("tests/shop.yml:8:28: model hub_customer has no column 'hk_customr'; did you mean 'hk_customer'?");
+        assertThat(column.err()).contains("tests/shop.yml:8:16: model hub_customer has no column 'hk_customr'; did you mean 'hk_customer'?");
     }
 
     @Test
