@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code vault test --unit} on the embedded engine: fixtures for a stage's derived columns, a hub
- * with {@code hash(...)} keys and a satellite given stage rows pass; a wrong expectation fails
+ * with {@code hash(...)} keys, a satellite given stage rows and a mart pass; a wrong expectation fails
  * with the row diff and the data-test exit code; a fixture naming a column the model lacks is a
  * bad-input error with its file and line. None of it touches the target's tables.
  */
@@ -87,6 +87,13 @@ class TestUnitTests
                 hashdiff: hd_customer
                 payload: [status_code]
                 sources: [stg_orders]
+            marts:
+              - name: mart_customer_versions
+                sql: |
+                  SELECT h.customer_id, count(*) AS versions
+                  FROM {{ ref('hub_customer') }} AS h
+                  JOIN {{ ref('sat_customer_status') }} AS s ON s.hk_customer = h.hk_customer
+                  GROUP BY h.customer_id
             """;
 
     private static final String UNIT_TESTS = """
@@ -127,6 +134,19 @@ class TestUnitTests
                     - { hk_customer: "zero_key()", status_code: null, load_datetime: "0001-01-01 00:00 UTC" }
                     - { hk_customer: "hash(c1)", status_code: NEW, load_datetime: "2026-11-01 03:00:00 UTC" }
                     - { hk_customer: "hash(c1)", status_code: PAID, load_datetime: "2026-11-02 03:00:00 UTC" }
+
+              - name: mart_customer_versions_counts_status_changes
+                model: mart_customer_versions
+                given:
+                  - source: orders
+                    rows:
+                      - { order_id: o1, customer_id: c1, status: new, loaded_at: "2026-11-01 03:00 UTC" }
+                      - { order_id: o2, customer_id: c1, status: paid, loaded_at: "2026-11-02 03:00 UTC" }
+                      - { order_id: o3, customer_id: c2, status: new, loaded_at: "2026-11-02 03:00 UTC" }
+                expect:
+                  rows:
+                    - { customer_id: c1, versions: 2 }
+                    - { customer_id: c2, versions: 1 }
             """;
 
     @TempDir
@@ -158,7 +178,8 @@ class TestUnitTests
         try (Vault vault = TestingVaultEngine.configure(project).load()) {
             UnitTestResult result = vault.unitTest(vault.project().models().keySet());
             assertThat(result.tests()).extracting(UnitTestResult.Outcome::name)
-                    .containsExactly("stg_orders_amount_in_cents", "hub_customer_one_row_per_business_key", "sat_customer_status_from_stage_rows");
+                    .containsExactly("stg_orders_amount_in_cents", "hub_customer_one_row_per_business_key", "sat_customer_status_from_stage_rows",
+                            "mart_customer_versions_counts_status_changes");
             for (UnitTestResult.Outcome test : result.tests()) {
                 assertThat(test.status()).as(test.name() + ": " + test.error().orElse("") + "\n" + test.diff()).isEqualTo(UnitTestResult.Status.PASS);
             }
@@ -166,6 +187,7 @@ class TestUnitTests
             assertThat(result.test("hub_customer_one_row_per_business_key").built()).containsExactly("stg_orders", "hub_customer");
             assertThat(result.test("sat_customer_status_from_stage_rows").built()).containsExactly("hub_customer", "sat_customer_status");
             assertThat(result.test("hub_customer_one_row_per_business_key").actualRows()).isEqualTo(2);
+            assertThat(result.test("mart_customer_versions_counts_status_changes").built()).containsExactly("stg_orders", "hub_customer", "sat_customer_status", "mart_customer_versions");
         }
 
         assertThat(targetState()).isEqualTo(before);
