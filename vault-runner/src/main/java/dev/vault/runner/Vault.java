@@ -4,7 +4,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.vault.core.ErrorCode;
 import dev.vault.core.VaultException;
+import dev.vault.core.load.UnitTestReader;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.UnitTest;
 import dev.vault.runner.docs.DocsResult;
 import dev.vault.runner.docs.DocsSite;
 import dev.vault.runner.jdbc.EngineSession;
@@ -236,6 +238,22 @@ public final class Vault
         TestResult result = new TestOperation(context).execute(ImmutableSet.copyOf(selection));
         artifacts.results("test", started, List.of(), Optional.of(result));
         return result;
+    }
+
+    /**
+     * Runs the unit tests on fixtures in the project's {@code tests/} folder whose model is in
+     * the selection (see {@link UnitTestOperation}): each builds the models between its fixture
+     * rows and the model it tests in scratch schemas on this vault's engine, compares the rows
+     * and drops the schemas. The target's tables are not touched. A fixture that names an
+     * unknown model or column, or a value of the wrong type, fails with
+     * {@link ErrorCode#INVALID_PROJECT} before anything runs.
+     */
+    public UnitTestResult unitTest(Collection<String> selection)
+    {
+        ImmutableList<UnitTest> tests = UnitTestReader.read(project).stream()
+                .filter(test -> selection.contains(test.model()))
+                .collect(ImmutableList.toImmutableList());
+        return new UnitTestOperation(context).execute(tests);
     }
 
     /** Maintains the tables of every model: see {@link #maintain(Collection)}. */

@@ -45,6 +45,15 @@ final class VaultContext
         this.lockLease = requireNonNull(lockLease, "lockLease is null");
     }
 
+    /**
+     * The same engine session and settings for another project, told to no listener: the scratch
+     * copy of the project that {@code vault test --unit} builds fixtures in.
+     */
+    VaultContext forProject(Project other)
+    {
+        return new VaultContext(other, new TrinoCompiler(other), session, VaultListener.NONE, retries, lockTimeout, lockLease);
+    }
+
     Project project()
     {
         return project;

@@ -1,5 +1,16 @@
 package dev.vault.core.project;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -56,5 +67,78 @@ public record HashingSettings(Algorithm algorithm, KeyCase businessKeyCase)
     public String zeroKey()
     {
         return "0".repeat(algorithm.hexLength());
+    }
+
+    /**
+     * The hash key of business key parts as a stage computes it (lib.ftl's keyInput and key):
+     * each part trimmed, blank as null, upper-cased unless case is preserved, '\' and '|'
+     * escaped, null written '\N', joined by '|'; all parts null is the zero key. For fixtures
+     * of {@code vault test --unit}, which compare these with what the SQL wrote.
+     */
+    public String hashKey(List<String> parts)
+    {
+        String input = keyInput(parts, businessKeyCase == KeyCase.UPPER);
+        return input.equals(String.join("|", Collections.nCopies(parts.size(), "\\N"))) ? zeroKey() : hash(input);
+    }
+
+    /**
+     * An identity stage's {@code identity_record} (and so the key of a person first seen in that
+     * record): the hash of the record source, '|', and the record key parts as a hash key's
+     * input, case kept.
+     */
+    public String identityRecord(String recordSource, List<String> recordKey)
+    {
+        return hash(recordSource + "|" + keyInput(recordKey, false));
+    }
+
+    /**
+     * A hashdiff as a stage computes it (lib.ftl's diffInput): {@code name=value} of the non-null
+     * payload columns, values trimmed and escaped, sorted by name, joined by '|'.
+     */
+    public String hashdiff(Map<String, String> payload)
+    {
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(payload).forEach((name, value) -> {
+            if (value != null) {
+                pairs.add(name + "=" + escape(value.strip()));
+            }
+        });
+        return hash(String.join("|", pairs));
+    }
+
+    private static String keyInput(List<String> parts, boolean upper)
+    {
+        List<String> inputs = new ArrayList<>();
+        for (String part : parts) {
+            String value = part == null ? null : part.strip();
+            if (value == null || value.isEmpty()) {
+                inputs.add("\\N");
+                continue;
+            }
+            inputs.add(escape(upper ? value.toUpperCase(Locale.ROOT) : value));
+        }
+        return String.join("|", inputs);
+    }
+
+    private static String escape(String value)
+    {
+        return value.replace("\\", "\\\\").replace("|", "\\|");
+    }
+
+    /** The upper-case hex of this algorithm's digest of the UTF-8 of {@code input}: Trino's to_hex(sha256(to_utf8(input))). */
+    public String hash(String input)
+    {
+        String name = switch (algorithm) {
+            case SHA256 -> "SHA-256";
+            case SHA512 -> "SHA-512";
+            case MD5 -> "MD5";
+            case SHA1 -> "SHA-1";
+        };
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance(name).digest(input.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no " + name, e);
+        }
     }
 }

@@ -148,7 +148,15 @@ public final class SeedReader
 
     private static void checkValue(Column column, String value, TypeFamily family, Location location, Problems problems)
     {
-        String type = column.type();
+        invalidValue(column.name(), column.type(), family, value).ifPresent(message -> problems.add(location, message));
+    }
+
+    /**
+     * Why a value written as text cannot be cast to a column's type, if it cannot: for seeds and
+     * unit test fixtures, which report it with their file and line before anything runs.
+     */
+    public static Optional<String> invalidValue(String columnName, String type, TypeFamily family, String value)
+    {
         Pattern pattern = switch (family) {
             case INTEGER -> INTEGER;
             case DECIMAL -> DECIMAL;
@@ -158,13 +166,11 @@ public final class SeedReader
             case BOOLEAN -> Pattern.compile("(?i)true|false");
             case OTHER -> null;
         };
-        if (pattern == null) {
-            return;
+        if (pattern == null || pattern.matcher(value.strip()).matches()) {
+            return Optional.empty();
         }
-        if (!pattern.matcher(value.strip()).matches()) {
-            problems.add(location, "value '%s' of column '%s' is not a valid %s%s", value, column.name(), type,
-                    family.isTimestamp() ? " (write e.g. 2026-11-01 03:00:00" + (family == TypeFamily.TIMESTAMP_WITH_TIME_ZONE ? " UTC)" : ")") : "");
-        }
+        return Optional.of("value '%s' of column '%s' is not a valid %s%s".formatted(value, columnName, type,
+                family.isTimestamp() ? " (write e.g. 2026-11-01 03:00:00" + (family == TypeFamily.TIMESTAMP_WITH_TIME_ZONE ? " UTC)" : ")") : ""));
     }
 
     private static Path display(Path root, Path file)

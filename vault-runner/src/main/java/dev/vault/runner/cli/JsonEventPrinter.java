@@ -10,6 +10,7 @@ import dev.vault.runner.ModelResult;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.StatementProgress;
 import dev.vault.runner.TestResult;
+import dev.vault.runner.UnitTestResult;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -164,6 +165,37 @@ final class JsonEventPrinter
         fields.put("passed", result.count(DataTestResult.Status.PASS));
         fields.put("warned", result.warnings().size());
         fields.put("failed", result.failures().size());
+        fields.put("seconds", seconds(result.duration()));
+        emit("summary", fields);
+    }
+
+    @Override
+    public void unitTests(UnitTestResult result)
+    {
+        int index = 0;
+        for (UnitTestResult.Outcome test : result.tests()) {
+            index++;
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("test", test.name());
+            fields.put("model", test.model());
+            fields.put("status", test.status().name().toLowerCase(Locale.ROOT));
+            fields.put("location", test.location().toString());
+            fields.put("built", test.built());
+            fields.put("columns", test.columns());
+            fields.put("missing_rows", test.missing());
+            fields.put("unexpected_rows", test.unexpected());
+            fields.put("actual_rows", test.actualRows());
+            fields.put("error", test.error().orElse(null));
+            fields.put("seconds", seconds(test.duration()));
+            fields.put("index", index);
+            fields.put("total", result.tests().size());
+            emit("unit_test_finished", fields);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("step", "unit test");
+        fields.put("passed", result.count(UnitTestResult.Status.PASS));
+        fields.put("failed", result.count(UnitTestResult.Status.FAIL));
+        fields.put("errors", result.count(UnitTestResult.Status.ERROR));
         fields.put("seconds", seconds(result.duration()));
         emit("summary", fields);
     }

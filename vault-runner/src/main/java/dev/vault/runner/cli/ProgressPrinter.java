@@ -7,6 +7,7 @@ import dev.vault.runner.ModelResult;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.StatementProgress;
 import dev.vault.runner.TestResult;
+import dev.vault.runner.UnitTestResult;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -145,6 +146,32 @@ final class ProgressPrinter
         String warned = result.warnings().isEmpty() ? "" : ", %d warned".formatted(result.warnings().size());
         print(() -> out.printf(Locale.ROOT, "Tests: %d passed, %d failed%s in %s%n",
                 result.count(DataTestResult.Status.PASS), result.failures().size(), warned, seconds(result.duration())));
+    }
+
+    @Override
+    public void unitTests(UnitTestResult result)
+    {
+        if (result.tests().isEmpty()) {
+            out.println("No unit tests in tests/*.yml for the selected models");
+            return;
+        }
+        int index = 0;
+        for (UnitTestResult.Outcome test : result.tests()) {
+            index++;
+            String detail = test.error().isPresent() ? "" : test.actualRows() + (test.actualRows() == 1 ? " row" : " rows");
+            out.printf(Locale.ROOT, "%2d/%-2d %-6s %-50s %-24s %-10s %8s%n", index, result.tests().size(), test.status().name(), test.name(), test.model(), detail, seconds(test.duration()));
+            if (!test.passed()) {
+                // like the data tests: failures and their detail to stderr
+                err.println("      " + test.location() + ": unit test " + test.name() + " of " + test.model()
+                        + (test.built().isEmpty() ? "" : " (built from the fixtures: " + String.join(", ", test.built()) + ")"));
+                test.error().ifPresent(error -> err.println("      " + error));
+                if (test.error().isEmpty()) {
+                    test.diff().lines().forEach(line -> err.println("      " + line));
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "Unit tests: %d pass, %d fail, %d error in %s%n",
+                result.count(UnitTestResult.Status.PASS), result.count(UnitTestResult.Status.FAIL), result.count(UnitTestResult.Status.ERROR), seconds(result.duration()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vault.runner.cli;
 import dev.vault.core.VaultException;
 import dev.vault.runner.RunResult;
 import dev.vault.runner.TestResult;
+import dev.vault.runner.UnitTestResult;
 import dev.vault.runner.VaultListener;
 
 /** How a command tells what happens: lines for people, or one JSON object per event for orchestrators. */
@@ -12,6 +13,9 @@ interface Reporter
     void summary(String what, RunResult result);
 
     void summary(TestResult result);
+
+    /** The outcome of every unit test on fixtures, then their summary. */
+    void unitTests(UnitTestResult result);
 
     @Override
     default void runFinished(String what, RunResult result)
