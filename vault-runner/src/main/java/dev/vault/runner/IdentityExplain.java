@@ -84,7 +84,7 @@ final class IdentityExplain
                 Version version = firstVersion.get(record.getKey());
                 records.add(version == null
                         ? new Record(record.getKey(), "", "", ImmutableMap.of(), record.getValue())
-                        : new Record(record.getKey(), version.stage(), version.recordKey(), ImmutableMap.copyOf(version.parts()), record.getValue()));
+                        : new Record(record.getKey(), version.stage(), version.recordKey(), present(version.parts()), record.getValue()));
             }
 
             // what each version holds that the guard could find junk: its key values, its email and phone alone, its blocks
@@ -151,6 +151,18 @@ final class IdentityExplain
         catch (SQLException e) {
             throw new VaultException(ErrorCode.MODEL_FAILED, "cannot explain %s in %s: %s; build the hub first (vault run --select %s)".formatted(subject, hub.name(), e.getMessage(), hub.name()), e);
         }
+    }
+
+    /** The parts a record has; the ones it lacks are left out. */
+    private static ImmutableMap<String, String> present(Map<String, String> parts)
+    {
+        ImmutableMap.Builder<String, String> present = ImmutableMap.builder();
+        parts.forEach((part, value) -> {
+            if (value != null) {
+                present.put(part, value);
+            }
+        });
+        return present.buildOrThrow();
     }
 
     private Hub hub(Optional<String> hubName)

@@ -28,7 +28,7 @@ public record IdentityExplanation(String hub, String person, ImmutableList<Recor
         requireNonNull(unexplained, "unexplained is null");
     }
 
-    /** @param parts normalized parts by part name (name, email, phone, typed parts); a missing one is null */
+    /** @param parts normalized parts by part name (name, email, phone, typed parts); the ones the record lacks are left out */
     public record Record(String identityRecord, String stage, String recordKey, ImmutableMap<String, String> parts, String firstResolvedTo)
     {
         public Record
