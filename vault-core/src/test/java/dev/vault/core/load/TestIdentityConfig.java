@@ -191,7 +191,7 @@ class TestIdentityConfig
     void unknownKeyInTheBlock()
     {
         assertThat(problem("name: test_vault\nidentity:\n  country: BR\n"))
-                .hasToString("vault.yml:3:3: unknown key 'country' in 'identity' of vault.yml; expected one of: default-country, keys, max-records-per-key");
+                .hasToString("vault.yml:3:3: unknown key 'country' in 'identity' of vault.yml; expected one of: comparisons, default-country, keys, max-records-per-key");
         assertThat(problem("name: test_vault\nidentity:\n  max-record-per-key: 10\n"))
                 .hasToString("vault.yml:3:3: unknown key 'max-record-per-key' in 'identity' of vault.yml; did you mean 'max-records-per-key'?");
     }
