@@ -110,6 +110,10 @@ public final class TrinoCompiler
             CompiledModel compiled = compile(model, target);
             models.put(model.name(), new ModelPlan(model, target, compiled.steps(), compiled.table(), ModelPlan.TargetQueries.of(target)));
         }
+        if (!models.isEmpty()) {
+            // the run lock is a table in the silver schema: a project of marts alone needs it too
+            schemas.add(project.config().schema(Layer.SILVER));
+        }
         ImmutableList.Builder<Statement> schemaStatements = ImmutableList.builder();
         schemas.forEach(schema -> schemaStatements.add(schema(schema)));
         if (project.models().values().stream().anyMatch(context::writesRejectedRows)) {

@@ -49,6 +49,26 @@ class TestTrinoCompiler
     }
 
     @Test
+    void aProjectOfMartsAloneCreatesTheSilverSchemaForTheRunLock()
+    {
+        Project project = FixtureProject.in(directory).file("models/customers.yml", """
+                sources:
+                  - name: customers
+                    record-source: crm
+                    load-timestamp: loaded_at
+                    columns:
+                      - { name: customer_id, type: varchar }
+                      - { name: loaded_at, type: timestamp(6) with time zone }
+                marts:
+                  - name: mart_customers
+                    sql: "SELECT customer_id FROM {{ ref('customers') }}"
+                """).load();
+        assertThat(new TrinoCompiler(project).compile().schemas())
+                .extracting(statement -> statement.target().schema())
+                .containsExactly("gold", "silver");
+    }
+
+    @Test
     void columnsDescribeWhatEachTableHolds()
     {
         Project project = FixtureProject.in(directory).file("models/customers.yml", FixtureProject.CUSTOMERS).load();
