@@ -18,7 +18,6 @@ import dev.vault.sql.ModelPlan;
 import dev.vault.sql.Plan;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Statement;
-import dev.vault.sql.TrinoCompiler;
 import dev.vault.sql.lineage.ColumnLineage;
 
 import java.io.IOException;
@@ -293,7 +292,7 @@ public final class Artifacts
     public static void writeManifest(Path folder, Project project, Plan plan)
     {
         List<ManifestModel> models = new ArrayList<>();
-        ColumnLineage lineage = ColumnLineage.of(project, new TrinoCompiler(project));
+        ColumnLineage lineage = ColumnLineage.of(project, plan);
         for (ModelPlan modelPlan : plan.models().values()) {
             Model model = modelPlan.model();
             List<ManifestStatement> statements = modelPlan.statements().stream()

@@ -85,7 +85,7 @@ public final class DocsSite
         ImmutableList<DataTest> tests = compiler.integrityTests();
         Map<String, Map<String, Object>> modelRuns = modelRuns();
         Map<String, Map<String, Object>> testRuns = testRuns();
-        ColumnLineage lineage = ColumnLineage.of(project, compiler);
+        ColumnLineage lineage = ColumnLineage.of(project, plan);
 
         ImmutableMap.Builder<String, String> pages = ImmutableMap.builder();
         pages.put(INDEX, render("index.ftlh", index(modelRuns)));

@@ -1,8 +1,6 @@
 package dev.vault.sql.lineage;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import dev.vault.core.dialect.ExpressionReference;
 import dev.vault.core.dialect.SqlDialect;
 import dev.vault.core.identity.IdentityKey;
@@ -21,7 +19,9 @@ import dev.vault.core.model.Source;
 import dev.vault.core.model.Stage;
 import dev.vault.core.model.StageIdentity;
 import dev.vault.core.model.StandardColumns;
-import dev.vault.sql.TrinoCompiler;
+import dev.vault.sql.ModelPlan;
+import dev.vault.sql.Plan;
+import dev.vault.sql.TableDefinition.TableColumn;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -87,21 +87,24 @@ public final class ColumnLineage
 
     private final Project project;
     private final SqlDialect dialect;
-    private final TrinoCompiler compiler;
+    private final Plan plan;
     private final Map<String, Map<String, Origin>> origins = new LinkedHashMap<>();
     private final Map<String, String> unknownMarts = new LinkedHashMap<>();
 
-    private ColumnLineage(Project project, TrinoCompiler compiler)
+    private ColumnLineage(Project project, Plan plan)
     {
         this.project = requireNonNull(project, "project is null");
         this.dialect = project.dialect();
-        this.compiler = requireNonNull(compiler, "compiler is null");
+        this.plan = requireNonNull(plan, "plan is null");
     }
 
-    /** The lineage of every model's columns; models in build order, so a mart sees what it reads. */
-    public static ColumnLineage of(Project project, TrinoCompiler compiler)
+    /**
+     * The lineage of every model's columns, models in build order so a mart sees what it reads; a
+     * vault table's columns are those of its compiled table definition in {@code plan}.
+     */
+    public static ColumnLineage of(Project project, Plan plan)
     {
-        ColumnLineage lineage = new ColumnLineage(project, compiler);
+        ColumnLineage lineage = new ColumnLineage(project, plan);
         for (Model model : project.inBuildOrder()) {
             lineage.origins.put(model.name(), lineage.trace(model));
         }
@@ -210,10 +213,7 @@ public final class ColumnLineage
                         new Origin("identity part " + part.name() + ", normalized as " + part.kind().name().toLowerCase(Locale.ROOT), stageColumns(stage, List.of(part.column()))));
             }
             for (IdentityKey key : project.config().identity().keys()) {
-                List<String> parts = new ArrayList<>();
-                key.parts().forEach(part -> parts.add(StageIdentity.column(part)));
-                key.typedParts().forEach(part -> parts.add(StageIdentity.partColumn(part)));
-                ImmutableList<ColumnRef> inputs = parts.stream().filter(columns::containsKey).map(part -> new ColumnRef(stage.name(), part)).collect(ImmutableList.toImmutableList());
+                ImmutableList<ColumnRef> inputs = key.labels().stream().map(StageIdentity::columnOf).filter(columns::containsKey).map(part -> new ColumnRef(stage.name(), part)).collect(ImmutableList.toImmutableList());
                 columns.put(StageIdentity.KEY_PREFIX + key.name(), new Origin("identity key " + key.name() + " of " + String.join(", ", key.labels()), inputs));
             }
         });
@@ -297,24 +297,27 @@ public final class ColumnLineage
         Map<String, Origin> columns = new LinkedHashMap<>();
         List<String> stages = model.dependencies().stream().filter(name -> project.model(name) instanceof Stage).toList();
         List<String> others = model.dependencies().stream().filter(name -> !(project.model(name) instanceof Stage)).toList();
-        for (Column column : compiler.columns(model)) {
-            ImmutableList<ColumnRef> fromStages = withColumn(stages, column.name());
+        List<String> tableColumns = Optional.ofNullable(plan.models().get(model.name())).flatMap(ModelPlan::table)
+                .map(table -> table.columns().stream().map(TableColumn::name).toList())
+                .orElse(List.of());
+        for (String name : tableColumns) {
+            ImmutableList<ColumnRef> fromStages = withColumn(stages, name);
             if (!fromStages.isEmpty()) {
-                columns.put(column.name(), new Origin("copied", fromStages));
+                columns.put(name, new Origin("copied", fromStages));
                 continue;
             }
-            ImmutableList<ColumnRef> fromModels = withColumn(others, column.name());
+            ImmutableList<ColumnRef> fromModels = withColumn(others, name);
             if (!fromModels.isEmpty()) {
-                columns.put(column.name(), new Origin(model instanceof Satellite ? "parent key" : "copied", fromModels));
+                columns.put(name, new Origin(model instanceof Satellite ? "parent key" : "copied", fromModels));
                 continue;
             }
-            if (model instanceof Link link && column.name().equals(link.hashKey())) {
+            if (model instanceof Link link && name.equals(link.hashKey())) {
                 // a link whose stage lacks its hash key (a person link) hashes the keys of its hubs itself
-                columns.put(column.name(), new Origin("hash key of " + link.foreignKeys().stream().map(ForeignKey::column).collect(Collectors.joining(", ")),
+                columns.put(name, new Origin("hash key of " + link.foreignKeys().stream().map(ForeignKey::column).collect(Collectors.joining(", ")),
                         link.foreignKeys().stream().map(key -> new ColumnRef(link.name(), key.column())).collect(ImmutableList.toImmutableList())));
                 continue;
             }
-            columns.put(column.name(), new Origin("vault metadata", ImmutableList.of()));
+            columns.put(name, new Origin("vault metadata", ImmutableList.of()));
         }
         return columns;
     }
@@ -361,19 +364,5 @@ public final class ColumnLineage
             }
         }
         return columns;
-    }
-
-    /** Every model's lineage, for the manifest: model to its columns. */
-    public ImmutableMap<String, ImmutableList<Entry>> all()
-    {
-        ImmutableMap.Builder<String, ImmutableList<Entry>> all = ImmutableMap.builder();
-        origins.keySet().forEach(model -> all.put(model, columns(model)));
-        return all.buildOrThrow();
-    }
-
-    /** Marts whose columns could not all be traced, with the reason. */
-    public ImmutableSet<String> untracedMarts()
-    {
-        return ImmutableSet.copyOf(unknownMarts.keySet());
     }
 }

@@ -138,7 +138,7 @@ class TestColumnLineage
     private static ColumnLineage lineage(Path project)
     {
         Project loaded = ProjectLoader.load(project, TrinoDialect.INSTANCE);
-        return ColumnLineage.of(loaded, new TrinoCompiler(loaded));
+        return ColumnLineage.of(loaded, new TrinoCompiler(loaded).compile());
     }
 
     private static Entry column(ColumnLineage lineage, String model, String column)
