@@ -248,20 +248,17 @@ final class IdentityExplain
         }
         String inList = String.join(", ", records.stream().map(SqlText::literal).toList());
         IdentitySettings settings = project.config().identity();
-        Set<String> typedParts = settings.typedParts();
+        // name, email, phone, then every typed part: each version carries all of them, by part name
+        List<String> partNames = new ArrayList<>();
+        for (IdentityPart part : IdentityPart.values()) {
+            partNames.add(part.id());
+        }
+        partNames.addAll(settings.typedParts());
         for (String stageName : hub.sources()) {
             Stage stage = project.model(stageName, Stage.class);
             List<String> columns = new ArrayList<>();
             stage.identity().orElseThrow().recordKey().forEach(column -> columns.add("CAST(%s AS varchar)".formatted(SqlText.identifier(column))));
-            List<String> partNames = new ArrayList<>();
-            for (IdentityPart part : IdentityPart.values()) {
-                partNames.add(part.id());
-                columns.add(SqlText.identifier(StageIdentity.column(part)));
-            }
-            for (String part : typedParts) {
-                partNames.add(part);
-                columns.add(SqlText.identifier(StageIdentity.partColumn(part)));
-            }
+            partNames.forEach(part -> columns.add(SqlText.identifier(StageIdentity.columnOf(part))));
             settings.keys().forEach(key -> columns.add(SqlText.identifier(StageIdentity.KEY_PREFIX + key.name())));
             int keyWidth = stage.identity().orElseThrow().recordKey().size();
             QueryResult rows = executor.query("SELECT DISTINCT \"identity_record\", %s FROM %s WHERE \"identity_record\" IN (%s)"

@@ -270,7 +270,7 @@ public final class IdentityResolutionSql
     /** The staged column of a part, quoted: {@code "identity_name"}, {@code "identity_part_birth_date"}. */
     private static String partColumn(String part)
     {
-        return SqlText.identifier(IdentityPart.fromId(part).map(StageIdentity::column).orElseGet(() -> StageIdentity.partColumn(part)));
+        return SqlText.identifier(StageIdentity.columnOf(part));
     }
 
     /** A record's block: its blocking parts' values joined by the unit separator (as {@link IdentityComparison#block}), NULL when one is missing. */
@@ -283,6 +283,7 @@ public final class IdentityResolutionSql
                 + " THEN " + String.join(" || chr(31) || ", columns) + " END";
     }
 
+    /** Normalized parts, readable in the junk report: one alone, several joined by ' / '. */
     private static String sample(List<String> columns)
     {
         return columns.size() == 1 ? columns.getFirst() : "concat_ws(' / ', " + String.join(", ", columns) + ")";
@@ -291,13 +292,6 @@ public final class IdentityResolutionSql
     /** The normalized parts behind a key value, readable in the junk report: e.g. 'teste@teste.com'. */
     private static String sample(IdentityKey key)
     {
-        List<String> parts = new ArrayList<>();
-        for (IdentityPart part : key.parts()) {
-            parts.add(SqlText.identifier(StageIdentity.column(part)));
-        }
-        for (String part : key.typedParts()) {
-            parts.add(SqlText.identifier(StageIdentity.partColumn(part)));
-        }
-        return parts.size() == 1 ? parts.getFirst() : "concat_ws(' / ', " + String.join(", ", parts) + ")";
+        return sample(key.labels().stream().map(IdentityResolutionSql::partColumn).toList());
     }
 }

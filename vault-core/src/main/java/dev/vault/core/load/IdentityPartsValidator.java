@@ -1,7 +1,5 @@
 package dev.vault.core.load;
 
-import dev.vault.core.identity.IdentityComparison;
-import dev.vault.core.identity.IdentityKey;
 import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Location;
@@ -11,7 +9,10 @@ import dev.vault.core.model.StageIdentity;
 import dev.vault.core.project.ProjectConfig;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,17 +27,11 @@ final class IdentityPartsValidator
     static void validate(IdentitySettings settings, Map<String, Model> models, Problems problems)
     {
         if (models.values().stream().noneMatch(model -> model instanceof Hub hub && hub.identity())) {
-            // no identity hub, so no stage can declare a typed part: a key that names one is a mistake
-            for (IdentityComparison comparison : settings.comparisons()) {
-                if (!comparison.typedParts().isEmpty()) {
-                    problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "identity comparison '%s' of vault.yml has parts %s, which no stage declares: there is no identity hub",
-                            comparison.name(), comparison.typedParts());
-                }
-            }
-            for (IdentityKey key : settings.keys()) {
-                for (String part : key.typedParts()) {
-                    problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "identity key '%s' of vault.yml has part '%s', which no stage declares: there is no identity hub; "
-                            + "parts available: name, email, phone, or a part a stage of an identity hub declares under 'identity: parts:'", key.name(), part);
+            // no identity hub, so no stage can declare a typed part: a key or comparison that names one is a mistake
+            for (TypedPartUser user : users(settings)) {
+                for (String part : user.typedParts()) {
+                    problems.add(Location.of(Path.of(ProjectConfig.FILE_NAME)), "identity %s '%s' of vault.yml has part '%s', which no stage declares: there is no identity hub; "
+                            + "parts available: name, email, phone, or a part a stage of an identity hub declares under 'identity: parts:'", user.what(), user.name(), part);
                 }
             }
         }
@@ -57,25 +52,27 @@ final class IdentityPartsValidator
                     }
                 }
             }
-            for (IdentityComparison comparison : settings.comparisons()) {
-                for (String part : comparison.typedParts()) {
+            for (TypedPartUser user : users(settings)) {
+                for (String part : user.typedParts()) {
                     if (!provided.containsKey(part)) {
-                        problems.add(hub.location(), "identity comparison '%s' of vault.yml has part '%s', which no stage of identity hub '%s' declares under 'identity: parts:'; parts available: %s%s",
-                                comparison.name(), part, hub.name(), availableParts(provided),
-                                Suggestions.closest(part, provided.keySet()).map(closest -> "; did you mean '%s'?".formatted(closest)).orElse(""));
-                    }
-                }
-            }
-            for (IdentityKey key : settings.keys()) {
-                for (String part : key.typedParts()) {
-                    if (!provided.containsKey(part)) {
-                        problems.add(hub.location(), "identity key '%s' of vault.yml has part '%s', which no stage of identity hub '%s' declares under 'identity: parts:'; parts available: %s%s",
-                                key.name(), part, hub.name(), availableParts(provided),
+                        problems.add(hub.location(), "identity %s '%s' of vault.yml has part '%s', which no stage of identity hub '%s' declares under 'identity: parts:'; parts available: %s%s",
+                                user.what(), user.name(), part, hub.name(), availableParts(provided),
                                 Suggestions.closest(part, provided.keySet()).map(closest -> "; did you mean '%s'?".formatted(closest)).orElse(""));
                     }
                 }
             }
         }
+    }
+
+    /** A key or a comparison of vault.yml, by what the messages call it, with the typed parts it reads. */
+    private record TypedPartUser(String what, String name, Set<String> typedParts) {}
+
+    private static List<TypedPartUser> users(IdentitySettings settings)
+    {
+        List<TypedPartUser> users = new ArrayList<>();
+        settings.comparisons().forEach(comparison -> users.add(new TypedPartUser("comparison", comparison.name(), comparison.typedParts())));
+        settings.keys().forEach(key -> users.add(new TypedPartUser("key", key.name(), key.typedParts())));
+        return users;
     }
 
     private static String availableParts(Map<String, StageIdentity.TypedPart> provided)

@@ -247,7 +247,7 @@ final class ProjectConfigReader
                     if (builtIn.isPresent()) {
                         parts.add(builtIn.get());
                     }
-                    else if (Identifiers.isValid(part.value()) && Suggestions.closest(part.value(), BUILT_IN_PARTS).isEmpty()) {
+                    else if (typedPartName(part.value())) {
                         typedParts.add(part.value());
                     }
                     else {
@@ -335,11 +335,20 @@ final class ProjectConfigReader
         return comparisons.build();
     }
 
+    /**
+     * Whether a part name that is not name, email or phone names a typed part (which a stage
+     * declares); a near miss of a built-in part (phnoe) is a typo, to be said at its line.
+     */
+    private static boolean typedPartName(String part)
+    {
+        return Identifiers.isValid(part) && Suggestions.closest(part, BUILT_IN_PARTS).isEmpty();
+    }
+
     private static List<String> comparisonParts(String comparison, List<Fields.Located<String>> parts, Problems problems)
     {
         List<String> names = new ArrayList<>();
         for (Fields.Located<String> part : parts) {
-            if (IdentityPart.fromId(part.value()).isPresent() || Identifiers.isValid(part.value()) && Suggestions.closest(part.value(), BUILT_IN_PARTS).isEmpty()) {
+            if (IdentityPart.fromId(part.value()).isPresent() || typedPartName(part.value())) {
                 names.add(part.value());
             }
             else {

@@ -54,6 +54,12 @@ public record StageIdentity(ImmutableList<String> recordKey, Optional<String> na
         this(recordKey, name, email, phone, ImmutableMap.of(), location);
     }
 
+    /** The staging column of any part by its name in vault.yml: a built-in part's, or a typed part's. */
+    public static String columnOf(String part)
+    {
+        return IdentityPart.fromId(part).map(StageIdentity::column).orElseGet(() -> partColumn(part));
+    }
+
     /** The staging column holding a typed part's normalized value. */
     public static String partColumn(String part)
     {
