@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -200,11 +199,11 @@ class TestIdentityComparisons
         return partition(personOf);
     }
 
-    private static Set<Set<String>> partition(Map<String, String> personOf)
+    /** The records of each person, as sets: record to person in, persons out. */
+    static Set<Set<String>> partition(Map<String, String> personOf)
     {
         Map<String, Set<String>> byPerson = new TreeMap<>();
         personOf.forEach((record, person) -> byPerson.computeIfAbsent(person, ignored -> new TreeSet<>()).add(record));
-        Collection<Set<String>> groups = byPerson.values();
-        return new HashSet<>(groups);
+        return new HashSet<>(byPerson.values());
     }
 }

@@ -3,24 +3,19 @@ package dev.vault.embedded;
 import dev.vault.runner.BuildResult;
 import dev.vault.runner.IdentityExplanation;
 import dev.vault.runner.Vault;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
+import static dev.vault.embedded.TestIdentityComparisons.partition;
 import static dev.vault.embedded.TestLeadsVault.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * examples/people as a user runs it: typed parts (dates written two ways, CPFs with and without
@@ -35,7 +30,7 @@ class TestPeopleExample
     @Test
     void buildResolvesThePersonsTheExampleDescribes()
     {
-        Path project = copy(TestingProjects.REPOSITORY.resolve("examples/people"), temp.resolve("people"));
+        Path project = TestingProjects.copyExample("people", temp.resolve("people"));
         try (Vault vault = TestingVaultEngine.configure(project).load()) {
             BuildResult build = vault.build();
             assertThat(build.successful()).isTrue();
@@ -49,9 +44,7 @@ class TestPeopleExample
                     personOf.put(fields[0], fields[1]);
                 }
             }
-            Map<String, Set<String>> byPerson = new TreeMap<>();
-            personOf.forEach((record, person) -> byPerson.computeIfAbsent(person, ignored -> new TreeSet<>()).add(record));
-            assertThat(new HashSet<>(byPerson.values())).containsExactlyInAnyOrder(
+            assertThat(partition(personOf)).containsExactlyInAnyOrder(
                     Set.of("p01", "c01"),   // a name typo, the birth date written another way: comparison name_typo
                     Set.of("p02", "c02"),   // given name and surname swapped: comparison swapped_name
                     Set.of("p03", "c03"),   // the family's email with the same initial and surname, and name + birth date
@@ -65,24 +58,9 @@ class TestPeopleExample
 
             IdentityExplanation robert = vault.explainIdentity(Optional.empty(), "stg_clinic:c01");
             assertThat(robert.evidence()).extracting(IdentityExplanation.Evidence::kind, IdentityExplanation.Evidence::rule)
-                    .containsExactly(Assertions.tuple("comparison", "name_typo"));
+                    .containsExactly(tuple("comparison", "name_typo"));
             assertThat(rows(vault, "SELECT count(*) FROM iceberg.people_silver.sat_clinic_contact WHERE city = 'Recife' AND hk_person = '%s'".formatted(robert.person())))
                     .containsExactly("1");
-        }
-    }
-
-    private static Path copy(Path from, Path to)
-    {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(file -> !from.relativize(file).startsWith(".vault")).toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(file, target);
-            }
-            return to;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -21,34 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestSatelliteLoading
 {
-    private static final String MODELS = """
-            sources:
-              - name: customers
-                record-source: crm
-                load-timestamp: loaded_at
-                columns:
-                  - { name: id, type: varchar }
-                  - { name: name, type: varchar }
-                  - { name: city, type: varchar }
-                  - { name: loaded_at, type: timestamp(6) with time zone }
-            stages:
-              - name: stg_customers
-                source: customers
-                hash-keys:
-                  hk_customer: [id]
-                hashdiffs:
-                  hd_customer: [name, city]
-            hubs:
-              - name: hub_customer
-                hash-key: hk_customer
-                business-keys: [id]
-                sources: [stg_customers]
-            satellites:
-              - name: sat_customer
-                parent: hub_customer
-                hashdiff: hd_customer
-                sources: [stg_customers]
-            """;
+    private static final String MODELS = TestingProjects.CUSTOMER_SATELLITE;
 
     @TempDir
     Path temp;

@@ -16,6 +16,36 @@ public final class TestingProjects
     /** The repository root, seen from a module's directory (Maven runs tests there). */
     public static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
+    /** Customers with a hub and a satellite of name and city, from one source and stage. */
+    public static final String CUSTOMER_SATELLITE = """
+            sources:
+              - name: customers
+                record-source: crm
+                load-timestamp: loaded_at
+                columns:
+                  - { name: id, type: varchar }
+                  - { name: name, type: varchar }
+                  - { name: city, type: varchar }
+                  - { name: loaded_at, type: timestamp(6) with time zone }
+            stages:
+              - name: stg_customers
+                source: customers
+                hash-keys:
+                  hk_customer: [id]
+                hashdiffs:
+                  hd_customer: [name, city]
+            hubs:
+              - name: hub_customer
+                hash-key: hk_customer
+                business-keys: [id]
+                sources: [stg_customers]
+            satellites:
+              - name: sat_customer
+                parent: hub_customer
+                hashdiff: hd_customer
+                sources: [stg_customers]
+            """;
+
     private TestingProjects() {}
 
     /**
@@ -61,6 +91,21 @@ public final class TestingProjects
                     .replace("  gold: shop_gold\n", "  gold: shop_gold_" + suffix + "\n");
             checkState(renamed.contains("gold: shop_gold_" + suffix) && renamed.contains("bronze: shop_bronze_" + suffix), "examples/toolbox/vault.yml no longer has the schemas block this fixture rewrites");
             Files.writeString(target.resolve("vault.yml"), renamed, StandardCharsets.UTF_8);
+            return target;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An example project as a user has it in the repository: vault.yml, models and seeds (no .vault of an earlier build). */
+    public static Path copyExample(String example, Path target)
+    {
+        try {
+            Path folder = REPOSITORY.resolve("examples").resolve(example);
+            copyTree(folder.resolve("models"), target.resolve("models"));
+            copyTree(folder.resolve("seeds"), target.resolve("seeds"));
+            Files.copy(folder.resolve("vault.yml"), target.resolve("vault.yml"));
             return target;
         }
         catch (IOException e) {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vault.embedded.TestingProjects;
 import dev.vault.embedded.TestingVaultEngine;
+import dev.vault.runner.cli.TestingCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.vault.runner.cli.TestingCli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -94,17 +93,4 @@ class TestLongStatementProgress
         // the line is cleared before the model's line is printed
         assertThat(terminal.out()).containsPattern("\r +\r\\s*\\d+/\\d+\\s+OK\\s+mart\\s+mart_slow_terminal");
     }
-
-    private static Result cli(Path project, boolean terminal, String... args)
-    {
-        List<String> arguments = new ArrayList<>(List.of(args));
-        arguments.addAll(List.of("--project-dir", project.toString(), "--jdbc-url", TestingVaultEngine.jdbcUrl()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = VaultCli.execute(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), terminal),
-                arguments.toArray(String[]::new));
-        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exitCode, String out, String err) {}
 }

@@ -7,13 +7,11 @@ import dev.vault.embedded.TestingVaultEngine;
 import dev.vault.runner.FreshnessResult;
 import dev.vault.runner.SourceFreshness;
 import dev.vault.runner.Vault;
+import dev.vault.runner.cli.TestingCli.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,10 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
+import static dev.vault.runner.cli.TestingCli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -196,15 +193,4 @@ class TestSourceFreshness
             }
         }
     }
-
-    private static Result cli(Path project, String... args)
-    {
-        String[] arguments = Stream.concat(Arrays.stream(args), Stream.of("--project-dir", project.toString(), "--jdbc-url", TestingVaultEngine.jdbcUrl())).toArray(String[]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = VaultCli.execute(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)), arguments);
-        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exitCode, String out, String err) {}
 }

@@ -7,14 +7,13 @@ import dev.vault.embedded.TestingProjects;
 import dev.vault.embedded.TestingVaultEngine;
 import dev.vault.runner.UnitTestResult;
 import dev.vault.runner.Vault;
+import dev.vault.runner.cli.TestingCli.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +24,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import static dev.vault.runner.cli.TestingCli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -165,7 +163,7 @@ class TestUnitTests
         execute("CREATE SCHEMA IF NOT EXISTS iceberg.bronze_unitshop",
                 "CREATE TABLE iceberg.bronze_unitshop.orders (order_id varchar, customer_id varchar, amount decimal(10,2), status varchar, loaded_at timestamp(6) with time zone)",
                 "INSERT INTO iceberg.bronze_unitshop.orders VALUES ('t1', 'target-1', 1.00, 'new', TIMESTAMP '2026-10-01 00:00:00 UTC')");
-        Result run = cli("run");
+        Result run = cli(project, "run");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     }
 
@@ -366,20 +364,4 @@ class TestUnitTests
             return rows.build();
         }
     }
-
-    private Result cli(String... args)
-    {
-        return cli(project, args);
-    }
-
-    private static Result cli(Path project, String... args)
-    {
-        String[] arguments = Stream.concat(Arrays.stream(args), Stream.of("--project-dir", project.toString(), "--jdbc-url", TestingVaultEngine.jdbcUrl())).toArray(String[]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = VaultCli.execute(new Console(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)), arguments);
-        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exitCode, String out, String err) {}
 }
