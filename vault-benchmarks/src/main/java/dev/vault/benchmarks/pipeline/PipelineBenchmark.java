@@ -4,6 +4,7 @@ import com.google.common.base.Stopwatch;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
+import dev.vault.benchmarks.BulkInsert;
 import dev.vault.benchmarks.truth.GeneratedLead;
 import dev.vault.benchmarks.truth.GroundTruth;
 import dev.vault.benchmarks.truth.GroundTruthGenerator;
@@ -119,8 +120,8 @@ public final class PipelineBenchmark
             int batchNew,
             int batchChanged,
             Duration generate,
-            BronzeLoader.Load bronze,
-            BronzeLoader.Load batch,
+            BulkInsert.Load bronze,
+            BulkInsert.Load batch,
             Step full,
             Step floor,
             Step incremental,
@@ -169,7 +170,7 @@ public final class PipelineBenchmark
             Project model = vault.project();
             BronzeLoader bronze = new BronzeLoader(model, executor);
             bronze.create();
-            BronzeLoader.Load base = bronze.append(data.base(), LeadCsvWriter::fields);
+            BulkInsert.Load base = bronze.append(data.base(), LeadCsvWriter::fields);
             progress.accept("bronze: %,d rows in %d statements, %.1f s (not measured)".formatted(base.rows(), base.statements(), seconds(base.duration())));
 
             List<String> vaultSchemas = List.of(model.config().schema(Layer.SILVER), model.config().schema(Layer.GOLD));
@@ -188,7 +189,7 @@ public final class PipelineBenchmark
             comparison.forEach(table -> progress.accept("  %-24s vault %,10d rows, floor %,10d rows%s".formatted(table.table(), table.vaultRows(), table.floorRows(),
                     compare ? ", only in vault %d, only in floor %d".formatted(table.onlyInVault(), table.onlyInFloor()) : "")));
 
-            BronzeLoader.Load batch = bronze.append(ImmutableList.<GeneratedLead>builder().addAll(data.batchNew()).addAll(data.batchChanged()).build(),
+            BulkInsert.Load batch = bronze.append(ImmutableList.<GeneratedLead>builder().addAll(data.batchNew()).addAll(data.batchChanged()).build(),
                     lead -> batchFields(lead, data.batchChanged().contains(lead)));
             progress.accept("batch: %,d rows appended to bronze in %.1f s (not measured)".formatted(batch.rows(), seconds(batch.duration())));
             Step incremental = step("incremental", vaultSchemas, executor, history, vault::run, progress);

@@ -12,6 +12,7 @@ import dev.vault.core.identity.IdentitySettings;
 import dev.vault.core.identity.IdentityUnifier;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
@@ -48,6 +50,17 @@ public final class TypedIdentityQuality
         {
             this.value = value;
         }
+
+        /** The bronze column that holds it. */
+        public String columnName()
+        {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public String value(PersonRecordsGenerator.PersonRecord record)
+        {
+            return value.apply(record);
+        }
     }
 
     /** A typed key part: a label, the kind fixing its normalization, and the column it reads. */
@@ -58,11 +71,6 @@ public final class TypedIdentityQuality
             requireNonNull(label, "label is null");
             requireNonNull(kind, "kind is null");
             requireNonNull(column, "column is null");
-        }
-
-        String normalize(PersonRecordsGenerator.PersonRecord record)
-        {
-            return kind.normalize(column.value.apply(record), "BR");
         }
     }
 
@@ -99,14 +107,14 @@ public final class TypedIdentityQuality
     private TypedIdentityQuality() {}
 
     /**
-     * Resolves the records with vault's own {@link IdentityUnifier}, configured as vault.yml's
-     * {@code identity:} would be (the same keys, comparisons and junk guard the warehouse runs in
-     * SQL), and scores the persons it finds.
+     * A configuration as vault.yml's {@code identity:} would give it: the settings, the kind of
+     * every typed part, and the column each typed part reads (raw: the kind normalizes it).
      */
-    public static Score score(Configuration configuration, List<PersonRecordsGenerator.PersonRecord> records)
+    public record Prepared(IdentitySettings settings, ImmutableMap<String, IdentityPartKind> kinds, ImmutableMap<String, Column> columns) {}
+
+    public static Prepared prepare(Configuration configuration)
     {
         Map<String, IdentityPartKind> kinds = new TreeMap<>();
-        // every typed part reads its column of the record, raw: the unifier normalizes it by its kind
         Map<String, Column> columns = new TreeMap<>();
         ImmutableList.Builder<IdentityKey> keys = ImmutableList.builder();
         for (Key key : configuration.keys()) {
@@ -136,29 +144,49 @@ public final class TypedIdentityQuality
         }
         IdentitySettings settings = new IdentitySettings("BR", keys.build(),
                 configuration.maxRecordsPerKey() == 0 ? IdentitySettings.NO_JUNK_GUARD : configuration.maxRecordsPerKey(), comparisons.build());
+        return new Prepared(settings, ImmutableMap.copyOf(kinds), ImmutableMap.copyOf(columns));
+    }
+
+    /**
+     * Resolves the records with vault's own {@link IdentityUnifier}, configured as vault.yml's
+     * {@code identity:} would be (the same keys, comparisons and junk guard the warehouse runs in
+     * SQL); persons are keyed by the records' ids.
+     */
+    public static IdentityUnifier.Result unify(Configuration configuration, List<PersonRecordsGenerator.PersonRecord> records)
+    {
+        Prepared prepared = prepare(configuration);
         List<IdentityUnifier.Lead> leads = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            PersonRecordsGenerator.PersonRecord record = records.get(i);
+        for (PersonRecordsGenerator.PersonRecord record : records) {
             ImmutableMap.Builder<String, String> raw = ImmutableMap.builder();
-            for (String part : kinds.keySet()) {
-                String value = columns.get(part).value.apply(record);
+            prepared.columns().forEach((part, column) -> {
+                String value = column.value(record);
                 if (value != null) {
                     raw.put(part, value);
                 }
-            }
-            leads.add(new IdentityUnifier.Lead("r%07d".formatted(i), record.name(), record.email(), null, raw.buildOrThrow()));
+            });
+            leads.add(new IdentityUnifier.Lead(record.recordId(), record.name(), record.email(), null, raw.buildOrThrow()));
         }
-        IdentityUnifier.Result result = new IdentityUnifier(new IdentityHasher(settings), kinds).unify(leads);
+        return new IdentityUnifier(new IdentityHasher(prepared.settings()), prepared.kinds()).unify(leads);
+    }
 
+    /** Resolves the records in memory and scores the persons found. */
+    public static Score score(Configuration configuration, List<PersonRecordsGenerator.PersonRecord> records)
+    {
+        return score(configuration, records, unify(configuration, records));
+    }
+
+    /** Scores the persons {@code result} found (record id -> person), by whatever engine. */
+    public static Score score(Configuration configuration, List<PersonRecordsGenerator.PersonRecord> records, IdentityUnifier.Result result)
+    {
         // pairwise counts from the contingency of found person x true person
         Map<String, Integer> found = new HashMap<>();
         Map<String, Integer> truth = new HashMap<>();
         Map<String, Integer> both = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            String person = result.personOf().get("r%07d".formatted(i));
+        for (PersonRecordsGenerator.PersonRecord record : records) {
+            String person = requireNonNull(result.personOf().get(record.recordId()), () -> "no person for record " + record.recordId());
             found.merge(person, 1, Integer::sum);
-            truth.merge(records.get(i).truePersonId(), 1, Integer::sum);
-            both.merge(person + "|" + records.get(i).truePersonId(), 1, Integer::sum);
+            truth.merge(record.truePersonId(), 1, Integer::sum);
+            both.merge(person + "|" + record.truePersonId(), 1, Integer::sum);
         }
         double truePositives = pairs(both.values());
         double foundPairs = pairs(found.values());
@@ -180,6 +208,92 @@ public final class TypedIdentityQuality
         }
         return new Score(configuration.name(), configuration.description(), records.size(), truth.size(), found.size(), precision, recall, f1,
                 junkValues, recordsInJunk, skipped);
+    }
+
+    /**
+     * How records of one generator variation fare: of the true pairs with at least one such
+     * record, the share found (recall); and the found pairs of two different persons with at
+     * least one such record (wrong merges).
+     */
+    public record VariationScore(String variation, int records, long truePairs, long foundTruePairs, long wrongPairs)
+    {
+        public double recall()
+        {
+            return truePairs == 0 ? 1 : (double) foundTruePairs / truePairs;
+        }
+
+        public String format()
+        {
+            return String.format(Locale.ROOT, "    %-18s %,8d records  %,9d true pairs  R %.3f  %,7d wrong pairs%n", variation, records, truePairs, recall(), wrongPairs);
+        }
+    }
+
+    /** {@link VariationScore}s of every variation the records carry, and of records with none, sorted by recall, worst first. */
+    public static List<VariationScore> variations(List<PersonRecordsGenerator.PersonRecord> records, Map<String, String> personOf)
+    {
+        Set<String> names = new TreeSet<>();
+        records.forEach(record -> names.addAll(record.variations()));
+        names.add(NONE);
+        Map<String, List<PersonRecordsGenerator.PersonRecord>> byTruth = new HashMap<>();
+        Map<String, List<PersonRecordsGenerator.PersonRecord>> byFound = new HashMap<>();
+        Map<String, List<PersonRecordsGenerator.PersonRecord>> byBoth = new HashMap<>();
+        for (PersonRecordsGenerator.PersonRecord record : records) {
+            String person = personOf.get(record.recordId());
+            byTruth.computeIfAbsent(record.truePersonId(), ignored -> new ArrayList<>()).add(record);
+            byFound.computeIfAbsent(person, ignored -> new ArrayList<>()).add(record);
+            byBoth.computeIfAbsent(person + "|" + record.truePersonId(), ignored -> new ArrayList<>()).add(record);
+        }
+        List<VariationScore> scores = new ArrayList<>();
+        for (String name : names) {
+            int carrying = (int) records.stream().filter(record -> carries(record, name)).count();
+            long truePairs = pairsWith(byTruth.values(), name);
+            long foundTrue = pairsWith(byBoth.values(), name);
+            // pairs of a found person with such a record, minus those of one true person
+            long foundAll = pairsWith(byFound.values(), name);
+            scores.add(new VariationScore(name, carrying, truePairs, foundTrue, foundAll - foundTrue));
+        }
+        scores.sort(Comparator.comparingDouble(VariationScore::recall).thenComparing(VariationScore::variation));
+        return scores;
+    }
+
+    /** The configuration without one of its keys or comparisons: what that rule adds. */
+    public static Configuration without(Configuration configuration, String rule)
+    {
+        ImmutableList<Key> keys = configuration.keys().stream().filter(key -> !key.name().equals(rule)).collect(ImmutableList.toImmutableList());
+        ImmutableList<Comparison> comparisons = configuration.comparisons().stream().filter(comparison -> !comparison.name().equals(rule))
+                .collect(ImmutableList.toImmutableList());
+        if (keys.size() + comparisons.size() != configuration.keys().size() + configuration.comparisons().size() - 1) {
+            throw new IllegalArgumentException(configuration.name() + " has no rule " + rule);
+        }
+        return new Configuration(configuration.name() + " without " + rule, configuration.description(), keys, comparisons, configuration.maxRecordsPerKey());
+    }
+
+    /** The names of a configuration's keys and comparisons, in order. */
+    public static List<String> rules(Configuration configuration)
+    {
+        List<String> rules = new ArrayList<>();
+        configuration.keys().forEach(key -> rules.add(key.name()));
+        configuration.comparisons().forEach(comparison -> rules.add(comparison.name()));
+        return rules;
+    }
+
+    private static final String NONE = "(none)";
+
+    private static boolean carries(PersonRecordsGenerator.PersonRecord record, String variation)
+    {
+        return variation.equals(NONE) ? record.variations().isEmpty() : record.variations().contains(variation);
+    }
+
+    /** Pairs inside each group with at least one record carrying the variation. */
+    private static long pairsWith(Iterable<List<PersonRecordsGenerator.PersonRecord>> groups, String variation)
+    {
+        long pairs = 0;
+        for (List<PersonRecordsGenerator.PersonRecord> group : groups) {
+            long size = group.size();
+            long without = group.stream().filter(record -> !carries(record, variation)).count();
+            pairs += size * (size - 1) / 2 - without * (without - 1) / 2;
+        }
+        return pairs;
     }
 
     /** Name and email read the record's name and email as the built-in parts do; any other part is typed. */

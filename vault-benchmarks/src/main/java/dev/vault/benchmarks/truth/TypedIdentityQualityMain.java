@@ -10,6 +10,7 @@ import dev.vault.benchmarks.truth.TypedIdentityQuality.Key;
 import dev.vault.benchmarks.truth.TypedIdentityQuality.Part;
 import dev.vault.benchmarks.truth.TypedIdentityQuality.Score;
 import dev.vault.core.identity.IdentityPartKind;
+import dev.vault.core.identity.IdentityUnifier;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static dev.vault.benchmarks.truth.TypedIdentityQuality.Column.BIRTH_DATE;
 import static dev.vault.benchmarks.truth.TypedIdentityQuality.Column.EMAIL;
@@ -86,6 +89,10 @@ public final class TypedIdentityQualityMain
                         ImmutableList.of(key("email_initial", EMAIL_PART, INITIAL_SURNAME_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
                                 key("sorted_name_dob", SORTED_NAME_PART, BIRTH_DATE_PART)),
                         ImmutableList.of(nameTypos, swappedTypos, dateTypos), 50),
+                new Configuration("recommended-email-initial-keys-only", "recommended-email-initial without its comparisons: what the comparison step costs and adds",
+                        ImmutableList.of(key("email_initial", EMAIL_PART, INITIAL_SURNAME_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
+                                key("sorted_name_dob", SORTED_NAME_PART, BIRTH_DATE_PART)),
+                        ImmutableList.of(), 50),
                 new Configuration("recommended-id", "keys {national_id: [national_id document]}, {name, birth_date}, {sorted_name, birth_date}, {name, postcode}; "
                         + "comparisons as recommended-email, plus levenshtein(national_id) <= 1 within a birth date",
                         ImmutableList.of(key("national_id", NATIONAL_ID_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
@@ -102,7 +109,35 @@ public final class TypedIdentityQualityMain
         return new Key(name, ImmutableList.copyOf(parts));
     }
 
-    public record ShapeReport(String shape, int records, int truePersons, List<Score> before, List<Score> after) {}
+    /** The recommended configuration of a shape: the one the README's figures and the SQL run use by default. */
+    static String recommended(Shape shape)
+    {
+        return switch (shape) {
+            case NAME_DOB_EMAIL -> "recommended-email-initial";
+            case NAME_DOB_ADDRESS_ID -> "recommended-id";
+        };
+    }
+
+    static Configuration configuration(String name)
+    {
+        return after().stream().filter(configuration -> configuration.name().equals(name)).findFirst()
+                .or(() -> before().stream().filter(configuration -> configuration.name().equals(name)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("no configuration " + name + "; there are "
+                        + Stream.concat(before().stream(), after().stream()).map(Configuration::name).toList()));
+    }
+
+    /** What each rule of the recommended configuration adds: the scores without it. */
+    public record RuleScore(String rule, Score without) {}
+
+    /** The SQL engine's persons for one configuration: its score, whether they are the in-memory persons, and its timings. */
+    public record SqlScore(String configuration, Score score, boolean identicalPersons, boolean identicalJunk, double runSeconds, double identityHubSeconds,
+            String identityHubDetail, double engineStartSeconds) {}
+
+    public record ShapeReport(String shape, int records, int truePersons, List<Score> before, List<Score> after, String recommended,
+            List<RuleScore> rules, List<TypedIdentityQuality.VariationScore> variations, List<SqlScore> sql) {}
+
+    private static final String USAGE = "usage: ./bench persons [--persons N] [--seed S] [--json FILE] [--shape name_dob_email|name_dob_address_id] "
+            + "[--engine memory|sql] [--config NAME]... [--work DIR]";
 
     public static void main(String[] args)
             throws IOException
@@ -111,19 +146,30 @@ public final class TypedIdentityQualityMain
         int persons = DEFAULT_PERSONS;
         long seed = DEFAULT_SEED;
         Path json = Path.of("vault-benchmarks", "target", "identity-persons.json");
+        Path work = Path.of("vault-benchmarks", "target", "persons-sql");
+        boolean sql = false;
+        List<String> configurations = new ArrayList<>();
+        List<Shape> shapes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--persons" -> persons = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
-                default -> {
-                    System.err.println("usage: ./bench persons [--persons N] [--seed S] [--json FILE]");
-                    System.exit(2);
-                }
+                case "--work" -> work = Path.of(args[++i]);
+                case "--config" -> configurations.add(args[++i]);
+                case "--shape" -> shapes.add(Shape.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+                case "--engine" -> sql = switch (args[++i]) {
+                    case "memory" -> false;
+                    case "sql" -> true;
+                    default -> usage();
+                };
+                default -> usage();
             }
         }
+        configurations.forEach(TypedIdentityQualityMain::configuration);
+        boolean agree = true;
         List<ShapeReport> reports = new ArrayList<>();
-        for (Shape shape : Shape.values()) {
+        for (Shape shape : shapes.isEmpty() ? List.of(Shape.values()) : shapes) {
             long start = System.nanoTime();
             List<PersonRecordsGenerator.PersonRecord> records = new PersonRecordsGenerator(seed).generate(shape, persons);
             out.printf(Locale.ROOT, "%s: %,d records of %,d persons (seed %d)%n", shape.name().toLowerCase(Locale.ROOT), records.size(), persons, seed);
@@ -133,8 +179,48 @@ public final class TypedIdentityQualityMain
             before.forEach(score -> out.print(score.format()));
             out.println(" after (typed parts, comparison steps):");
             after.forEach(score -> out.print(score.format()));
+
+            Configuration recommended = configuration(recommended(shape));
+            IdentityUnifier.Result memory = TypedIdentityQuality.unify(recommended, records);
+            out.printf(Locale.ROOT, " what each rule of %s adds (the scores without it):%n", recommended.name());
+            List<RuleScore> rules = new ArrayList<>();
+            Score all = TypedIdentityQuality.score(recommended, records, memory);
+            for (String rule : TypedIdentityQuality.rules(recommended)) {
+                Score without = TypedIdentityQuality.score(TypedIdentityQuality.without(recommended, rule), records);
+                rules.add(new RuleScore(rule, without));
+                out.printf(Locale.ROOT, "    without %-28s P %.3f (%+.3f)  R %.3f (%+.3f)  F1 %.3f%n", rule, without.precision(), without.precision() - all.precision(),
+                        without.recall(), without.recall() - all.recall(), without.f1());
+            }
+            List<TypedIdentityQuality.VariationScore> variations = TypedIdentityQuality.variations(records, memory.personOf());
+            out.printf(Locale.ROOT, " variations under %s (pairs with at least one record of the variation; worst recall first):%n", recommended.name());
+            variations.forEach(variation -> out.print(variation.format()));
+
+            List<SqlScore> sqlScores = new ArrayList<>();
+            if (sql) {
+                for (String name : configurations.isEmpty() ? List.of(recommended.name()) : configurations) {
+                    Configuration configuration = configuration(name);
+                    out.printf(Locale.ROOT, " SQL on the embedded Trino, %s:%n", name);
+                    Path folder = work.toAbsolutePath().normalize().resolve(shape.name().toLowerCase(Locale.ROOT) + "-" + name);
+                    SqlUnification.deleteTree(folder);
+                    SqlPersonResolution.Outcome outcome = SqlPersonResolution.run(configuration, records, folder, line -> out.println("    " + line));
+                    IdentityUnifier.Result inMemory = name.equals(recommended.name()) ? memory : TypedIdentityQuality.unify(configuration, records);
+                    PartitionComparison comparison = PartitionComparison.of("memory", inMemory.personOf(), "sql", outcome.result().personOf());
+                    boolean sameJunk = Set.copyOf(inMemory.junkKeys()).equals(Set.copyOf(outcome.result().junkKeys()));
+                    Score score = TypedIdentityQuality.score(configuration, records, outcome.result());
+                    out.print(score.format());
+                    out.print("    " + comparison.format(10));
+                    out.printf(Locale.ROOT, "    junk keys and skipped blocks: %s%n", sameJunk ? "the same as in memory" : "DIFFERENT from memory: "
+                            + outcome.result().junkKeys().size() + " vs " + inMemory.junkKeys().size());
+                    out.print(outcome.formatTimings());
+                    agree &= comparison.agree() && sameJunk;
+                    sqlScores.add(new SqlScore(name, score, comparison.agree(), sameJunk, SqlPersonResolution.seconds(outcome.run().duration()),
+                            SqlPersonResolution.seconds(outcome.identityHub().duration()), outcome.identityHub().detail(),
+                            SqlPersonResolution.seconds(outcome.engineStart())));
+                }
+            }
             out.printf(Locale.ROOT, " %.1f s%n%n", (System.nanoTime() - start) / 1e9);
-            reports.add(new ShapeReport(shape.name().toLowerCase(Locale.ROOT), records.size(), persons, before, after));
+            reports.add(new ShapeReport(shape.name().toLowerCase(Locale.ROOT), records.size(), persons, before, after, recommended.name(), rules, variations,
+                    sqlScores));
         }
         if (json.getParent() != null) {
             Files.createDirectories(json.getParent());
@@ -145,5 +231,16 @@ public final class TypedIdentityQualityMain
         report.put("shapes", reports);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
         out.println("wrote " + json);
+        if (!agree) {
+            System.err.println("persons: the SQL engine's persons or junk keys differ from the in-memory ones");
+            System.exit(1);
+        }
+    }
+
+    private static boolean usage()
+    {
+        System.err.println(USAGE);
+        System.exit(2);
+        return false;
     }
 }
