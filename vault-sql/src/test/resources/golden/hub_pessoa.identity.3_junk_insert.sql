@@ -3,7 +3,12 @@
 -- (a test email, a call centre's phone); they and the keys built from them are left out of matching.
 INSERT INTO "iceberg"."silver"."hub_pessoa_junk_keys" ("key_name", "key_value", "sample", "records", "load_datetime")
 SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
-FROM "iceberg"."silver"."hub_pessoa_work_keys" AS candidate
+FROM "iceberg"."silver"."hub_pessoa_keys" AS candidate
+WHERE EXISTS (
+    -- only a value of the batch has more records than before
+    SELECT 1
+    FROM "iceberg"."silver"."hub_pessoa_work_batch_keys" AS batch
+    WHERE batch.key_name = candidate."key_name" AND batch.key_value = candidate."key_value")
 GROUP BY key_name, key_value
 HAVING count(*) > 50
    AND NOT EXISTS (

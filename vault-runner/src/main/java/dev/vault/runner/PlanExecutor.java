@@ -49,7 +49,7 @@ final class PlanExecutor
     }
 
     /** What identity resolution did, for the run result. */
-    private record Resolution(long persons, long records, long merges, long junk, int rounds) {}
+    private record Resolution(long persons, long records, long merges, long junk, int rounds, long scope) {}
 
     /** Runs the model's steps; the result counts the statements they sent and their cost in the engine. */
     ModelResult run(ModelPlan plan)
@@ -76,7 +76,7 @@ final class PlanExecutor
             Optional<Resolution> resolution = Optional.empty();
             Optional<GuardCheck.Decision> decided = Optional.empty();
             // how the loads read their stages this time: every row, unless the guard found that only new rows matter
-            IncrementalReads.ReadPlan reads = IncrementalReads.ReadPlan.full("not an incremental load");
+            Reads reads = new Reads(IncrementalReads.ReadPlan.full("not an incremental load"));
             boolean incrementalLoad = false;
             for (Step step : plan.steps()) {
                 switch (step) {
@@ -94,8 +94,8 @@ final class PlanExecutor
                         decided = Optional.of(decision);
                         if (!guard.incremental().isEmpty()) {
                             incrementalLoad = true;
-                            reads = IncrementalReads.decide(executor, guard, decision.snapshots(), decision.comment());
-                            listener.modelProgress(model.name(), reads.description());
+                            reads.plan = IncrementalReads.decide(executor, guard, decision.snapshots(), decision.comment());
+                            listener.modelProgress(model.name(), reads.plan.description());
                         }
                     }
                     case Step.Execute(Statement statement) -> {
@@ -105,24 +105,7 @@ final class PlanExecutor
                         // a table this run has not seen is created as the spec says: nothing to evolve
                         boolean creates = statement.kind() == Statement.Kind.CREATE_TABLE && metadata.missing(statement.target());
                         String sql = fingerprint.map(value -> Guard.fill(statement.sql(), value)).orElse(statement.sql());
-                        long count;
-                        if (reads.incremental() && !reads.apply(sql).equals(sql)) {
-                            try {
-                                count = executor.update(reads.apply(sql));
-                            }
-                            catch (SQLException e) {
-                                if (!IncrementalReads.changesUnreadable(e)) {
-                                    throw e;
-                                }
-                                // the statement wrote nothing; this and the load's later statements read every row
-                                reads = IncrementalReads.ReadPlan.full("Trino could not read the sources' changes (" + firstLine(e.getMessage()) + ")");
-                                listener.modelProgress(model.name(), reads.description());
-                                count = executor.update(sql);
-                            }
-                        }
-                        else {
-                            count = executor.update(sql);
-                        }
+                        long count = update(sql, reads, model.name());
                         if (creates) {
                             metadata.created(statement.target());
                         }
@@ -153,7 +136,7 @@ final class PlanExecutor
                     case Step.ResolveIdentities(IdentityRounds rounds) -> {
                         before = latestSnapshot(plan);
                         try {
-                            resolution = Optional.of(resolve(rounds));
+                            resolution = Optional.of(resolve(rounds, reads));
                         }
                         finally {
                             // the rounds write the hub and its records and same-as tables
@@ -180,6 +163,9 @@ final class PlanExecutor
                 Resolution done = resolution.get();
                 String detail = "inserted %d person%s, %d records, %d merge%s, %d junk key%s, %d rounds".formatted(
                         done.persons(), done.persons() == 1 ? "" : "s", done.records(), done.merges(), done.merges() == 1 ? "" : "s", done.junk(), done.junk() == 1 ? "" : "s", done.rounds());
+                if (!reads.plan.firstBuild()) {
+                    detail += "; resolved %d record%s in scope; %s".formatted(done.scope(), done.scope() == 1 ? "" : "s", reads.plan.description());
+                }
                 return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, OptionalLong.of(done.persons()), stopwatch.elapsed(), detail, Optional.empty(),
                         committedSnapshot(plan, before));
             }
@@ -200,9 +186,9 @@ final class PlanExecutor
             if (!evolved.isEmpty()) {
                 detail = String.join(", ", evolved) + "; " + detail;
             }
-            if (incrementalLoad && !reads.firstBuild()) {
+            if (incrementalLoad && !reads.plan.firstBuild()) {
                 // how the load read its stages, and why in full when it did; a first build reads everything, which goes without saying
-                detail += "; " + reads.description();
+                detail += "; " + reads.plan.description();
             }
             return new ModelResult(model.name(), model.kind(), ModelResult.Status.SUCCESS, loaded ? OptionalLong.of(rows) : OptionalLong.empty(),
                     stopwatch.elapsed(), detail, Optional.empty(), committed.orElse(OptionalLong.empty()));
@@ -213,6 +199,41 @@ final class PlanExecutor
         catch (SchemaEvolution.IncompatibleChangeException e) {
             String message = "%s '%s' (%s): %s".formatted(model.kind().displayName(), model.name(), model.location(), e.getMessage());
             return new ModelResult(model.name(), model.kind(), ModelResult.Status.FAILED, OptionalLong.empty(), stopwatch.elapsed(), "failed", Optional.of(message));
+        }
+    }
+
+    /** How the current model's statements read their stages; a failed read of the changes switches the rest of the model to a full read. */
+    private static final class Reads
+    {
+        private IncrementalReads.ReadPlan plan;
+
+        private Reads(IncrementalReads.ReadPlan plan)
+        {
+            this.plan = requireNonNull(plan, "plan is null");
+        }
+    }
+
+    /**
+     * Runs a statement of a load as its read plan reads. When Trino cannot read the sources'
+     * changes (delete files, an expired snapshot after all), the statement wrote nothing (a
+     * statement commits whole or not at all): it and the load's later statements read every row.
+     */
+    private long update(String sql, Reads reads, String model)
+            throws SQLException
+    {
+        if (!reads.plan.incremental() || reads.plan.apply(sql).equals(sql)) {
+            return executor.update(sql);
+        }
+        try {
+            return executor.update(reads.plan.apply(sql));
+        }
+        catch (SQLException e) {
+            if (!IncrementalReads.changesUnreadable(e)) {
+                throw e;
+            }
+            reads.plan = IncrementalReads.ReadPlan.full("Trino could not read the sources' changes (" + firstLine(e.getMessage()) + ")");
+            listener.modelProgress(model, reads.plan.description());
+            return executor.update(sql);
         }
     }
 
@@ -260,12 +281,25 @@ final class PlanExecutor
      * rounds of SQL until no parent changes, then inserts new persons, maps new records and
      * records merges.
      */
-    private Resolution resolve(IdentityRounds rounds)
+    private Resolution resolve(IdentityRounds rounds, Reads reads)
             throws SQLException
     {
-        executor.update(rounds.workKeys());
-        executor.update(rounds.workRecords());
+        // the batch: the stages' rows this run reads, all or only those their sources gained
+        boolean incremental = reads.plan.incremental();
+        update(rounds.batchKeys(), reads, rounds.hub());
+        update(rounds.batchRecords(), reads, rounds.hub());
+        if (rounds.partsInsert().isPresent()) {
+            update(rounds.partsInsert().get(), reads, rounds.hub());
+        }
+        if (incremental && !reads.plan.incremental()) {
+            // a read of the changes failed partway and the rest read every row: so must the whole batch
+            executor.update(rounds.batchKeys());
+            executor.update(rounds.batchRecords());
+        }
+        executor.update(rounds.keysInsert());
         long junk = executor.update(rounds.junkInsert());
+        long scope = executor.update(rounds.workRecords());
+        executor.update(rounds.workKeys());
         executor.update(rounds.workEdges());
         executor.update(rounds.labelsInit());
         // each statement reads parents table 'step' and writes 'step + 1'
@@ -300,7 +334,7 @@ final class PlanExecutor
         for (String drop : rounds.drops()) {
             executor.update(drop);
         }
-        return new Resolution(persons, records, merges, junk, round);
+        return new Resolution(persons, records, merges, junk, round, scope);
     }
 
     private long count(String query)

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -54,13 +55,42 @@ public final class IdentityResolutionSql
     /** DDL of the record map, the same-as link, the junk-key report and the resolved view. */
     public ImmutableList<Statement> setup()
     {
-        return ImmutableList.of(
-                statement(Statement.Kind.CREATE_TABLE, recordsTable(), render("records_table")),
-                statement(Statement.Kind.CREATE_TABLE, sameAsTable(), render("same_as_table")),
-                statement(Statement.Kind.CREATE_TABLE, junkTable(), render("junk_table")),
-                statement(Statement.Kind.VIEW, resolvedView(), render("resolved_view")));
+        ImmutableList.Builder<Statement> setup = ImmutableList.<Statement>builder()
+                .add(statement(Statement.Kind.CREATE_TABLE, recordsTable(), render("records_table")))
+                .add(statement(Statement.Kind.CREATE_TABLE, sameAsTable(), render("same_as_table")))
+                .add(statement(Statement.Kind.CREATE_TABLE, junkTable(), render("junk_table")))
+                .add(statement(Statement.Kind.CREATE_TABLE, keysTable(), render("keys_table")));
+        if (compares()) {
+            setup.add(statement(Statement.Kind.CREATE_TABLE, partsTable(), render("parts_table")));
+        }
+        return setup.add(statement(Statement.Kind.VIEW, resolvedView(), render("resolved_view"))).build();
     }
 
+    /** The key values of the batch: the stages' rows this run reads (all of them, or those their sources gained). */
+    public String batchKeys()
+    {
+        return render("batch_keys");
+    }
+
+    /** The records of the batch, with their first load and source. */
+    public String batchRecords()
+    {
+        return render("batch_records");
+    }
+
+    /** Keeps the batch's key values no record had before. */
+    public String keysInsert()
+    {
+        return render("keys_insert");
+    }
+
+    /** Keeps the batch's versions of the compared parts; empty without comparisons. */
+    public Optional<String> partsInsert()
+    {
+        return compares() ? Optional.of(render("parts_insert")) : Optional.empty();
+    }
+
+    /** The kept key values of the records in scope. */
     public String workKeys()
     {
         return render("work_keys");
@@ -130,7 +160,7 @@ public final class IdentityResolutionSql
     public ImmutableList<String> dropWorkTables()
     {
         ImmutableList.Builder<String> drops = ImmutableList.builder();
-        List<TableName> tables = new ArrayList<>(List.of(work("keys"), work("records"), work("edges"), work("resolution")));
+        List<TableName> tables = new ArrayList<>(List.of(work("batch_keys"), work("batch_records"), work("keys"), work("records"), work("edges"), work("resolution")));
         tables.add(labels(0));
         tables.add(labels(1));
         for (TableName table : tables) {
@@ -155,13 +185,17 @@ public final class IdentityResolutionSql
         for (String stage : hub.sources()) {
             inputs.add(project.tableName(project.model(project.model(stage, Stage.class).source(), Source.class)));
         }
-        return inputs.add(hubTable, recordsTable(), sameAsTable(), junkTable()).build();
+        inputs.add(hubTable, recordsTable(), sameAsTable(), junkTable(), keysTable());
+        if (compares()) {
+            inputs.add(partsTable());
+        }
+        return inputs.build();
     }
 
     /** Every statement text of a run, for the fingerprint: a change of SQL or settings resolves again. */
     public String definition()
     {
-        return String.join("\n", workKeys(), workRecords(), junkInsert(), workEdges(), labelsInit(), labelsShortcut(0), labelsHook(0), workResolution(0),
+        return String.join("\n", batchKeys(), batchRecords(), keysInsert(), partsInsert().orElse(""), junkInsert(), workRecords(), workKeys(), workEdges(), labelsInit(), labelsShortcut(0), labelsHook(0), workResolution(0),
                 hubInsert(), recordsInsert(), sameAsInsert());
     }
 
@@ -183,6 +217,21 @@ public final class IdentityResolutionSql
     public TableName resolvedView()
     {
         return sibling(hub.resolvedView());
+    }
+
+    public TableName keysTable()
+    {
+        return sibling(hub.keysTable());
+    }
+
+    public TableName partsTable()
+    {
+        return sibling(hub.comparedPartsTable());
+    }
+
+    private boolean compares()
+    {
+        return !project.config().identity().comparisons().isEmpty();
     }
 
     // label tables alternate between two names, so a round never reads what it writes
@@ -224,6 +273,10 @@ public final class IdentityResolutionSql
         model.put("sameAsTable", sameAsTable());
         model.put("junkTable", junkTable());
         model.put("resolvedView", resolvedView());
+        model.put("keysTable", keysTable());
+        model.put("partsTable", partsTable());
+        model.put("batchKeys", work("batch_keys"));
+        model.put("batchRecords", work("batch_records"));
         model.put("workKeys", work("keys"));
         model.put("workRecords", work("records"));
         model.put("workEdges", work("edges"));

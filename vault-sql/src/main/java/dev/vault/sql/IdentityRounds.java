@@ -2,6 +2,8 @@ package dev.vault.sql;
 
 import com.google.common.collect.ImmutableList;
 
+import java.util.Optional;
+
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -11,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  * two names, so each round statement exists twice, indexed by the parity of the step that runs
  * it: step {@code s} reads parents table {@code s % 2} and writes the other.
  * <pre>
- * prepare; labelsInit; step = 0
+ * batchKeys; batchRecords; keysInsert; partsInsert; junkInsert; workRecords; workKeys; workEdges; labelsInit; step = 0
  * repeat (at most maxRounds):
  *     do { shortcut[step % 2]; changed = count(changed[step % 2]); step++ } while changed &gt; 0
  *     hook[step % 2]; hooked = count(changed[step % 2]); step++
@@ -21,9 +23,13 @@ import static java.util.Objects.requireNonNull;
  */
 public record IdentityRounds(
         String hub,
-        String workKeys,
-        String workRecords,
+        String batchKeys,
+        String batchRecords,
+        String keysInsert,
+        Optional<String> partsInsert,
         String junkInsert,
+        String workRecords,
+        String workKeys,
         String workEdges,
         String labelsInit,
         ImmutableList<String> shortcut,
@@ -42,9 +48,13 @@ public record IdentityRounds(
     public IdentityRounds
     {
         requireNonNull(hub, "hub is null");
-        requireNonNull(workKeys, "workKeys is null");
-        requireNonNull(workRecords, "workRecords is null");
+        requireNonNull(batchKeys, "batchKeys is null");
+        requireNonNull(batchRecords, "batchRecords is null");
+        requireNonNull(keysInsert, "keysInsert is null");
+        requireNonNull(partsInsert, "partsInsert is null");
         requireNonNull(junkInsert, "junkInsert is null");
+        requireNonNull(workRecords, "workRecords is null");
+        requireNonNull(workKeys, "workKeys is null");
         requireNonNull(workEdges, "workEdges is null");
         requireNonNull(labelsInit, "labelsInit is null");
         requireNonNull(hubInsert, "hubInsert is null");
@@ -67,9 +77,13 @@ public record IdentityRounds(
     {
         return new IdentityRounds(
                 sql.hub().name(),
-                sql.workKeys(),
-                sql.workRecords(),
+                sql.batchKeys(),
+                sql.batchRecords(),
+                sql.keysInsert(),
+                sql.partsInsert(),
                 sql.junkInsert(),
+                sql.workRecords(),
+                sql.workKeys(),
                 sql.workEdges(),
                 sql.labelsInit(),
                 ImmutableList.of(sql.labelsShortcut(0), sql.labelsShortcut(1)),

@@ -13,8 +13,10 @@ import dev.vault.core.model.Source;
 import dev.vault.core.model.TableName;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +86,11 @@ public final class MaintenanceSql
                     TableName table = project.tableName(hub);
                     tables.add(new VaultTable(hub, table));
                     if (hub.identity()) {
-                        for (String auxiliary : ImmutableList.of(hub.recordsTable(), hub.sameAsTable(), hub.junkKeysTable())) {
+                        List<String> auxiliaries = new ArrayList<>(List.of(hub.recordsTable(), hub.sameAsTable(), hub.junkKeysTable(), hub.keysTable()));
+                        if (!project.config().identity().comparisons().isEmpty()) {
+                            auxiliaries.add(hub.comparedPartsTable());
+                        }
+                        for (String auxiliary : auxiliaries) {
                             tables.add(new VaultTable(hub, new TableName(table.catalog(), table.schema(), auxiliary)));
                         }
                     }

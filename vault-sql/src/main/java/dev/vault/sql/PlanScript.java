@@ -59,10 +59,15 @@ public final class PlanScript
 
     private static void rounds(List<String> statements, StringBuilder pending, IdentityRounds rounds)
     {
-        pending.append("-- vault identity resolution: work tables, then rounds until a fixed point\n");
-        add(statements, pending, rounds.workKeys());
-        add(statements, pending, rounds.workRecords());
+        pending.append("-- vault identity resolution: the batch (the stages' rows their sources gained since the last build, when the runner\n"
+                + "-- finds only appends; else every row), the scope it touches, then rounds until a fixed point\n");
+        add(statements, pending, rounds.batchKeys());
+        add(statements, pending, rounds.batchRecords());
+        add(statements, pending, rounds.keysInsert());
+        rounds.partsInsert().ifPresent(insert -> add(statements, pending, insert));
         add(statements, pending, rounds.junkInsert());
+        add(statements, pending, rounds.workRecords());
+        add(statements, pending, rounds.workKeys());
         add(statements, pending, rounds.workEdges());
         add(statements, pending, rounds.labelsInit());
         for (int parity = 0; parity < 2; parity++) {

@@ -21,10 +21,14 @@ class TestPlanScript
         IdentityResolutionSql sql = new TrinoCompiler(EXAMPLE).identityResolution(EXAMPLE.model("hub_pessoa", Hub.class));
 
         assertThat(plan.steps()).extracting(step -> step.getClass().getSimpleName()).containsExactly(
-                "SkipWhenUnchanged", "Execute", "Execute", "Execute", "Execute", "Execute", "ResolveIdentities", "RecordFingerprint");
+                "SkipWhenUnchanged", "Execute", "Execute", "Execute", "Execute", "Execute", "Execute", "ResolveIdentities", "RecordFingerprint");
         assertThat(plan.guard().orElseThrow().inputTables()).isEqualTo(sql.inputs());
         assertThat(plan.guard().orElseThrow().definition()).isEqualTo(sql.definition());
-        IdentityRounds rounds = ((Step.ResolveIdentities) plan.steps().get(6)).rounds();
+        // the batch reads only the rows the stages' sources gained since the last build, when only appends reached them
+        assertThat(plan.guard().orElseThrow().incremental()).extracting(source -> source.view().table())
+                .containsExactlyInAnyOrderElementsOf(EXAMPLE.model("hub_pessoa", Hub.class).sources());
+        assertThat(plan.guard().orElseThrow().incrementalWatch()).isEmpty();
+        IdentityRounds rounds = ((Step.ResolveIdentities) plan.steps().get(7)).rounds();
         assertThat(rounds.maxRounds()).isEqualTo(IdentityRounds.MAX_ROUNDS);
         // step s reads parents table s % 2: the forms of steps 2 and 3 are those of steps 0 and 1
         assertThat(IdentityRounds.at(rounds.shortcut(), 2)).isEqualTo(sql.labelsShortcut(2)).isEqualTo(sql.labelsShortcut(0));
@@ -43,11 +47,16 @@ class TestPlanScript
         ModelPlan hub = plan.model("hub_pessoa");
         String script = PlanScript.of(hub);
 
-        IdentityRounds rounds = ((Step.ResolveIdentities) hub.steps().get(6)).rounds();
+        IdentityRounds rounds = ((Step.ResolveIdentities) hub.steps().get(7)).rounds();
         assertThat(script).containsSubsequence(
                 "-- vault guard:",
                 hub.statements().getFirst().sql().strip(),
                 hub.statements().getLast().sql().strip(),
+                rounds.batchKeys().strip(),
+                rounds.batchRecords().strip(),
+                rounds.keysInsert().strip(),
+                rounds.junkInsert().strip(),
+                rounds.workRecords().strip(),
                 rounds.workKeys().strip(),
                 rounds.labelsInit().strip(),
                 rounds.shortcut().get(0).strip(),

@@ -66,9 +66,13 @@ class TestTrinoCompilerGolden
             if (model.model() instanceof Hub hub && hub.identity()) {
                 IdentityResolutionSql identity = compiler.identityResolution(hub);
                 Map<String, String> steps = new LinkedHashMap<>();
-                steps.put("1_work_keys", identity.workKeys());
-                steps.put("2_work_records", identity.workRecords());
+                steps.put("1_batch_keys", identity.batchKeys());
+                steps.put("1_batch_records", identity.batchRecords());
+                steps.put("2_keys_insert", identity.keysInsert());
+                identity.partsInsert().ifPresent(insert -> steps.put("2_parts_insert", insert));
                 steps.put("3_junk_insert", identity.junkInsert());
+                steps.put("4_work_records", identity.workRecords());
+                steps.put("4_work_keys", identity.workKeys());
                 steps.put("4_work_edges", identity.workEdges());
                 steps.put("5_labels_init", identity.labelsInit());
                 steps.put("6_labels_shortcut", identity.labelsShortcut(0));

@@ -106,14 +106,19 @@ class TestTrinoCompilerTypedIdentity
         IdentityResolutionSql sql = new TrinoCompiler(project).identityResolution(project.model("hub_person", Hub.class));
 
         // the block is one more value per record, counted like a key value: an oversized one is junk
-        assertThat(sql.workKeys()).contains(
+        assertThat(sql.batchKeys()).contains(
                 "ROW('block:name_typo', CASE WHEN \"identity_part_birth_date\" IS NOT NULL AND \"identity_part_sx_name\" IS NOT NULL "
                         + "THEN \"identity_part_birth_date\" || chr(31) || \"identity_part_sx_name\" END, concat_ws(' / ', \"identity_part_birth_date\", \"identity_part_sx_name\"), false, ");
         assertThat(sql.junkInsert()).contains("HAVING count(*) > CASE key_name WHEN 'block:name_typo' THEN 40 ELSE 50 END\n");
+        // every version of the compared parts is kept, once, for the batches to come
+        assertThat(sql.partsInsert()).hasValueSatisfying(insert -> assertThat(insert).containsSubsequence(
+                "INSERT INTO \"iceberg\".\"silver\".\"hub_person_compared_parts\" (\"identity_record\", \"identity_name\", \"identity_part_birth_date\")\n",
+                "    SELECT \"identity_record\", \"identity_name\", \"identity_part_birth_date\" FROM \"iceberg\".\"silver\".\"stg_leads\"\n",
+                "      AND existing.\"identity_name\" IS NOT DISTINCT FROM batch.\"identity_name\"\n"));
         // pairs of one block, not junk, whose parts meet every rule
         assertThat(sql.workEdges()).containsSubsequence(
                 "WITH compared_parts AS (",
-                "    SELECT \"identity_record\", \"identity_name\", \"identity_part_birth_date\" FROM \"iceberg\".\"silver\".\"stg_leads\"\n    UNION\n",
+                "    FROM \"iceberg\".\"silver\".\"hub_person_compared_parts\" AS parts\n",
                 "blocked AS (",
                 "    WHERE keyed.key_name IN ('block:name_typo')",
                 "UNION\nSELECT DISTINCT right_block.vid AS a, left_block.vid AS b\n",

@@ -63,6 +63,21 @@ public record Hub(
         return name + "_junk_keys";
     }
 
+    /**
+     * Every key value of every record an identity hub has resolved, kept so that a run resolves
+     * only the persons its new records touch.
+     */
+    public String keysTable()
+    {
+        return name + "_keys";
+    }
+
+    /** Every version of the parts an identity hub's comparisons compare, per record (only with comparisons). */
+    public String comparedPartsTable()
+    {
+        return name + "_compared_parts";
+    }
+
     /** The current person of every mapped record, merges applied. */
     public String resolvedView()
     {

@@ -2,6 +2,7 @@ package dev.vault.sql.kind;
 
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.Hub;
+import dev.vault.core.model.Stage;
 import dev.vault.core.model.TableName;
 import dev.vault.sql.Guard;
 import dev.vault.sql.IdentityResolutionSql;
@@ -31,7 +32,11 @@ public final class IdentityHubCompiler
     {
         TableSql table = HubCompiler.table(context, hub, target);
         IdentityResolutionSql sql = context.identityResolution(hub);
-        Guard guard = Guard.of(sql.definition(), sql.inputs(), target);
+        // the batch statements read only the rows the stages' sources gained since the last build, when only appends reached them
+        Guard guard = Guard.of(sql.definition(), sql.inputs(), target).withIncremental(
+                hub.sources().stream().map(stage -> new StageCompiler(context).incremental(context.project().model(stage, Stage.class)))
+                        .collect(ImmutableList.toImmutableList()),
+                ImmutableList.of());
         String comment = "Persons resolved by vault from " + String.join(", ", hub.sources()) + Guard.FINGERPRINT_MARK + Guard.FINGERPRINT_SLOT;
         ImmutableList.Builder<Step> steps = ImmutableList.builder();
         // the guard first: a run with nothing new sends none of the CREATE ... IF NOT EXISTS below (a

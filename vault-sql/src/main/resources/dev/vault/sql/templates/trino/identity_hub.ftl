@@ -2,8 +2,15 @@
 <#--
   Identity resolution for an identity hub, one statement per step; the runner runs them in order,
   alternating 'labels_shortcut' (until nothing changes) and 'labels_hook' (until no tree hooks). Work tables are rebuilt each run and
-  dropped at the end; the hub, its record map, its same-as link and its junk-key report are
-  insert-only.
+  dropped at the end; the hub, its record map, its same-as link, its junk-key report, its keys
+  and its compared parts are insert-only.
+
+  A run reads the batch: the staged rows its stages gained since the last build (or every row on
+  a first build, a changed definition, a rewritten source), which the runner puts in place of
+  the stage views. It resolves the scope: the records of the batch, the records sharing a key
+  value or a block with them, and every record of the persons those belong to. Every edge that
+  the batch adds has an end in the scope, and every older edge joins records of one person, so
+  the persons outside the scope are what a resolution of every record would leave them.
 -->
 <#--
   Every matching key value of every record, and the record's email and phone on their own
@@ -70,9 +77,33 @@ SELECT records."identity_record", coalesce(current_master.master, records.${q(ha
 FROM ${table(recordsTable)} AS records
 LEFT JOIN current_master ON current_master.duplicate = records.${q(hashKey)}
 <#break>
-<#case "work_keys">
-<@lib.header model=model purpose=["Work table: every matching key value of every record, and its email and phone alone."]/>
-CREATE OR REPLACE TABLE ${table(workKeys)} AS
+<#case "keys_table">
+<@lib.header model=model purpose=["Every key value, email, phone and block of every record resolved so far: what the next batch is matched against. Insert-only."]/>
+CREATE TABLE IF NOT EXISTS ${table(keysTable)} (
+    "identity_record" varchar NOT NULL,
+    "key_name" varchar NOT NULL COMMENT 'A key of vault.yml, email or phone alone, or block:<comparison>',
+    "key_value" varchar NOT NULL,
+    "sample" varchar COMMENT 'The normalized parts behind the value',
+    "is_matching" boolean NOT NULL COMMENT 'A key that joins records; email, phone and blocks only count',
+    "email_part" varchar COMMENT 'The hashed email of a key built from one, for the junk check',
+    "phone_part" varchar COMMENT 'The hashed phone of a key built from one, for the junk check',
+    "load_datetime" timestamp(6) with time zone NOT NULL COMMENT 'The newest load of the batch that brought the value'
+)
+COMMENT ${lit("Key values of the records of " + model.name)}
+<@lib.icebergProperties partitioning=[] sortedBy=["key_name", "key_value"]/>
+<#break>
+<#case "parts_table">
+<@lib.header model=model purpose=["Every version of the parts the comparisons compare, per record resolved so far. Insert-only."]/>
+CREATE TABLE IF NOT EXISTS ${table(partsTable)} (
+    "identity_record" varchar NOT NULL<#list comparedColumns as column>,
+    ${column} varchar</#list>
+)
+COMMENT ${lit("Compared parts of the records of " + model.name)}
+<@lib.icebergProperties partitioning=[] sortedBy=["identity_record"]/>
+<#break>
+<#case "batch_keys">
+<@lib.header model=model purpose=["Work table: every matching key value of every record of the batch, its email and phone alone, and its blocks."]/>
+CREATE OR REPLACE TABLE ${table(batchKeys)} AS
 SELECT "identity_record", key_name, key_value, min(sample) AS sample, bool_or(is_matching) AS is_matching,
     min(email_part) AS email_part, min(phone_part) AS phone_part, max("load_datetime") AS "load_datetime"
 FROM (
@@ -80,20 +111,43 @@ FROM (
 )
 GROUP BY "identity_record", key_name, key_value
 <#break>
-<#case "work_records">
-<@lib.header model=model purpose=["Work table: every record once, with a dense number for the clustering."]/>
-CREATE OR REPLACE TABLE ${table(workRecords)} AS
-SELECT "identity_record", first_load, first_source, row_number() OVER (ORDER BY "identity_record") AS vid
+<#case "batch_records">
+<@lib.header model=model purpose=["Work table: every record of the batch once, with its first load and source."]/>
+CREATE OR REPLACE TABLE ${table(batchRecords)} AS
+SELECT "identity_record", min("load_datetime") AS first_load, min_by("record_source", "load_datetime") AS first_source
 FROM (
-    SELECT "identity_record", min("load_datetime") AS first_load, min_by("record_source", "load_datetime") AS first_source
-    FROM (
 <#list sources as source>
-        SELECT "identity_record", "load_datetime", "record_source" FROM ${table(source)}<#sep>
-        UNION ALL</#sep>
+    SELECT "identity_record", "load_datetime", "record_source" FROM ${table(source)}<#sep>
+    UNION ALL</#sep>
 </#list>
-    )
-    GROUP BY "identity_record"
 )
+GROUP BY "identity_record"
+<#break>
+<#case "keys_insert">
+<@lib.header model=model purpose=["Keeps the key values of the batch that no record had before: idempotent, so a batch read twice adds nothing."]/>
+INSERT INTO ${table(keysTable)} ("identity_record", "key_name", "key_value", "sample", "is_matching", "email_part", "phone_part", "load_datetime")
+SELECT "identity_record", key_name, key_value, sample, is_matching, email_part, phone_part, "load_datetime"
+FROM ${table(batchKeys)} AS batch
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM ${table(keysTable)} AS existing
+    WHERE existing."identity_record" = batch."identity_record" AND existing."key_name" = batch.key_name AND existing."key_value" = batch.key_value)
+<#break>
+<#case "parts_insert">
+<@lib.header model=model purpose=["Keeps the versions of the compared parts of the batch's records that were not kept before."]/>
+INSERT INTO ${table(partsTable)} ("identity_record"<#list comparedColumns as column>, ${column}</#list>)
+SELECT DISTINCT "identity_record"<#list comparedColumns as column>, ${column}</#list>
+FROM (
+<#list sources as source>
+    SELECT "identity_record"<#list comparedColumns as column>, ${column}</#list> FROM ${table(source)}<#sep>
+    UNION ALL</#sep>
+</#list>
+) AS batch
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM ${table(partsTable)} AS existing
+    WHERE existing."identity_record" = batch."identity_record"<#list comparedColumns as column>
+      AND existing.${column} IS NOT DISTINCT FROM batch.${column}</#list>)
 <#break>
 <#case "junk_insert">
 <@lib.header model=model purpose=["Reports key values, emails and phones shared by more than " + maxRecords + " distinct records",
@@ -101,7 +155,12 @@ FROM (
     + comparisons?has_content?then(["So are the blocks of a comparison larger than its max-block-size (block:<comparison>): their pairs are not compared."], [])/>
 INSERT INTO ${table(junkTable)} ("key_name", "key_value", "sample", "records", "load_datetime")
 SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
-FROM ${table(workKeys)} AS candidate
+FROM ${table(keysTable)} AS candidate
+WHERE EXISTS (
+    -- only a value of the batch has more records than before
+    SELECT 1
+    FROM ${table(batchKeys)} AS batch
+    WHERE batch.key_name = candidate."key_name" AND batch.key_value = candidate."key_value")
 GROUP BY key_name, key_value
 <#if comparisons?has_content>
 HAVING count(*) > CASE key_name<#list comparisons as comparison> WHEN ${lit(comparison.junkKey)} THEN ${comparison.maxBlockSize?c}</#list> ELSE ${maxRecords?c} END
@@ -113,6 +172,57 @@ HAVING count(*) > ${maxRecords}
        FROM ${table(junkTable)} AS junk
        WHERE junk."key_name" = candidate.key_name AND junk."key_value" = candidate.key_value)
 <#break>
+<#case "work_records">
+<@lib.header model=model purpose=["Work table: the scope of this run, every record once with a dense number for the clustering:",
+    "the batch's records, the records sharing a key value or block with them (junk left out),",
+    "and every record of the persons those belong to."]/>
+CREATE OR REPLACE TABLE ${table(workRecords)} AS
+WITH batch_values AS (
+    SELECT DISTINCT key_name, key_value
+    FROM ${table(batchKeys)} AS batch
+    WHERE (is_matching<#list comparisons as comparison> OR key_name = ${lit(comparison.junkKey)}</#list>)
+      AND NOT EXISTS (
+          SELECT 1
+          FROM ${table(junkTable)} AS junk
+          WHERE junk."key_name" = batch.key_name AND junk."key_value" = batch.key_value)
+),
+touched AS (
+    SELECT "identity_record" FROM ${table(batchRecords)}
+    UNION
+    SELECT kept."identity_record"
+    FROM ${table(keysTable)} AS kept
+    JOIN batch_values ON batch_values.key_name = kept."key_name" AND batch_values.key_value = kept."key_value"
+),
+touched_persons AS (
+    SELECT DISTINCT resolved.${q(hashKey)} AS person
+    FROM ${table(resolvedView)} AS resolved
+    JOIN touched ON touched."identity_record" = resolved."identity_record"
+),
+scope AS (
+    SELECT "identity_record" FROM touched
+    UNION
+    SELECT resolved."identity_record"
+    FROM ${table(resolvedView)} AS resolved
+    JOIN touched_persons ON touched_persons.person = resolved.${q(hashKey)}
+)
+SELECT
+    scope."identity_record",
+    -- a mapped record keeps the load and source it was first mapped with
+    coalesce(mapped."load_datetime", batch.first_load) AS first_load,
+    coalesce(mapped."record_source", batch.first_source) AS first_source,
+    row_number() OVER (ORDER BY scope."identity_record") AS vid
+FROM scope
+LEFT JOIN ${table(recordsTable)} AS mapped ON mapped."identity_record" = scope."identity_record"
+LEFT JOIN ${table(batchRecords)} AS batch ON batch."identity_record" = scope."identity_record"
+<#break>
+<#case "work_keys">
+<@lib.header model=model purpose=["Work table: every kept key value, email, phone and block of the records in scope."]/>
+CREATE OR REPLACE TABLE ${table(workKeys)} AS
+SELECT kept."identity_record", kept."key_name" AS key_name, kept."key_value" AS key_value, kept."is_matching" AS is_matching,
+    kept."email_part" AS email_part, kept."phone_part" AS phone_part
+FROM ${table(keysTable)} AS kept
+JOIN ${table(workRecords)} AS records ON records."identity_record" = kept."identity_record"
+<#break>
 <#case "work_edges">
 <@lib.header model=model purpose=["Work table: a star per key value, each record linked to the smallest record sharing it (not a clique);",
     "junk key values, and keys built from a junk email or phone, left out."]
@@ -120,11 +230,10 @@ HAVING count(*) > ${maxRecords}
 CREATE OR REPLACE TABLE ${table(workEdges)} AS
 <#if comparisons?has_content>
 WITH compared_parts AS (
-    -- every version of each record's compared parts: a pair matches when any versions do
-<#list sources as source>
-    SELECT "identity_record", <#list comparedColumns as column>${column}<#sep>, </#sep></#list> FROM ${table(source)}<#sep>
-    UNION</#sep>
-</#list>
+    -- every kept version of each record's compared parts: a pair matches when any versions do
+    SELECT parts.*
+    FROM ${table(partsTable)} AS parts
+    JOIN ${table(workRecords)} AS records ON records."identity_record" = parts."identity_record"
 ),
 blocked AS (
     SELECT keyed.key_name, keyed.key_value, keyed."identity_record", records.vid

@@ -1,6 +1,6 @@
 -- vault hub: hub_pessoa (models/silver/hubs.yml:2:5)
--- Work table: every matching key value of every record, and its email and phone alone.
-CREATE OR REPLACE TABLE "iceberg"."silver"."hub_pessoa_work_keys" AS
+-- Work table: every matching key value of every record of the batch, its email and phone alone, and its blocks.
+CREATE OR REPLACE TABLE "iceberg"."silver"."hub_pessoa_work_batch_keys" AS
 SELECT "identity_record", key_name, key_value, min(sample) AS sample, bool_or(is_matching) AS is_matching,
     min(email_part) AS email_part, min(phone_part) AS phone_part, max("load_datetime") AS "load_datetime"
 FROM (
