@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * keys and its kept keys row for row the same; and the persons are the expected ones: a typo
  * joined by the comparison, a merge of two persons, a late row, a value that turns junk after it
  * joined two records (which stay one person), and a batch whose records touch one person at two
- * records that only an untouched record of that person joins.
+ * records that only an untouched record of that person joins. The hub's satellite reads by
+ * snapshots too, except after a merge, or when the hub mapped a record from rows older than the
+ * satellite's last build.
  */
 class TestIncrementalIdentity
 {
@@ -51,10 +53,18 @@ class TestIncrementalIdentity
                   email: email
                   parts:
                     birth_date: {column: born, kind: date}
+                hashdiffs:
+                  hd_person_contact: [email, born]
             hubs:
               - name: hub_person
                 hash-key: hk_person
                 identity: true
+                sources: [stg_people]
+            satellites:
+              - name: sat_person_contact
+                parent: hub_person
+                hashdiff: hd_person_contact
+                payload: [email, born]
                 sources: [stg_people]
             """;
 
@@ -122,7 +132,6 @@ class TestIncrementalIdentity
                 r15,Kaio Mar,kaio@x.com,1950-05-05,2026-10-01 00:00:00 UTC
                 r16,Lia Sol,lia@x.com,1955-05-05,2026-10-02 00:00:00 UTC
                 """);
-        String hub = "iceberg.%s.hub_person".formatted(silver);
         try (Vault vault = TestingVaultEngine.configure(project).load()) {
             assertThat(vault.seed().successful()).isTrue();
             assertThat(vault.run().failures()).isEmpty();
@@ -130,15 +139,31 @@ class TestIncrementalIdentity
             for (String batch : BATCHES) {
                 execute("INSERT INTO iceberg.bronze_incid_%s.people VALUES %s".formatted(suffix, batch));
                 if (full) {
-                    // no watermark: the hub reads every row, as after a lost comment
-                    String comment = rows(vault, "SELECT comment FROM system.metadata.table_comments WHERE catalog_name = 'iceberg' AND schema_name = '%s' AND table_name = 'hub_person'"
-                            .formatted(silver)).getFirst();
-                    execute("COMMENT ON TABLE %s IS '%s'".formatted(hub, comment.replaceFirst("; vault read .*$", "").replace("'", "''")));
+                    forgetWatermarks(vault, silver);
                 }
                 RunResult run = vault.run();
                 assertThat(run.failures()).isEmpty();
                 runs.add(run);
             }
+            // r20 arrives while only the satellite runs (as when rows land between the hub's read and the satellite's):
+            // it has no person yet, and the satellite's watermark passes it
+            execute("INSERT INTO iceberg.bronze_incid_%s.people VALUES ('r20', 'Nina Paz', 'nina@x.com', '1980-08-08', TIMESTAMP '2026-11-05 00:00:00 UTC')".formatted(suffix));
+            assertThat(vault.run(List.of("sat_person_contact")).failures()).isEmpty();
+            if (full) {
+                forgetWatermarks(vault, silver);
+            }
+            RunResult late = vault.run();
+            assertThat(late.failures()).isEmpty();
+            if (!full) {
+                // the hub maps r20 from a row older than the satellite's watermark: the satellite reads in full and loads it
+                assertThat(late.model("sat_person_contact").detail()).contains("inserted 1 row")
+                        .contains("read in full: 1 record of %s.hub_person_records got a person from rows older than the last build".formatted(silver));
+                // a batch that merges persons moves old records: the satellite reads in full; one that merges none is read by snapshots
+                assertThat(runs.get(1).model("sat_person_contact").detail()).contains("read in full: %s.sal_person changed since the last build".formatted(silver));
+                assertThat(runs.getLast().model("sat_person_contact").detail()).contains("inserted 2 rows").contains("read incrementally: 1 new snapshot");
+            }
+            assertThat(rows(vault, "SELECT s.email FROM iceberg.%1$s.sat_person_contact s JOIN iceberg.%1$s.stg_people stg USING (identity_record) WHERE stg.id = 'r20'"
+                    .formatted(silver))).containsExactly("nina@x.com");
             String last = runs.getLast().model("hub_person").detail();
             if (full) {
                 assertThat(last).contains("read in full: no watermark from the last build").contains("resolved 19 records in scope");
@@ -159,16 +184,27 @@ class TestIncrementalIdentity
                 persons.computeIfAbsent(parts[1], ignored -> new TreeSet<>()).add(parts[0]);
             }
             assertThat(persons.values()).extracting(TreeSet::toString).containsExactlyInAnyOrder(
-                    "[r1, r3, r4, r7]", "[r2, r5]", "[r6]", "[r8]", "[r10, r9]", "[r11]", "[r12]", "[r13, r14, r15, r16, r17, r18, r19]");
+                    "[r1, r3, r4, r7]", "[r2, r5]", "[r6]", "[r8]", "[r10, r9]", "[r11]", "[r12]", "[r13, r14, r15, r16, r17, r18, r19]", "[r20]");
 
             Map<String, List<String>> tables = new TreeMap<>();
-            for (String table : List.of("hub_person", "hub_person_records", "sal_person", "hub_person_junk_keys", "hub_person_keys", "hub_person_compared_parts")) {
+            for (String table : List.of("hub_person", "hub_person_records", "sal_person", "hub_person_junk_keys", "hub_person_keys", "hub_person_compared_parts",
+                    "sat_person_contact")) {
                 tables.put(table, rows(vault, "SELECT * FROM iceberg.%s.%s".formatted(silver, table)).stream().sorted().toList());
             }
             // J and L merged into K, the oldest; r3's person into r1's
             assertThat(tables.get("sal_person")).hasSize(3);
             assertThat(tables.get("hub_person_junk_keys")).singleElement().asString().startsWith("email ").contains(" teste@teste.com 4 ");
             return tables;
+        }
+    }
+
+    /** No watermark: the next run reads every row, as after a lost comment. */
+    private static void forgetWatermarks(Vault vault, String silver)
+    {
+        for (String table : List.of("hub_person", "sat_person_contact")) {
+            String comment = rows(vault, "SELECT comment FROM system.metadata.table_comments WHERE catalog_name = 'iceberg' AND schema_name = '%s' AND table_name = '%s'"
+                    .formatted(silver, table)).getFirst();
+            execute("COMMENT ON TABLE iceberg.%s.%s IS '%s'".formatted(silver, table, comment.replaceFirst("; vault read .*$", "").replace("'", "''")));
         }
     }
 

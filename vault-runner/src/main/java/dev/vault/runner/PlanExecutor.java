@@ -231,17 +231,10 @@ final class PlanExecutor
             if (!IncrementalReads.changesUnreadable(e)) {
                 throw e;
             }
-            reads.plan = IncrementalReads.ReadPlan.full("Trino could not read the sources' changes (" + firstLine(e.getMessage()) + ")");
+            reads.plan = IncrementalReads.ReadPlan.full("Trino could not read the sources' changes (" + IncrementalReads.firstLine(e.getMessage()) + ")");
             listener.modelProgress(model, reads.plan.description());
             return executor.update(sql);
         }
-    }
-
-    private static String firstLine(String message)
-    {
-        String text = String.valueOf(message).strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /**

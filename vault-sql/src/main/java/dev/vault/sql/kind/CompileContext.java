@@ -410,17 +410,23 @@ public final class CompileContext
                 .map(stage -> new StageCompiler(this).incremental(project.model(stage, Stage.class)))
                 .collect(ImmutableList.toImmutableList());
         ImmutableList.Builder<TableName> watch = ImmutableList.builder();
+        ImmutableList.Builder<TableName> recordMaps = ImmutableList.builder();
+        // the runner finds the records a batch brings by their identity_record: every stage must stage one
+        boolean recordsStaged = stages.stream().allMatch(stage -> project.model(stage, Stage.class).identity().isPresent());
         for (String ancestor : project.graph().ancestors(model.name())) {
             if (project.model(ancestor) instanceof Hub hub && hub.identity()) {
+                // a merge moves old records to another person: read in full; a record mapped since must have its rows in the batch
                 IdentityResolutionSql identity = identityResolution(hub);
-                watch.add(identity.recordsTable(), identity.sameAsTable());
+                watch.add(identity.sameAsTable());
+                (recordsStaged ? recordMaps : watch).add(identity.recordsTable());
             }
         }
         ImmutableList<TableName> watched = watch.build();
+        ImmutableList<TableName> maps = recordMaps.build();
         return guardedLoad(model, target, statements).stream()
                 .map(step -> switch (step) {
-                    case Step.SkipWhenUnchanged(Guard guard) -> new Step.SkipWhenUnchanged(guard.withIncremental(sources, watched));
-                    case Step.RecordFingerprint(Statement comment, Guard guard, boolean recompute) -> new Step.RecordFingerprint(comment, guard.withIncremental(sources, watched), recompute);
+                    case Step.SkipWhenUnchanged(Guard guard) -> new Step.SkipWhenUnchanged(guard.withIncremental(sources, watched, maps));
+                    case Step.RecordFingerprint(Statement comment, Guard guard, boolean recompute) -> new Step.RecordFingerprint(comment, guard.withIncremental(sources, watched, maps), recompute);
                     default -> step;
                 })
                 .collect(ImmutableList.toImmutableList());
