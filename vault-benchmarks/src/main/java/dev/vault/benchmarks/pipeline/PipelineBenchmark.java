@@ -68,6 +68,7 @@ public final class PipelineBenchmark
      * @param snapshots Iceberg snapshots committed to the project's silver and gold tables (or the floor's) during the step
      * @param dataFiles data files those snapshots added
      * @param peakHeapBytes the sum of the heap pools' peak use during the step (the engine runs in this JVM)
+     * @param modelDetails what each model did, as the run result says (how it read its stages, and why in full)
      * @param statements the step's slowest statements, from the engine's query history
      * @param execution the statements vault's run sent and their cost inside the engine (none for the floor, which is not a vault run)
      */
@@ -80,6 +81,7 @@ public final class PipelineBenchmark
             long peakHeapBytes,
             Duration gc,
             ImmutableMap<String, Double> modelSeconds,
+            ImmutableMap<String, String> modelDetails,
             ImmutableList<QueryHistory.Query> statements,
             ExecutionStats execution)
     {
@@ -89,6 +91,7 @@ public final class PipelineBenchmark
             requireNonNull(duration, "duration is null");
             requireNonNull(gc, "gc is null");
             requireNonNull(modelSeconds, "modelSeconds is null");
+            requireNonNull(modelDetails, "modelDetails is null");
             requireNonNull(statements, "statements is null");
             requireNonNull(execution, "execution is null");
         }
@@ -277,11 +280,18 @@ public final class PipelineBenchmark
                 .map(failure -> failure.model() + ": " + failure.error().orElse(failure.detail())).toList());
         long[] written = IcebergActivity.since(executor, schemas, since);
         Map<String, Double> models = new LinkedHashMap<>();
-        run.models().forEach(model -> models.put(model.model(), seconds(model.duration())));
+        Map<String, String> details = new LinkedHashMap<>();
+        run.models().forEach(model -> {
+            models.put(model.model(), seconds(model.duration()));
+            details.put(model.model(), model.detail());
+        });
         ImmutableList<QueryHistory.Query> statements = history.since(since, 12);
-        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, gc, ImmutableMap.copyOf(models), statements, run.execution());
+        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, gc, ImmutableMap.copyOf(models), ImmutableMap.copyOf(details), statements,
+                run.execution());
         progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB, %d statements, %.1f s in the engine, %.1f s outside".formatted(name, step.seconds(), step.rowsWritten(),
                 step.snapshots(), step.dataFiles(), peak >> 20, run.execution().statements(), seconds(run.execution().engine()), seconds(run.execution().outsideEngine(duration))));
+        run.models().stream().filter(model -> model.kind() != ModelKind.STAGE)
+                .forEach(model -> progress.accept("    %-24s %6.1f s  %s".formatted(model.model(), seconds(model.duration()), model.detail())));
         return step;
     }
 

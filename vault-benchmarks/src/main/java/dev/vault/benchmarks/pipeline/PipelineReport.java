@@ -13,14 +13,19 @@ import java.util.Map;
 /** The pipeline benchmark's results as a Markdown table, the targets, the slowest statements, and JSON. */
 final class PipelineReport
 {
-    /** Full load at most this many times the SQL floor. */
-    static final double FULL_TO_FLOOR = 1.3;
-    /** At 1M leads, a 1% incremental at most this fraction of the full load. */
-    static final double INCREMENTAL_TO_FULL = 0.20;
-    /** A no-op re-run within this many seconds (beyond engine start). */
-    static final double NOOP_SECONDS = 5;
-    /** End-to-end throughput of the full load. */
-    static final double LEADS_PER_SECOND = 50_000;
+    // issue #10's targets
+    /** Full load at most this many times the SQL floor (at 100k and at 1M). */
+    static final double FULL_TO_FLOOR = 1.5;
+    /** A 1% incremental at most this fraction of the full load: at 1M, and at 100k. */
+    static final double INCREMENTAL_TO_FULL_1M = 0.10;
+    static final double INCREMENTAL_TO_FULL_100K = 0.20;
+    /** A no-op re-run within this many seconds (after engine start), writing no snapshot. */
+    static final double NOOP_SECONDS = 2;
+    /** End-to-end throughput of the full load: at 1M, and at 100k. */
+    static final double LEADS_PER_SECOND_1M = 10_000;
+    static final double LEADS_PER_SECOND_100K = 3_000;
+    /** The full load of 10k leads within this many seconds. */
+    static final double FULL_10K_SECONDS = 15;
 
     private PipelineReport() {}
 
@@ -65,12 +70,20 @@ final class PipelineReport
         StringBuilder out = new StringBuilder("targets (reported, not asserted); engine start %.1f s%n".formatted(engineStart.toNanos() / 1e9));
         for (Result result : results) {
             out.append("  %,d leads:%n".formatted(result.leads()));
-            check(out, "full load <= %.1fx the SQL floor".formatted(FULL_TO_FLOOR), result.fullToFloor() <= FULL_TO_FLOOR, "%.2fx".formatted(result.fullToFloor()));
-            check(out, "1%% incremental <= %.0f%% of the full load (target at 1M)".formatted(INCREMENTAL_TO_FULL * 100), result.incrementalToFull() <= INCREMENTAL_TO_FULL,
-                    "%.0f%%".formatted(result.incrementalToFull() * 100));
+            boolean large = result.leads() >= 1_000_000;
+            if (result.leads() >= 100_000) {
+                check(out, "full load <= %.1fx the SQL floor".formatted(FULL_TO_FLOOR), result.fullToFloor() <= FULL_TO_FLOOR, "%.2fx".formatted(result.fullToFloor()));
+                double throughput = large ? LEADS_PER_SECOND_1M : LEADS_PER_SECOND_100K;
+                check(out, ">= %,.0f leads/s end to end".formatted(throughput), result.leadsPerSecond() >= throughput, "%,.0f leads/s".formatted(result.leadsPerSecond()));
+                double incremental = large ? INCREMENTAL_TO_FULL_1M : INCREMENTAL_TO_FULL_100K;
+                check(out, "1%% incremental <= %.0f%% of the full load".formatted(incremental * 100), result.incrementalToFull() <= incremental,
+                        "%.0f%%".formatted(result.incrementalToFull() * 100));
+            }
+            else {
+                check(out, "full load <= %.0f s".formatted(FULL_10K_SECONDS), result.full().seconds() <= FULL_10K_SECONDS, "%.1f s (%.2fx the floor)".formatted(result.full().seconds(), result.fullToFloor()));
+            }
             check(out, "no-op writes no snapshot", result.noop().snapshots() == 0, result.noop().snapshots() + " snapshots" + (result.noopModels().isEmpty() ? "" : ", ran: " + result.noopModels()));
-            check(out, "no-op <= %.0f s".formatted(NOOP_SECONDS), result.noop().seconds() <= NOOP_SECONDS, "%.1f s".formatted(result.noop().seconds()));
-            check(out, ">= %,.0f leads/s end to end".formatted(LEADS_PER_SECOND), result.leadsPerSecond() >= LEADS_PER_SECOND, "%,.0f leads/s".formatted(result.leadsPerSecond()));
+            check(out, "no-op <= %.0f s after engine start".formatted(NOOP_SECONDS), result.noop().seconds() <= NOOP_SECONDS, "%.1f s".formatted(result.noop().seconds()));
             check(out, "the floor builds the same tables as vault", result.floorAgrees(), result.comparison().stream()
                     .map(table -> "%s %,d/%,d".formatted(table.table(), table.vaultRows(), table.floorRows())).toList().toString());
         }
@@ -105,8 +118,8 @@ final class PipelineReport
         report.put("machine", Map.of("cores", cores, "maxHeapBytes", maxHeap, "jvm", jvm, "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         report.put("note", note);
         report.put("engineStartSeconds", engineStart.toNanos() / 1e9);
-        report.put("targets", Map.of("fullToFloorMax", FULL_TO_FLOOR, "incrementalToFullMaxAt1M", INCREMENTAL_TO_FULL, "noopSecondsMax", NOOP_SECONDS,
-                "leadsPerSecondMin", LEADS_PER_SECOND));
+        report.put("targets", Map.of("fullToFloorMax", FULL_TO_FLOOR, "incrementalToFullMaxAt1M", INCREMENTAL_TO_FULL_1M, "incrementalToFullMaxAt100k", INCREMENTAL_TO_FULL_100K,
+                "noopSecondsMax", NOOP_SECONDS, "leadsPerSecondMinAt1M", LEADS_PER_SECOND_1M, "leadsPerSecondMinAt100k", LEADS_PER_SECOND_100K, "full10kSecondsMax", FULL_10K_SECONDS));
         report.put("sizes", results.stream().map(PipelineReport::size).toList());
         return report;
     }
@@ -133,6 +146,7 @@ final class PipelineReport
             json.put("peakHeapBytes", step.peakHeapBytes());
             json.put("gcSeconds", step.gc().toMillis() / 1000.0);
             json.put("models", step.modelSeconds());
+            json.put("modelDetails", step.modelDetails());
             json.put("slowestStatements", step.statements());
             steps.put(step.name(), json);
         }
