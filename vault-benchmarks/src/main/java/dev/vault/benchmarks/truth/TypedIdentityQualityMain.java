@@ -173,27 +173,34 @@ public final class TypedIdentityQualityMain
             long start = System.nanoTime();
             List<PersonRecordsGenerator.PersonRecord> records = new PersonRecordsGenerator(seed).generate(shape, persons);
             out.printf(Locale.ROOT, "%s: %,d records of %,d persons (seed %d)%n", shape.name().toLowerCase(Locale.ROOT), records.size(), persons, seed);
-            List<Score> before = before().stream().map(configuration -> TypedIdentityQuality.score(configuration, records)).toList();
-            List<Score> after = after().stream().map(configuration -> TypedIdentityQuality.score(configuration, records)).toList();
-            out.println(" before (name, email, phone only):");
-            before.forEach(score -> out.print(score.format()));
-            out.println(" after (typed parts, comparison steps):");
-            after.forEach(score -> out.print(score.format()));
-
             Configuration recommended = configuration(recommended(shape));
-            IdentityUnifier.Result memory = TypedIdentityQuality.unify(recommended, records);
-            out.printf(Locale.ROOT, " what each rule of %s adds (the scores without it):%n", recommended.name());
+            List<Score> before = List.of();
+            List<Score> after = List.of();
             List<RuleScore> rules = new ArrayList<>();
-            Score all = TypedIdentityQuality.score(recommended, records, memory);
-            for (String rule : TypedIdentityQuality.rules(recommended)) {
-                Score without = TypedIdentityQuality.score(TypedIdentityQuality.without(recommended, rule), records);
-                rules.add(new RuleScore(rule, without));
-                out.printf(Locale.ROOT, "    without %-28s P %.3f (%+.3f)  R %.3f (%+.3f)  F1 %.3f%n", rule, without.precision(), without.precision() - all.precision(),
-                        without.recall(), without.recall() - all.recall(), without.f1());
+            List<TypedIdentityQuality.VariationScore> variations = List.of();
+            IdentityUnifier.Result memory = null;
+            if (configurations.isEmpty()) {
+                // the whole report; with --config, only those configurations, as at 1M records, where each costs a minute in memory
+                before = before().stream().map(configuration -> TypedIdentityQuality.score(configuration, records)).toList();
+                after = after().stream().map(configuration -> TypedIdentityQuality.score(configuration, records)).toList();
+                out.println(" before (name, email, phone only):");
+                before.forEach(score -> out.print(score.format()));
+                out.println(" after (typed parts, comparison steps):");
+                after.forEach(score -> out.print(score.format()));
+
+                memory = TypedIdentityQuality.unify(recommended, records);
+                out.printf(Locale.ROOT, " what each rule of %s adds (the scores without it):%n", recommended.name());
+                Score all = TypedIdentityQuality.score(recommended, records, memory);
+                for (String rule : TypedIdentityQuality.rules(recommended)) {
+                    Score without = TypedIdentityQuality.score(TypedIdentityQuality.without(recommended, rule), records);
+                    rules.add(new RuleScore(rule, without));
+                    out.printf(Locale.ROOT, "    without %-28s P %.3f (%+.3f)  R %.3f (%+.3f)  F1 %.3f%n", rule, without.precision(), without.precision() - all.precision(),
+                            without.recall(), without.recall() - all.recall(), without.f1());
+                }
+                variations = TypedIdentityQuality.variations(records, memory.personOf());
+                out.printf(Locale.ROOT, " variations under %s (pairs with at least one record of the variation; worst recall first):%n", recommended.name());
+                variations.forEach(variation -> out.print(variation.format()));
             }
-            List<TypedIdentityQuality.VariationScore> variations = TypedIdentityQuality.variations(records, memory.personOf());
-            out.printf(Locale.ROOT, " variations under %s (pairs with at least one record of the variation; worst recall first):%n", recommended.name());
-            variations.forEach(variation -> out.print(variation.format()));
 
             List<SqlScore> sqlScores = new ArrayList<>();
             if (sql) {
@@ -203,7 +210,9 @@ public final class TypedIdentityQualityMain
                     Path folder = work.toAbsolutePath().normalize().resolve(shape.name().toLowerCase(Locale.ROOT) + "-" + name);
                     SqlUnification.deleteTree(folder);
                     SqlPersonResolution.Outcome outcome = SqlPersonResolution.run(configuration, records, folder, line -> out.println("    " + line));
-                    IdentityUnifier.Result inMemory = name.equals(recommended.name()) ? memory : TypedIdentityQuality.unify(configuration, records);
+                    long unifying = System.nanoTime();
+                    IdentityUnifier.Result inMemory = name.equals(recommended.name()) && memory != null ? memory : TypedIdentityQuality.unify(configuration, records);
+                    out.printf(Locale.ROOT, "    in memory (IdentityUnifier): %.1f s%n", (System.nanoTime() - unifying) / 1e9);
                     PartitionComparison comparison = PartitionComparison.of("memory", inMemory.personOf(), "sql", outcome.result().personOf());
                     boolean sameJunk = Set.copyOf(inMemory.junkKeys()).equals(Set.copyOf(outcome.result().junkKeys()));
                     Score score = TypedIdentityQuality.score(configuration, records, outcome.result());
