@@ -93,6 +93,10 @@ public final class TypedIdentityQualityMain
                         ImmutableList.of(key("email_initial", EMAIL_PART, INITIAL_SURNAME_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
                                 key("sorted_name_dob", SORTED_NAME_PART, BIRTH_DATE_PART)),
                         ImmutableList.of(), 50),
+                new Configuration("names-only-email-initial", "recommended-email-initial without the birth-date comparison: the one that stays precise at 1M records (see docs/identity.md)",
+                        ImmutableList.of(key("email_initial", EMAIL_PART, INITIAL_SURNAME_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
+                                key("sorted_name_dob", SORTED_NAME_PART, BIRTH_DATE_PART)),
+                        ImmutableList.of(nameTypos, swappedTypos), 50),
                 new Configuration("recommended-id", "keys {national_id: [national_id document]}, {name, birth_date}, {sorted_name, birth_date}, {name, postcode}; "
                         + "comparisons as recommended-email, plus levenshtein(national_id) <= 1 within a birth date",
                         ImmutableList.of(key("national_id", NATIONAL_ID_PART), key("name_dob", NAME_PART, BIRTH_DATE_PART),
@@ -202,6 +206,11 @@ public final class TypedIdentityQualityMain
                 variations.forEach(variation -> out.print(variation.format()));
             }
 
+            if (!configurations.isEmpty() && !sql) {
+                out.println(" in memory (IdentityUnifier):");
+                after = configurations.stream().map(name -> TypedIdentityQuality.score(configuration(name), records)).toList();
+                after.forEach(score -> out.print(score.format()));
+            }
             List<SqlScore> sqlScores = new ArrayList<>();
             if (sql) {
                 for (String name : configurations.isEmpty() ? List.of(recommended.name()) : configurations) {
