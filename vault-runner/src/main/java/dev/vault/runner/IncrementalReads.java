@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableMap;
 import dev.vault.core.model.TableName;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.Guard;
-import dev.vault.sql.IdentityInput;
 import dev.vault.sql.IncrementalSource;
 import dev.vault.sql.SqlText;
 import dev.vault.sql.Watermark;
@@ -27,10 +26,8 @@ import static java.util.Objects.requireNonNull;
  * its stages' sources gained since its last build, and gives the relations to read then.
  * <p>
  * It may when the table's comment holds a watermark written by the same definition, every other
- * input whose rows the load reads is at the snapshot the watermark names, and each source's
- * snapshots since the watermark's are appends (or compactions, which add no row). An identity
- * hub the load reads persons from may have changed: the records of persons it merged since are
- * read again with the new rows, and every record it mapped since must have rows among them. Otherwise the
+ * input whose rows the load reads (an identity hub's record map, say) is at the snapshot the watermark names, and each source's
+ * snapshots since the watermark's are appends (or compactions, which add no row). Otherwise the
  * load reads the views, every row, and the reason is told: a first build, a changed definition,
  * a changed input, an expired snapshot, a source rewritten by an overwrite or a delete.
  * <p>
@@ -143,38 +140,14 @@ final class IncrementalReads
             relations.put(source.view(), source.appendedBetween(start, end));
             read.add("%d new snapshot%s of %s".formatted(added, added == 1 ? "" : "s", display(source.source())));
         }
-        Map<TableName, String> batch = new HashMap<>(relations.buildKeepingLast());
-        for (IdentityInput identity : guard.incrementalIdentities()) {
-            // persons merged since the last build: their records now belong to another person, so their rows are read again
-            Optional<String> from = last.snapshot(identity.sameAs());
-            String to = snapshots.getOrDefault(identity.sameAs(), Guard.NO_SNAPSHOT);
-            if (from.isEmpty() || !from.get().equals(to)) {
-                if (from.isEmpty() || from.get().equals(Guard.NO_SNAPSHOT) || to.equals(Guard.NO_SNAPSHOT)) {
-                    return ReadPlan.full(display(identity.sameAs()) + " had no snapshot at the last build");
-                }
-                String merged = identity.mergedRecords(Long.parseLong(from.get()), Long.parseLong(to));
-                for (IncrementalSource source : guard.incremental()) {
-                    batch.put(source.view(), """
-                            SELECT * FROM (
-                            %s
-                            )
-                            UNION
-                            SELECT * FROM %s AS staged
-                            WHERE staged."identity_record" IN (
-                            %s
-                            )""".formatted(batch.get(source.view()).strip(), SqlText.table(source.view()), merged));
-                }
-                read.add("the records of persons merged since (%s)".formatted(display(identity.sameAs())));
-            }
-        }
-        for (IdentityInput identity : guard.incrementalIdentities()) {
-            Optional<String> unread = recordsMappedOutsideTheBatch(executor, identity.records(), last.snapshot(identity.records()),
-                    snapshots.getOrDefault(identity.records(), Guard.NO_SNAPSHOT), batch.values());
+        ImmutableMap<TableName, String> batch = relations.buildKeepingLast();
+        for (TableName records : guard.incrementalRecordMaps()) {
+            Optional<String> unread = recordsMappedOutsideTheBatch(executor, records, last.snapshot(records), snapshots.getOrDefault(records, Guard.NO_SNAPSHOT), batch.values());
             if (unread.isPresent()) {
                 return ReadPlan.full(unread.get());
             }
         }
-        return new ReadPlan(ImmutableMap.copyOf(batch), read.isEmpty() ? "read incrementally: no source changed" : "read incrementally: " + String.join(", ", read));
+        return new ReadPlan(batch, read.isEmpty() ? "read incrementally: no source changed" : "read incrementally: " + String.join(", ", read));
     }
 
     /**

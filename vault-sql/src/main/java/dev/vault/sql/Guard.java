@@ -25,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * changes exactly when a build would add something.
  */
 public record Guard(String definition, ImmutableList<Input> inputs, Optional<String> clock, TableName recordedIn, String recordedQuery,
-        ImmutableList<IncrementalSource> incremental, ImmutableList<TableName> incrementalWatch, ImmutableList<IdentityInput> incrementalIdentities)
+        ImmutableList<IncrementalSource> incremental, ImmutableList<TableName> incrementalWatch, ImmutableList<TableName> incrementalRecordMaps)
 {
     /** Where a statement of a guarded model takes the fingerprint; the runner fills it in. */
     public static final String FINGERPRINT_SLOT = "${fingerprint}";
@@ -58,7 +58,7 @@ public record Guard(String definition, ImmutableList<Input> inputs, Optional<Str
         requireNonNull(recordedQuery, "recordedQuery is null");
         requireNonNull(incremental, "incremental is null");
         requireNonNull(incrementalWatch, "incrementalWatch is null");
-        requireNonNull(incrementalIdentities, "incrementalIdentities is null");
+        requireNonNull(incrementalRecordMaps, "incrementalRecordMaps is null");
     }
 
     public static Guard of(String definition, ImmutableList<TableName> inputs, TableName recordedIn)
@@ -71,15 +71,14 @@ public record Guard(String definition, ImmutableList<Input> inputs, Optional<Str
     /** This guard with a clock query (see the class comment). */
     public Guard withClock(String clockQuery)
     {
-        return new Guard(definition, inputs, Optional.of(clockQuery), recordedIn, recordedQuery, incremental, incrementalWatch, incrementalIdentities);
+        return new Guard(definition, inputs, Optional.of(clockQuery), recordedIn, recordedQuery, incremental, incrementalWatch, incrementalRecordMaps);
     }
 
     /**
      * This guard with stages its loads may read incrementally (see {@link IncrementalSource}), and
-     * the other inputs whose rows the loads also read (an identity hub's record map and same-as
-     * link, through its resolved view, when a stage has no identity_record to follow them by): a
-     * change there means old staged rows may give new rows, so the load reads in full. Other
-     * inputs (a satellite's hub) only order the build.
+     * the other inputs whose rows the loads also read (an identity hub's same-as link, through its
+     * resolved view): a change there means old staged rows may give new rows, so the load reads
+     * in full. Other inputs (a satellite's hub) only order the build.
      */
     public Guard withIncremental(ImmutableList<IncrementalSource> sources, ImmutableList<TableName> watch)
     {
@@ -87,14 +86,14 @@ public record Guard(String definition, ImmutableList<Input> inputs, Optional<Str
     }
 
     /**
-     * As {@link #withIncremental(ImmutableList, ImmutableList)}, with identity hubs the loads read
-     * persons through (see {@link IdentityInput}): their record maps and same-as links change with
-     * every batch, and the runner finds what that means for the load's rows instead of reading
-     * every row.
+     * As {@link #withIncremental(ImmutableList, ImmutableList)}, with identity hubs' record maps
+     * ({@code <hub>_records}) the loads read persons through: the records such a map gained since
+     * the last build must all have rows among those the load reads, or an older row that had no
+     * person then has one now, and the load reads in full.
      */
-    public Guard withIncremental(ImmutableList<IncrementalSource> sources, ImmutableList<TableName> watch, ImmutableList<IdentityInput> identities)
+    public Guard withIncremental(ImmutableList<IncrementalSource> sources, ImmutableList<TableName> watch, ImmutableList<TableName> recordMaps)
     {
-        return new Guard(definition, inputs, clock, recordedIn, recordedQuery, sources, watch, identities);
+        return new Guard(definition, inputs, clock, recordedIn, recordedQuery, sources, watch, recordMaps);
     }
 
     /** A short digest of the definition: a watermark is only good for the definition that wrote it. */

@@ -20,7 +20,6 @@ import dev.vault.core.model.StandardColumns;
 import dev.vault.core.model.TableName;
 import dev.vault.core.project.LoadingSettings;
 import dev.vault.sql.Guard;
-import dev.vault.sql.IdentityInput;
 import dev.vault.sql.IdentityResolutionSql;
 import dev.vault.sql.IncrementalSource;
 import dev.vault.sql.SqlText;
@@ -411,23 +410,19 @@ public final class CompileContext
                 .map(stage -> new StageCompiler(this).incremental(project.model(stage, Stage.class)))
                 .collect(ImmutableList.toImmutableList());
         ImmutableList.Builder<TableName> watch = ImmutableList.builder();
-        ImmutableList.Builder<IdentityInput> identities = ImmutableList.builder();
-        // the runner follows an identity hub's new records and merges by identity_record: every stage must stage one
+        ImmutableList.Builder<TableName> recordMaps = ImmutableList.builder();
+        // the runner finds the records a batch brings by their identity_record: every stage must stage one
         boolean recordsStaged = stages.stream().allMatch(stage -> project.model(stage, Stage.class).identity().isPresent());
         for (String ancestor : project.graph().ancestors(model.name())) {
             if (project.model(ancestor) instanceof Hub hub && hub.identity()) {
+                // a merge moves old records to another person: read in full; a record mapped since must have its rows in the batch
                 IdentityResolutionSql identity = identityResolution(hub);
-                if (recordsStaged) {
-                    identities.add(new IdentityInput(identity.recordsTable(), identity.sameAsTable(), hub.hashKey() + "_master", identity.resolvedView(), hub.hashKey()));
-                }
-                else {
-                    // new records or merges may give old staged rows new persons: read in full
-                    watch.add(identity.recordsTable(), identity.sameAsTable());
-                }
+                watch.add(identity.sameAsTable());
+                (recordsStaged ? recordMaps : watch).add(identity.recordsTable());
             }
         }
         ImmutableList<TableName> watched = watch.build();
-        ImmutableList<IdentityInput> maps = identities.build();
+        ImmutableList<TableName> maps = recordMaps.build();
         return guardedLoad(model, target, statements).stream()
                 .map(step -> switch (step) {
                     case Step.SkipWhenUnchanged(Guard guard) -> new Step.SkipWhenUnchanged(guard.withIncremental(sources, watched, maps));
