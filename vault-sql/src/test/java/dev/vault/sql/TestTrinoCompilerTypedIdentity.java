@@ -109,7 +109,7 @@ class TestTrinoCompilerTypedIdentity
         assertThat(sql.batchKeys()).contains(
                 "ROW('block:name_typo', CASE WHEN \"identity_part_birth_date\" IS NOT NULL AND \"identity_part_sx_name\" IS NOT NULL "
                         + "THEN \"identity_part_birth_date\" || chr(31) || \"identity_part_sx_name\" END, concat_ws(' / ', \"identity_part_birth_date\", \"identity_part_sx_name\"), false, ");
-        assertThat(sql.junkInsert()).contains("HAVING count(*) > CASE key_name WHEN 'block:name_typo' THEN 40 ELSE 50 END\n");
+        assertThat(sql.junkInsert()).contains("HAVING count(*) > CASE candidate.\"key_name\" WHEN 'block:name_typo' THEN 40 ELSE 50 END\n");
         // every version of the compared parts is kept, once, for the batches to come
         assertThat(sql.partsInsert()).hasValueSatisfying(insert -> assertThat(insert).containsSubsequence(
                 "INSERT INTO \"iceberg\".\"silver\".\"hub_person_compared_parts\" (\"identity_record\", \"identity_name\", \"identity_part_birth_date\")\n",

@@ -42,7 +42,7 @@ public record Hub(
     @Override
     public ImmutableList<String> auxiliaryTables()
     {
-        return identity ? ImmutableList.of(recordsTable(), sameAsTable(), junkKeysTable(), resolvedView()) : ImmutableList.of();
+        return identity ? ImmutableList.of(recordsTable(), sameAsTable(), junkKeysTable(), keysTable(), resolvedView()) : ImmutableList.of();
     }
 
     /** The record to person map of an identity hub. */

@@ -180,7 +180,7 @@ class TestProjectLoader
         assertThat(pessoa.hashKey()).isEqualTo("hk_pessoa");
         assertThat(pessoa.identity()).isTrue();
         assertThat(pessoa.businessKeys()).containsExactly("founding_record");
-        assertThat(pessoa.auxiliaryTables()).containsExactly("hub_pessoa_records", "sal_pessoa", "hub_pessoa_junk_keys", "hub_pessoa_resolved");
+        assertThat(pessoa.auxiliaryTables()).containsExactly("hub_pessoa_records", "sal_pessoa", "hub_pessoa_junk_keys", "hub_pessoa_keys", "hub_pessoa_resolved");
         assertThat(project.refTable("sal_pessoa")).hasToString("iceberg.silver.sal_pessoa");
         assertThat(project.model("hub_produtor", Hub.class).identity()).isFalse();
         assertThat(pessoa.sources()).containsExactly("stg_crm_contacts", "stg_facebook_leads", "stg_google_leads");

@@ -93,7 +93,7 @@ class TestTableUpkeep
             assertThat(run.successful()).as(run.toString()).isTrue();
             // sources are not maintained unless vault.yml says 'sources: true'
             assertThat(run.tables()).extracting(result -> result.table().table())
-                    .containsExactly("hub_pessoa", "hub_pessoa_records", "sal_pessoa", "hub_pessoa_junk_keys", "hub_produtor",
+                    .containsExactly("hub_pessoa", "hub_pessoa_records", "sal_pessoa", "hub_pessoa_junk_keys", "hub_pessoa_keys", "hub_produtor",
                             "link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados");
             assertThat(run.tables()).allSatisfy(result -> {
                 assertThat(result.status()).isEqualTo(MaintenanceResult.Status.MAINTAINED);

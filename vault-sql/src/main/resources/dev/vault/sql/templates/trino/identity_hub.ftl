@@ -78,12 +78,12 @@ FROM ${table(recordsTable)} AS records
 LEFT JOIN current_master ON current_master.duplicate = records.${q(hashKey)}
 <#break>
 <#case "keys_table">
-<@lib.header model=model purpose=["Every key value, email, phone and block of every record resolved so far: what the next batch is matched against. Insert-only."]/>
+<@lib.header model=model purpose=["Every key value, email, phone and block of every record resolved so far: what the next batch is matched against.",
+    "Insert-only; hashes only, no normalized value (the junk report takes its sample from the batch)."]/>
 CREATE TABLE IF NOT EXISTS ${table(keysTable)} (
     "identity_record" varchar NOT NULL,
     "key_name" varchar NOT NULL COMMENT 'A key of vault.yml, email or phone alone, or block:<comparison>',
     "key_value" varchar NOT NULL,
-    "sample" varchar COMMENT 'The normalized parts behind the value',
     "is_matching" boolean NOT NULL COMMENT 'A key that joins records; email, phone and blocks only count',
     "email_part" varchar COMMENT 'The hashed email of a key built from one, for the junk check',
     "phone_part" varchar COMMENT 'The hashed phone of a key built from one, for the junk check',
@@ -125,8 +125,8 @@ GROUP BY "identity_record"
 <#break>
 <#case "keys_insert">
 <@lib.header model=model purpose=["Keeps the key values of the batch that no record had before: idempotent, so a batch read twice adds nothing."]/>
-INSERT INTO ${table(keysTable)} ("identity_record", "key_name", "key_value", "sample", "is_matching", "email_part", "phone_part", "load_datetime")
-SELECT "identity_record", key_name, key_value, sample, is_matching, email_part, phone_part, "load_datetime"
+INSERT INTO ${table(keysTable)} ("identity_record", "key_name", "key_value", "is_matching", "email_part", "phone_part", "load_datetime")
+SELECT "identity_record", key_name, key_value, is_matching, email_part, phone_part, "load_datetime"
 FROM ${table(batchKeys)} AS batch
 WHERE NOT EXISTS (
     SELECT 1
@@ -154,23 +154,25 @@ WHERE NOT EXISTS (
     "(a test email, a call centre's phone); they and the keys built from them are left out of matching."]
     + comparisons?has_content?then(["So are the blocks of a comparison larger than its max-block-size (block:<comparison>): their pairs are not compared."], [])/>
 INSERT INTO ${table(junkTable)} ("key_name", "key_value", "sample", "records", "load_datetime")
-SELECT key_name, key_value, min(sample), count(*), max("load_datetime")
+WITH batch_values AS (
+    -- only a value of the batch has more records than before; its sample comes from the batch
+    SELECT key_name, key_value, min(sample) AS sample
+    FROM ${table(batchKeys)}
+    GROUP BY key_name, key_value
+)
+SELECT candidate."key_name" AS key_name, candidate."key_value" AS key_value, batch_values.sample, count(*), max(candidate."load_datetime")
 FROM ${table(keysTable)} AS candidate
-WHERE EXISTS (
-    -- only a value of the batch has more records than before
-    SELECT 1
-    FROM ${table(batchKeys)} AS batch
-    WHERE batch.key_name = candidate."key_name" AND batch.key_value = candidate."key_value")
-GROUP BY key_name, key_value
+JOIN batch_values ON batch_values.key_name = candidate."key_name" AND batch_values.key_value = candidate."key_value"
+GROUP BY candidate."key_name", candidate."key_value", batch_values.sample
 <#if comparisons?has_content>
-HAVING count(*) > CASE key_name<#list comparisons as comparison> WHEN ${lit(comparison.junkKey)} THEN ${comparison.maxBlockSize?c}</#list> ELSE ${maxRecords?c} END
+HAVING count(*) > CASE candidate."key_name"<#list comparisons as comparison> WHEN ${lit(comparison.junkKey)} THEN ${comparison.maxBlockSize?c}</#list> ELSE ${maxRecords?c} END
 <#else>
 HAVING count(*) > ${maxRecords}
 </#if>
    AND NOT EXISTS (
        SELECT 1
        FROM ${table(junkTable)} AS junk
-       WHERE junk."key_name" = candidate.key_name AND junk."key_value" = candidate.key_value)
+       WHERE junk."key_name" = candidate."key_name" AND junk."key_value" = candidate."key_value")
 <#break>
 <#case "work_records">
 <@lib.header model=model purpose=["Work table: the scope of this run, every record once with a dense number for the clustering:",
