@@ -4,12 +4,15 @@ import com.google.common.base.Stopwatch;
 import com.google.common.collect.ImmutableList;
 import dev.vault.core.model.Hub;
 import dev.vault.core.model.Project;
+import dev.vault.core.model.SnapshotControl;
 import dev.vault.core.model.TableName;
 import dev.vault.runner.jdbc.SqlExecutor;
 import dev.vault.sql.SqlText;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +27,9 @@ import static java.util.Objects.requireNonNull;
  * normalization and hash keys, no data of their own) and writes plain, unpartitioned tables with
  * one {@code CREATE TABLE AS SELECT} each: no checks against rows already loaded (the tables are
  * new), no same-as link or resolved view (a first load merges nobody), no payload-conflict check,
- * no table properties (partitioning, sort order), no comments or fingerprints.
+ * no table properties (partitioning, sort order), no comments or fingerprints. It builds every
+ * table vault's run builds (the same-as link aside), the snapshot control table and the bridge too,
+ * so that the ratio compares like with like.
  *
  * <p>hub_pessoa is identity-resolved: persons are the connected components of the records sharing a
  * matching key. There is no cheaper SQL for that than the hub's own: the key values of every record
@@ -37,7 +42,8 @@ final class FloorSql
 {
     /** The tables the floor builds, each named as vault's table it stands for. */
     static final ImmutableList<String> TABLES = ImmutableList.of(
-            "hub_pessoa", "hub_pessoa_records", "hub_pessoa_junk_keys", "hub_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "mart_leads_unificados");
+            "hub_pessoa", "hub_pessoa_records", "hub_pessoa_junk_keys", "hub_produtor", "link_pessoa_produtor", "sat_pessoa_detalhes", "control_snapshots",
+            "bridge_pessoa_produtor", "mart_leads_unificados");
 
     /** One statement the floor ran and how long it took. */
     record Statement(String name, Duration duration, long rows)
@@ -54,6 +60,7 @@ final class FloorSql
     private final String schema;
     private final ImmutableList<String> stages;
     private final int maxRecordsPerKey;
+    private final LocalDate firstSnapshot;
 
     /** The floor of {@code project}'s identity hub and the models over it, into {@code schema} of the project's catalog. */
     FloorSql(Project project, String schema)
@@ -65,6 +72,10 @@ final class FloorSql
         this.stages = hubs.getFirst().sources().stream().map(stage -> SqlText.table(project.refTable(stage))).collect(ImmutableList.toImmutableList());
         this.catalog = project.config().catalog();
         this.maxRecordsPerKey = project.config().identity().maxRecordsPerKey();
+        List<SnapshotControl> snapshots = project.models(SnapshotControl.class);
+        checkState(snapshots.size() == 1 && snapshots.getFirst().time().equals(LocalTime.MIDNIGHT) && snapshots.getFirst().end().isEmpty(),
+                "the example project should have one snapshot control table of daily midnight snapshots with no end, not %s", snapshots);
+        this.firstSnapshot = snapshots.getFirst().start();
     }
 
     String schema()
@@ -216,6 +227,20 @@ final class FloorSql
                 SELECT '%2$s', '%2$s', TIMESTAMP '0001-01-01 00:00:00.000000 UTC', 'SYSTEM', '%2$s', CAST(NULL AS varchar), CAST(NULL AS varchar), CAST(NULL AS varchar)"""
                 .replace("%2$s", "0".repeat(64)).formatted(table("sat_pessoa_detalhes"),
                 staged("identity_record, load_datetime, record_source, hd_pessoa_detalhes, nome, email_normalizado, telefone"), table("hub_pessoa_records"))));
+        // the query assistance tables: every daily snapshot from the first to today, and per
+        // snapshot the links loaded by then (links are insert-only)
+        statements.add(timed(executor, "control_snapshots", """
+                CREATE TABLE %s AS
+                SELECT with_timezone(CAST(snapshot_date AS timestamp(6)), 'UTC') AS snapshot_datetime, snapshot_date,
+                    day_of_week(snapshot_date) = 1 AS is_weekly, day_of_month(snapshot_date) = 1 AS is_monthly, day_of_year(snapshot_date) = 1 AS is_yearly
+                FROM UNNEST(sequence(DATE '%s', CAST(current_timestamp AT TIME ZONE 'UTC' AS date), INTERVAL '1' DAY)) AS days (snapshot_date)"""
+                .formatted(table("control_snapshots"), firstSnapshot)));
+        statements.add(timed(executor, "bridge_pessoa_produtor", """
+                CREATE TABLE %s AS
+                SELECT snapshots.snapshot_datetime, link.hk_pessoa_produtor, link.hk_pessoa, link.hk_produtor
+                FROM %s AS snapshots
+                JOIN %s AS link ON link.load_datetime <= snapshots.snapshot_datetime"""
+                .formatted(table("bridge_pessoa_produtor"), table("control_snapshots"), table("link_pessoa_produtor"))));
         statements.add(timed(executor, "mart_leads_unificados", """
                 CREATE TABLE %1$s AS
                 WITH lead_records AS (

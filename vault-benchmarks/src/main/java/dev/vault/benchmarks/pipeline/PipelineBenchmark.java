@@ -3,6 +3,7 @@ package dev.vault.benchmarks.pipeline;
 import com.google.common.base.Stopwatch;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.hash.Hashing;
 import dev.vault.benchmarks.BulkInsert;
 import dev.vault.benchmarks.truth.GeneratedLead;
@@ -25,8 +26,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +39,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
@@ -59,6 +61,8 @@ public final class PipelineBenchmark
     public static final double INCREMENTAL_FRACTION = 0.01;
     /** When the incremental batch lands in bronze: a day after the first exports. */
     public static final Instant BATCH_LOADED_AT = GroundTruthGenerator.WINDOW_END.plus(2, ChronoUnit.DAYS);
+    /** When the fixed-size batch lands: a day after the 1% batch. */
+    public static final Instant FIXED_BATCH_LOADED_AT = BATCH_LOADED_AT.plus(1, ChronoUnit.DAYS);
 
     private static final String IDENTITY_HUB = "hub_pessoa";
 
@@ -67,7 +71,8 @@ public final class PipelineBenchmark
      *
      * @param snapshots Iceberg snapshots committed to the project's silver and gold tables (or the floor's) during the step
      * @param dataFiles data files those snapshots added
-     * @param peakHeapBytes the sum of the heap pools' peak use during the step (the engine runs in this JVM)
+     * @param peakHeapBytes the largest heap in use during the step, sampled (the engine runs in this JVM)
+     * @param peakLiveHeapBytes the largest heap in use right after a collection during the step: live data, not garbage
      * @param modelDetails what each model did, as the run result says (how it read its stages, and why in full)
      * @param statements the step's slowest statements, from the engine's query history
      * @param execution the statements vault's run sent and their cost inside the engine (none for the floor, which is not a vault run)
@@ -79,6 +84,7 @@ public final class PipelineBenchmark
             long snapshots,
             long dataFiles,
             long peakHeapBytes,
+            long peakLiveHeapBytes,
             Duration gc,
             ImmutableMap<String, Double> modelSeconds,
             ImmutableMap<String, String> modelDetails,
@@ -117,11 +123,16 @@ public final class PipelineBenchmark
      * @param leads leads of the full load
      * @param batchNew new leads of the incremental batch
      * @param batchChanged changed leads of the incremental batch (a record already loaded, re-exported with a new phone)
+     * @param fixedNew new leads of the fixed-size batch, the same number at every size (0 when not run)
+     * @param fixedChanged changed leads of the fixed-size batch
+     * @param fixed the run after the fixed-size batch, which shows what a batch costs on top of a larger history
      */
     public record Result(
             int leads,
             int batchNew,
             int batchChanged,
+            int fixedNew,
+            int fixedChanged,
             Duration generate,
             BulkInsert.Load bronze,
             BulkInsert.Load batch,
@@ -129,10 +140,16 @@ public final class PipelineBenchmark
             Step floor,
             Step incremental,
             Step noop,
+            Optional<Step> fixed,
             ImmutableList<FloorSql.Statement> floorStatements,
             ImmutableList<TableComparison> comparison,
             ImmutableList<String> noopModels)
     {
+        public Result
+        {
+            requireNonNull(fixed, "fixed is null");
+        }
+
         public double fullToFloor()
         {
             return full.seconds() / floor.seconds();
@@ -160,12 +177,13 @@ public final class PipelineBenchmark
      * Runs one size on the engine at {@code jdbcUrl}. The project copy goes to
      * {@code work}/project-{@code suffix}, with schemas {@code bronze_<suffix>} etc.
      */
-    public static Result run(String jdbcUrl, Path repository, Path work, String suffix, int leads, long seed, boolean compare, Consumer<String> progress)
+    public static Result run(String jdbcUrl, Path repository, Path work, String suffix, int leads, int fixedBatch, long seed, boolean compare, Consumer<String> progress)
     {
         Stopwatch generating = Stopwatch.createStarted();
-        Leads data = leads(seed, leads);
+        Leads data = leads(seed, leads, fixedBatch);
         Duration generate = generating.elapsed();
-        progress.accept("generated %,d leads (+%,d new, %,d changed in the batch) in %.1f s".formatted(data.base().size(), data.batchNew().size(), data.batchChanged().size(), seconds(generate)));
+        progress.accept("generated %,d leads (+%,d new, %,d changed in the 1%% batch; +%,d new, %,d changed in the fixed batch) in %.1f s".formatted(data.base().size(),
+                data.batchNew().size(), data.batchChanged().size(), data.fixedNew().size(), data.fixedChanged().size(), seconds(generate)));
 
         Path project = copyProject(repository, work.resolve("project-" + suffix), suffix);
         try (Vault vault = Vault.configure().projectDirectory(project).jdbcUrl(jdbcUrl).load()) {
@@ -193,7 +211,7 @@ public final class PipelineBenchmark
                     compare ? ", only in vault %d, only in floor %d".formatted(table.onlyInVault(), table.onlyInFloor()) : "")));
 
             BulkInsert.Load batch = bronze.append(ImmutableList.<GeneratedLead>builder().addAll(data.batchNew()).addAll(data.batchChanged()).build(),
-                    lead -> batchFields(lead, data.batchChanged().contains(lead)));
+                    lead -> batchFields(lead, data.batchChanged().contains(lead), BATCH_LOADED_AT));
             progress.accept("batch: %,d rows appended to bronze in %.1f s (not measured)".formatted(batch.rows(), seconds(batch.duration())));
             Step incremental = step("incremental", vaultSchemas, executor, history, vault::run, progress);
 
@@ -204,24 +222,45 @@ public final class PipelineBenchmark
                         .forEach(result -> noopModels.add(result.model() + ": " + result.detail()));
                 return run;
             }, progress);
-            return new Result(data.base().size(), data.batchNew().size(), data.batchChanged().size(), generate, base, batch, full, floor, incremental, noop,
-                    ImmutableList.copyOf(floorStatements), comparison, ImmutableList.copyOf(noopModels));
+
+            // the same number of leads at every size: what a batch costs on top of a larger history
+            Optional<Step> fixed = Optional.empty();
+            if (!data.fixedNew().isEmpty() || !data.fixedChanged().isEmpty()) {
+                Set<GeneratedLead> changed = ImmutableSet.copyOf(data.fixedChanged());
+                BulkInsert.Load rows = bronze.append(ImmutableList.<GeneratedLead>builder().addAll(data.fixedNew()).addAll(data.fixedChanged()).build(),
+                        lead -> batchFields(lead, changed.contains(lead), FIXED_BATCH_LOADED_AT));
+                progress.accept("fixed batch: %,d rows appended to bronze in %.1f s (not measured)".formatted(rows.rows(), seconds(rows.duration())));
+                fixed = Optional.of(step("batch", vaultSchemas, executor, history, vault::run, progress));
+            }
+            return new Result(data.base().size(), data.batchNew().size(), data.batchChanged().size(), data.fixedNew().size(), data.fixedChanged().size(),
+                    generate, base, batch, full, floor, incremental, noop, fixed, ImmutableList.copyOf(floorStatements), comparison, ImmutableList.copyOf(noopModels));
         }
     }
 
-    /** The generated leads: the full load, and the batch's new and changed leads. */
-    record Leads(ImmutableList<GeneratedLead> base, ImmutableList<GeneratedLead> batchNew, ImmutableList<GeneratedLead> batchChanged) {}
+    /** The generated leads: the full load, the 1% batch's new and changed leads, and the fixed-size batch's. */
+    record Leads(
+            ImmutableList<GeneratedLead> base,
+            ImmutableList<GeneratedLead> batchNew,
+            ImmutableList<GeneratedLead> batchChanged,
+            ImmutableList<GeneratedLead> fixedNew,
+            ImmutableList<GeneratedLead> fixedChanged) {}
 
     /**
      * {@code count} leads by lead time for the full load, then the next 0.5% of {@code count} as new
-     * leads of the batch, and every 200th lead of the full load as a changed one.
+     * leads of the batch, and every 200th lead of the full load as a changed one; then half of
+     * {@code fixedBatch} as the fixed batch's new leads (the next ones by lead time) and the other
+     * half spread evenly over the full load, starting a third of the way into the first stride, as
+     * its changed ones.
      */
-    static Leads leads(long seed, int count)
+    static Leads leads(long seed, int count, int fixedBatch)
     {
+        checkArgument(fixedBatch >= 0 && fixedBatch <= count, "the fixed batch should be between 0 and %s leads, not %s", count, fixedBatch);
         int batchNew = Math.max(1, (int) Math.round(count * INCREMENTAL_FRACTION / 2));
+        int fixedNew = fixedBatch / 2;
+        int fixedChanged = fixedBatch - fixedNew;
         // about 2.6 leads per person; a few more persons than needed, the latest leads are left out
         double perPerson = new GroundTruthGenerator(seed).generate(1_000).leads().size() / 1_000.0;
-        int needed = count + batchNew;
+        int needed = count + batchNew + fixedNew;
         int persons = (int) Math.ceil(needed / perPerson * 1.02) + 10;
         GroundTruth truth = new GroundTruthGenerator(seed).generate(persons);
         for (int attempt = 0; truth.leads().size() < needed; attempt++) {
@@ -235,23 +274,34 @@ public final class PipelineBenchmark
                 .toList();
         ImmutableList<GeneratedLead> base = ImmutableList.copyOf(ordered.subList(0, count));
         ImmutableList<GeneratedLead> fresh = ImmutableList.copyOf(ordered.subList(count, count + batchNew));
+        ImmutableList<GeneratedLead> fixedFresh = ImmutableList.copyOf(ordered.subList(count + batchNew, count + batchNew + fixedNew));
         int every = (int) Math.round(1 / (INCREMENTAL_FRACTION / 2));
         ImmutableList.Builder<GeneratedLead> changed = ImmutableList.builder();
         for (int i = every / 2; i < base.size(); i += every) {
             changed.add(base.get(i));
         }
-        return new Leads(base, fresh, changed.build());
+        ImmutableList.Builder<GeneratedLead> fixedChanges = ImmutableList.builder();
+        if (fixedChanged > 0) {
+            double stride = (double) base.size() / fixedChanged;
+            for (int i = 0; i < fixedChanged; i++) {
+                fixedChanges.add(base.get((int) (stride / 3 + i * stride)));
+            }
+        }
+        return new Leads(base, fresh, changed.build(), fixedFresh, fixedChanges.build());
     }
 
-    /** A batch row: landing at {@link #BATCH_LOADED_AT}; a changed lead has a new phone (and, in the CRM, a new updated_at). */
-    static String[] batchFields(GeneratedLead lead, boolean changed)
+    /**
+     * A batch row landing at {@code loadedAt}; a changed lead has a new phone (and, in the CRM, a new
+     * updated_at), drawn from the record and the landing time, so that each batch changes it again.
+     */
+    static String[] batchFields(GeneratedLead lead, boolean changed, Instant landing)
     {
         String[] fields = LeadCsvWriter.fields(lead);
-        String loadedAt = LeadCsvWriter.timestamp(BATCH_LOADED_AT);
+        String loadedAt = LeadCsvWriter.timestamp(landing);
         fields[fields.length - 1] = loadedAt;
         if (changed) {
             int phone = lead.source() == Source.ACTIVECAMPAIGN ? 4 : 3;
-            long digits = Math.floorMod(Hashing.murmur3_128().hashString(lead.recordId(), StandardCharsets.UTF_8).asLong(), 100_000_000L);
+            long digits = Math.floorMod(Hashing.murmur3_128().hashString(lead.recordId() + "|" + loadedAt, StandardCharsets.UTF_8).asLong(), 100_000_000L);
             fields[phone] = "(21) 9%04d-%04d".formatted(digits / 10_000, digits % 10_000);
             if (lead.source() == Source.ACTIVECAMPAIGN) {
                 fields[7] = loadedAt;
@@ -268,13 +318,19 @@ public final class PipelineBenchmark
     private static Step step(String name, List<String> schemas, SqlExecutor executor, QueryHistory history, Action action, Consumer<String> progress)
     {
         Instant since = Instant.now();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long gcBefore = gcMillis();
-        Stopwatch stopwatch = Stopwatch.createStarted();
-        RunResult run = action.run();
-        Duration duration = stopwatch.elapsed();
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        RunResult run;
+        Duration duration;
+        long peak;
+        long live;
+        try (HeapSampler heap = HeapSampler.start()) {
+            Stopwatch stopwatch = Stopwatch.createStarted();
+            run = action.run();
+            duration = stopwatch.elapsed();
+            heap.close();
+            peak = heap.peakUsedBytes();
+            live = heap.peakLiveBytes();
+        }
         Duration gc = Duration.ofMillis(gcMillis() - gcBefore);
         checkState(run.failures().isEmpty(), "%s failed: %s", name, run.failures().stream()
                 .map(failure -> failure.model() + ": " + failure.error().orElse(failure.detail())).toList());
@@ -286,10 +342,10 @@ public final class PipelineBenchmark
             details.put(model.model(), model.detail());
         });
         ImmutableList<QueryHistory.Query> statements = history.since(since, 12);
-        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, gc, ImmutableMap.copyOf(models), ImmutableMap.copyOf(details), statements,
+        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, live, gc, ImmutableMap.copyOf(models), ImmutableMap.copyOf(details), statements,
                 run.execution());
-        progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB, %d statements, %.1f s in the engine, %.1f s outside".formatted(name, step.seconds(), step.rowsWritten(),
-                step.snapshots(), step.dataFiles(), peak >> 20, run.execution().statements(), seconds(run.execution().engine()), seconds(run.execution().outsideEngine(duration))));
+        progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB (live %,d MB), %d statements, %.1f s in the engine, %.1f s outside".formatted(name, step.seconds(), step.rowsWritten(),
+                step.snapshots(), step.dataFiles(), peak >> 20, live >> 20, run.execution().statements(), seconds(run.execution().engine()), seconds(run.execution().outsideEngine(duration))));
         run.models().stream().filter(model -> model.kind() != ModelKind.STAGE)
                 .forEach(model -> progress.accept("    %-24s %6.1f s  %s".formatted(model.model(), seconds(model.duration()), model.detail())));
         return step;
@@ -336,6 +392,8 @@ public final class PipelineBenchmark
             case "hub_produtor" -> List.of("hk_produtor", "producer_id", "load_datetime", "record_source");
             case "link_pessoa_produtor" -> List.of("hk_pessoa_produtor", "hk_pessoa", "hk_produtor", "load_datetime", "record_source");
             case "sat_pessoa_detalhes" -> List.of("hk_pessoa", "identity_record", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone");
+            case "control_snapshots" -> List.of("snapshot_datetime", "snapshot_date", "is_weekly", "is_monthly", "is_yearly");
+            case "bridge_pessoa_produtor" -> List.of("snapshot_datetime", "hk_pessoa_produtor", "hk_pessoa", "hk_produtor");
             case "mart_leads_unificados" -> List.of("hk_pessoa", "hk_produtor", "id_produtor", "nome", "email", "telefone", "primeiro_lead_em", "ultimo_lead_em", "registros_origem", "origens");
             default -> throw new IllegalArgumentException("not a floor table: " + table);
         };

@@ -37,10 +37,14 @@ public final class PipelineBenchmarkMain
     private static final String USAGE = """
             usage: ./bench pipeline [options]
               --leads N[,N...]    sizes of the full load, in leads (default 10000,100000); 10k, 100k or 1m work too
+              --batch N           after the 1% batch and the no-op, append N more leads (half new, half changed) and run again:
+                                  the same batch at every size, to show its cost does not grow with the history (default 1000; 0: skip)
               --seed S            generator seed (default 20261101)
               --json FILE         where to write the results (default vault-benchmarks/target/pipeline-<date>.json)
               --work DIR          the project copies, warehouse and engine log (default vault-benchmarks/target/pipeline-work, emptied first)
-              --no-compare        compare only row counts of vault's tables and the floor's, not their rows (faster at 1m)
+              --no-compare        compare only row counts of vault's tables and the floor's, not their rows (the default at 1m and above,
+                                  where the bridge alone holds some 20 million rows)
+              --compare-rows      compare the rows (EXCEPT ALL both ways) at every size, 1m included
               --repository DIR    where vault.yml and models/ of the example are (default: the current directory)
               --note TEXT         the conditions measured under, written to the JSON (e.g. "quiet machine")
             """;
@@ -55,19 +59,22 @@ public final class PipelineBenchmarkMain
         PrintStream err = System.err;
         List<Integer> sizes = List.of(10_000, 100_000);
         long seed = 20261101L;
+        int batch = 1_000;
         Path json = Path.of("vault-benchmarks", "target", "pipeline-" + LocalDate.now(ZoneOffset.UTC) + ".json");
         Path work = Path.of("vault-benchmarks", "target", "pipeline-work");
         Path repository = Path.of(".");
-        boolean compare = true;
+        Optional<Boolean> compare = Optional.empty();
         String note = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--leads" -> sizes = Arrays.stream(value(args, ++i).split(",")).map(PipelineBenchmarkMain::size).toList();
+                case "--batch" -> batch = size(value(args, ++i));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--json" -> json = Path.of(value(args, ++i));
                 case "--work" -> work = Path.of(value(args, ++i));
                 case "--repository" -> repository = Path.of(value(args, ++i));
-                case "--no-compare" -> compare = false;
+                case "--no-compare" -> compare = Optional.of(false);
+                case "--compare-rows" -> compare = Optional.of(true);
                 case "--note" -> note = value(args, ++i);
                 case "-h", "--help" -> {
                     out.print(USAGE);
@@ -81,7 +88,7 @@ public final class PipelineBenchmarkMain
         }
         int status = 0;
         try {
-            run(out, sizes, seed, json, work.toAbsolutePath().normalize(), repository.toAbsolutePath().normalize(), compare, note);
+            run(out, sizes, batch, seed, json, work.toAbsolutePath().normalize(), repository.toAbsolutePath().normalize(), compare, note);
         }
         catch (RuntimeException e) {
             e.printStackTrace(err);
@@ -91,7 +98,7 @@ public final class PipelineBenchmarkMain
         System.exit(status);
     }
 
-    private static void run(PrintStream out, List<Integer> sizes, long seed, Path json, Path work, Path repository, boolean compare, String note)
+    private static void run(PrintStream out, List<Integer> sizes, int batch, long seed, Path json, Path work, Path repository, Optional<Boolean> compare, String note)
             throws IOException
     {
         PipelineBenchmark.deleteTree(work);
@@ -109,7 +116,8 @@ public final class PipelineBenchmarkMain
             out.printf(Locale.ROOT, "engine started in %.1f s%n", PipelineBenchmark.seconds(engineStart));
             for (int leads : sizes) {
                 out.printf("%n== %,d leads%n", leads);
-                results.add(PipelineBenchmark.run(jdbcUrl, repository, work, label(leads), leads, seed, compare, line -> out.println("  " + line)));
+                results.add(PipelineBenchmark.run(jdbcUrl, repository, work, label(leads), leads, Math.min(batch, leads), seed,
+                        compare.orElse(leads < 1_000_000), line -> out.println("  " + line)));
                 // after every size, so that a long run that is stopped still leaves the sizes it finished
                 writeJson(json, results, engineStart, note);
             }

@@ -5,6 +5,7 @@ import dev.vault.benchmarks.pipeline.PipelineBenchmark.Step;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,13 +34,14 @@ final class PipelineReport
     static String table(List<Result> results)
     {
         StringBuilder out = new StringBuilder();
-        out.append("| leads | step | seconds | leads/s | × floor | statements | in engine s | outside engine s | Trino CPU s | snapshots | data files | peak heap MB | GC s |\n");
-        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| leads | step | seconds | leads/s | × floor | statements | in engine s | outside engine s | Trino CPU s | snapshots | data files | peak heap MB | live heap MB | GC s |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result result : results) {
             row(out, result, result.full(), result.leads(), "%.2f".formatted(result.fullToFloor()));
             row(out, result, result.floor(), result.leads(), "1");
             row(out, result, result.incremental(), result.batchNew() + result.batchChanged(), "");
             row(out, result, result.noop(), 0, "");
+            result.fixed().ifPresent(fixed -> row(out, result, fixed, result.fixedNew() + result.fixedChanged(), ""));
         }
         return out.toString();
     }
@@ -50,17 +52,18 @@ final class PipelineReport
             case "full" -> "full load";
             case "floor" -> "SQL floor";
             case "incremental" -> "incremental (+%,d new, %,d changed)".formatted(result.batchNew(), result.batchChanged());
+            case "batch" -> "fixed batch (+%,d new, %,d changed)".formatted(result.fixedNew(), result.fixedChanged());
             default -> "no-op re-run";
         };
         // the floor is not a vault run: its statements are not counted
         boolean counted = !step.name().equals("floor");
-        out.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %s | %s | %s | %s | %s | %s | %d | %d | %,d | %.1f |%n", result.leads(), name, step.seconds(),
+        out.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %s | %s | %s | %s | %s | %s | %d | %d | %,d | %,d | %.1f |%n", result.leads(), name, step.seconds(),
                 leads == 0 ? "" : "%,.0f".formatted(leads / step.seconds()), floor,
                 counted ? Long.toString(step.execution().statements()) : "",
                 counted ? "%.1f".formatted(seconds(step.execution().engine())) : "",
                 counted ? "%.1f".formatted(seconds(step.execution().outsideEngine(step.duration()))) : "",
                 counted ? "%.1f".formatted(seconds(step.execution().cpu())) : "",
-                step.snapshots(), step.dataFiles(), step.peakHeapBytes() >> 20,
+                step.snapshots(), step.dataFiles(), step.peakHeapBytes() >> 20, step.peakLiveHeapBytes() >> 20,
                 step.gc().toMillis() / 1000.0));
     }
 
@@ -87,6 +90,17 @@ final class PipelineReport
             check(out, "the floor builds the same tables as vault", result.floorAgrees(), result.comparison().stream()
                     .map(table -> "%s %,d/%,d".formatted(table.table(), table.vaultRows(), table.floorRows())).toList().toString());
         }
+        List<Result> fixed = results.stream().filter(result -> result.fixed().isPresent()).toList();
+        if (fixed.size() > 1) {
+            // issue #10: the cost grows with the batch, not the history
+            out.append("  the same batch on a larger history (reported):%n".formatted());
+            Result smallest = fixed.getFirst();
+            for (Result result : fixed) {
+                double seconds = result.fixed().orElseThrow().seconds();
+                out.append("    %,d leads + %,d: %.1f s (%.2fx the %,d-lead history's)%n".formatted(result.leads(), result.fixedNew() + result.fixedChanged(), seconds,
+                        seconds / smallest.fixed().orElseThrow().seconds(), smallest.leads()));
+            }
+        }
         return out.toString();
     }
 
@@ -100,7 +114,7 @@ final class PipelineReport
     {
         StringBuilder out = new StringBuilder("slowest statements (engine query history)\n");
         for (Result result : results) {
-            for (Step step : List.of(result.full(), result.incremental(), result.noop())) {
+            for (Step step : steps(result, false)) {
                 out.append("  %,d leads, %s (%.1f s):%n".formatted(result.leads(), step.name(), step.seconds()));
                 step.statements().stream().limit(8).forEach(query -> out.append("    %7.2f s  %s%n".formatted(query.seconds(), query.label())));
             }
@@ -130,6 +144,8 @@ final class PipelineReport
         size.put("leads", result.leads());
         size.put("batchNewLeads", result.batchNew());
         size.put("batchChangedLeads", result.batchChanged());
+        size.put("fixedBatchNewLeads", result.fixedNew());
+        size.put("fixedBatchChangedLeads", result.fixedChanged());
         size.put("generateSeconds", result.generate().toNanos() / 1e9);
         size.put("bronzeLoad", Map.of("rows", result.bronze().rows(), "statements", result.bronze().statements(), "seconds", result.bronze().duration().toNanos() / 1e9));
         size.put("batchLoad", Map.of("rows", result.batch().rows(), "statements", result.batch().statements(), "seconds", result.batch().duration().toNanos() / 1e9));
@@ -137,13 +153,14 @@ final class PipelineReport
         size.put("fullToFloor", result.fullToFloor());
         size.put("incrementalToFull", result.incrementalToFull());
         Map<String, Object> steps = new LinkedHashMap<>();
-        for (Step step : List.of(result.full(), result.floor(), result.incremental(), result.noop())) {
+        for (Step step : steps(result, true)) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("seconds", step.seconds());
             json.put("rowsWritten", step.rowsWritten());
             json.put("snapshots", step.snapshots());
             json.put("dataFiles", step.dataFiles());
             json.put("peakHeapBytes", step.peakHeapBytes());
+            json.put("peakLiveHeapBytes", step.peakLiveHeapBytes());
             json.put("gcSeconds", step.gc().toMillis() / 1000.0);
             json.put("models", step.modelSeconds());
             json.put("modelDetails", step.modelDetails());
@@ -157,6 +174,20 @@ final class PipelineReport
         size.put("floorAgrees", result.floorAgrees());
         size.put("noopModelsThatRan", result.noopModels());
         return size;
+    }
+
+    /** The steps of a size, in the order they ran. */
+    private static List<Step> steps(Result result, boolean withFloor)
+    {
+        List<Step> steps = new ArrayList<>();
+        steps.add(result.full());
+        if (withFloor) {
+            steps.add(result.floor());
+        }
+        steps.add(result.incremental());
+        steps.add(result.noop());
+        result.fixed().ifPresent(steps::add);
+        return steps;
     }
 
     private static double seconds(Duration duration)

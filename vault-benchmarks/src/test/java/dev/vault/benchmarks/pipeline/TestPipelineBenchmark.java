@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestPipelineBenchmark
 {
     private static final int LEADS = 500;
+    private static final int FIXED_BATCH = 40;
     /** The repository root, seen from this module's directory (Maven runs tests there). */
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
@@ -42,7 +43,7 @@ class TestPipelineBenchmark
         engine = EmbeddedTrino.start(work.resolve("warehouse"), "iceberg", OptionalInt.empty(), Optional.of(work.resolve("trino.log")));
         String jdbcUrl = engine.jdbcUrl() + "/iceberg";
         PipelineBenchmarkMain.createIdentityFunctions(jdbcUrl);
-        result = PipelineBenchmark.run(jdbcUrl, REPOSITORY, work, "test", LEADS, 20261101L, true, line -> {});
+        result = PipelineBenchmark.run(jdbcUrl, REPOSITORY, work, "test", LEADS, FIXED_BATCH, 20261101L, true, line -> {});
     }
 
     @AfterAll
@@ -88,13 +89,19 @@ class TestPipelineBenchmark
         // every changed lead is a new satellite row; a new lead too
         assertThat(result.incremental().rowsWritten()).isGreaterThanOrEqualTo(result.batchNew() + result.batchChanged());
         assertThat(result.full().statements()).isNotEmpty();
+        // the fixed-size batch, after the no-op: its new and changed leads are loaded too
+        assertThat(result.fixedNew() + result.fixedChanged()).isEqualTo(FIXED_BATCH);
+        assertThat(result.fixed()).hasValueSatisfying(fixed -> {
+            assertThat(fixed.snapshots()).isPositive();
+            assertThat(fixed.rowsWritten()).isGreaterThanOrEqualTo(FIXED_BATCH);
+        });
     }
 
     @Test
     void theBatchIsNewLeadsAfterTheFullLoadAndChangedOnes()
     {
         // at this size the first guess of persons falls short of leads: the generator is asked again
-        PipelineBenchmark.Leads leads = PipelineBenchmark.leads(7, 20_000);
+        PipelineBenchmark.Leads leads = PipelineBenchmark.leads(7, 20_000, 1_000);
         assertThat(leads.base()).hasSize(20_000);
         assertThat(leads.batchNew()).hasSize(100);
         assertThat(leads.batchChanged()).hasSize(100);
@@ -104,13 +111,23 @@ class TestPipelineBenchmark
         assertThat(leads.batchChanged()).allMatch(lead -> base.contains(lead.recordId()));
         GeneratedLead last = leads.base().getLast();
         assertThat(leads.batchNew()).allMatch(lead -> !lead.leadTime().isBefore(last.leadTime()));
+        // the fixed batch: 500 leads after the 1% batch's, and 500 distinct loaded ones
+        assertThat(leads.fixedNew()).hasSize(500)
+                .noneMatch(lead -> base.contains(lead.recordId()) || leads.batchNew().contains(lead))
+                .allMatch(lead -> !lead.leadTime().isBefore(leads.batchNew().getLast().leadTime()));
+        assertThat(leads.fixedChanged()).hasSize(500).doesNotHaveDuplicates().allMatch(lead -> base.contains(lead.recordId()));
 
         GeneratedLead changed = leads.batchChanged().stream().filter(lead -> lead.source() == Source.ACTIVECAMPAIGN).findFirst().orElseThrow();
         String[] before = LeadCsvWriter.fields(changed);
-        String[] after = PipelineBenchmark.batchFields(changed, true);
+        String[] after = PipelineBenchmark.batchFields(changed, true, PipelineBenchmark.BATCH_LOADED_AT);
         assertThat(after[4]).isNotEqualTo(before[4]).matches("\\(21\\) 9\\d{4}-\\d{4}");
         assertThat(after[8]).isEqualTo(LeadCsvWriter.timestamp(PipelineBenchmark.BATCH_LOADED_AT)).isNotEqualTo(before[8]);
-        assertThat(PipelineBenchmark.batchFields(changed, false)).containsExactly(before[0], before[1], before[2], before[3], before[4], before[5], before[6], before[7], after[8]);
+        assertThat(PipelineBenchmark.batchFields(changed, false, PipelineBenchmark.BATCH_LOADED_AT))
+                .containsExactly(before[0], before[1], before[2], before[3], before[4], before[5], before[6], before[7], after[8]);
+        // a later batch changes the phone again
+        String[] later = PipelineBenchmark.batchFields(changed, true, PipelineBenchmark.FIXED_BATCH_LOADED_AT);
+        assertThat(later[4]).isNotEqualTo(after[4]).isNotEqualTo(before[4]);
+        assertThat(later[8]).isEqualTo(LeadCsvWriter.timestamp(PipelineBenchmark.FIXED_BATCH_LOADED_AT));
     }
 
     @Test
