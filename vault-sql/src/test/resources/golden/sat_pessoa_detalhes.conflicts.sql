@@ -37,9 +37,10 @@ staged AS (
     JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT "hk_pessoa", "identity_record", max("load_datetime") AS "load_datetime"
     FROM "iceberg"."silver"."sat_pessoa_detalhes"
-    WHERE "hk_pessoa" IN (SELECT "hk_pessoa" FROM staged)
     GROUP BY "hk_pessoa", "identity_record"
 ),
 unloaded AS (
@@ -47,8 +48,8 @@ unloaded AS (
     SELECT
         staged.*,
         min(staged."payload$hash") OVER same_row <> max(staged."payload$hash") OVER same_row AS "row$conflict"
-    FROM staged
-    LEFT JOIN latest ON latest."hk_pessoa" = staged."hk_pessoa" AND latest."identity_record" = staged."identity_record"
+    FROM latest
+    RIGHT JOIN staged ON latest."hk_pessoa" = staged."hk_pessoa" AND latest."identity_record" = staged."identity_record"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_row AS (PARTITION BY staged."hk_pessoa", staged."identity_record", staged."load_datetime")
 ),

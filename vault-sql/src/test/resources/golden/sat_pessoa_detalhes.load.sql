@@ -21,22 +21,24 @@ staged AS (
     JOIN "iceberg"."silver"."hub_pessoa_resolved" AS resolved ON resolved."identity_record" = staged."identity_record"
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT
         "hk_pessoa", "identity_record",
         max("load_datetime") AS "load_datetime",
         max_by("hd_pessoa_detalhes", "load_datetime") AS "hd_pessoa_detalhes"
     FROM "iceberg"."silver"."sat_pessoa_detalhes"
-    WHERE "hk_pessoa" IN (SELECT "hk_pessoa" FROM staged)
     GROUP BY "hk_pessoa", "identity_record"
 ),
 delta AS (
     SELECT
         staged.*,
+        latest."hd_pessoa_detalhes" AS "latest$hashdiff",
         min(staged."hd_pessoa_detalhes") OVER same_load AS "hashdiff$min",
         max(staged."hd_pessoa_detalhes") OVER same_load AS "hashdiff$max",
         row_number() OVER (PARTITION BY staged."hk_pessoa", staged."identity_record", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
-    FROM staged
-    LEFT JOIN latest ON latest."hk_pessoa" = staged."hk_pessoa" AND latest."identity_record" = staged."identity_record"
+    FROM latest
+    RIGHT JOIN staged ON latest."hk_pessoa" = staged."hk_pessoa" AND latest."identity_record" = staged."identity_record"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_load AS (PARTITION BY staged."hk_pessoa", staged."identity_record", staged."load_datetime")
 ),
@@ -51,9 +53,8 @@ changes AS (
         one_per_load.*,
         coalesce(
             lag(one_per_load."hd_pessoa_detalhes") OVER (PARTITION BY one_per_load."hk_pessoa", one_per_load."identity_record" ORDER BY one_per_load."load_datetime"),
-            latest."hd_pessoa_detalhes") AS "previous$hashdiff"
+            one_per_load."latest$hashdiff") AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON latest."hk_pessoa" = one_per_load."hk_pessoa" AND latest."identity_record" = one_per_load."identity_record"
 )
 SELECT "hk_pessoa", "identity_record", "load_datetime", "record_source", "hd_pessoa_detalhes", "nome", "email_normalizado", "telefone"
 FROM changes

@@ -13,22 +13,24 @@ staged AS (
     WHERE nullif(trim(CAST("country_code" AS varchar)), '') IS NOT NULL
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT
         "country_code",
         max("load_datetime") AS "load_datetime",
         max_by("hashdiff", "load_datetime") AS "hashdiff"
     FROM "iceberg"."shop_silver"."ref_country"
-    WHERE "country_code" IN (SELECT "country_code" FROM staged)
     GROUP BY "country_code"
 ),
 delta AS (
     SELECT
         staged.*,
+        latest."hashdiff" AS "latest$hashdiff",
         min(staged."hashdiff") OVER same_load AS "hashdiff$min",
         max(staged."hashdiff") OVER same_load AS "hashdiff$max",
         row_number() OVER (PARTITION BY staged."country_code", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
-    FROM staged
-    LEFT JOIN latest ON latest."country_code" = staged."country_code"
+    FROM latest
+    RIGHT JOIN staged ON latest."country_code" = staged."country_code"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_load AS (PARTITION BY staged."country_code", staged."load_datetime")
 ),
@@ -43,9 +45,8 @@ changes AS (
         one_per_load.*,
         coalesce(
             lag(one_per_load."hashdiff") OVER (PARTITION BY one_per_load."country_code" ORDER BY one_per_load."load_datetime"),
-            latest."hashdiff") AS "previous$hashdiff"
+            one_per_load."latest$hashdiff") AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON latest."country_code" = one_per_load."country_code"
 )
 SELECT "country_code", "load_datetime", "record_source", "hashdiff", "country_name", "region"
 FROM changes

@@ -13,22 +13,24 @@ staged AS (
     WHERE "hk_customer" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT
         "hk_customer",
         max("load_datetime") AS "load_datetime",
         max_by("hd_customer", "load_datetime") AS "hd_customer"
     FROM "iceberg"."shop_silver"."sat_customer"
-    WHERE "hk_customer" IN (SELECT "hk_customer" FROM staged)
     GROUP BY "hk_customer"
 ),
 delta AS (
     SELECT
         staged.*,
+        latest."hd_customer" AS "latest$hashdiff",
         min(staged."hd_customer") OVER same_load AS "hashdiff$min",
         max(staged."hd_customer") OVER same_load AS "hashdiff$max",
         row_number() OVER (PARTITION BY staged."hk_customer", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
-    FROM staged
-    LEFT JOIN latest ON latest."hk_customer" = staged."hk_customer"
+    FROM latest
+    RIGHT JOIN staged ON latest."hk_customer" = staged."hk_customer"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_load AS (PARTITION BY staged."hk_customer", staged."load_datetime")
 ),
@@ -43,9 +45,8 @@ changes AS (
         one_per_load.*,
         coalesce(
             lag(one_per_load."hd_customer") OVER (PARTITION BY one_per_load."hk_customer" ORDER BY one_per_load."load_datetime"),
-            latest."hd_customer") AS "previous$hashdiff"
+            one_per_load."latest$hashdiff") AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON latest."hk_customer" = one_per_load."hk_customer"
 )
 SELECT "hk_customer", "load_datetime", "record_source", "hd_customer", "full_name", "email_clean", "country_code"
 FROM changes

@@ -16,9 +16,10 @@ staged AS (
     WHERE staged."hk_product" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT "hk_product", max("load_datetime") AS "load_datetime"
     FROM "iceberg"."shop_silver"."sat_product"
-    WHERE "hk_product" IN (SELECT "hk_product" FROM staged)
     GROUP BY "hk_product"
 ),
 unloaded AS (
@@ -26,8 +27,8 @@ unloaded AS (
     SELECT
         staged.*,
         min(staged."payload$hash") OVER same_row <> max(staged."payload$hash") OVER same_row AS "row$conflict"
-    FROM staged
-    LEFT JOIN latest ON latest."hk_product" = staged."hk_product"
+    FROM latest
+    RIGHT JOIN staged ON latest."hk_product" = staged."hk_product"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_row AS (PARTITION BY staged."hk_product", staged."load_datetime")
 ),

@@ -13,22 +13,24 @@ staged AS (
     WHERE "hk_product" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT
         "hk_product",
         max("load_datetime") AS "load_datetime",
         max_by("hd_product", "load_datetime") AS "hd_product"
     FROM "iceberg"."shop_silver"."sat_product"
-    WHERE "hk_product" IN (SELECT "hk_product" FROM staged)
     GROUP BY "hk_product"
 ),
 delta AS (
     SELECT
         staged.*,
+        latest."hd_product" AS "latest$hashdiff",
         min(staged."hd_product") OVER same_load AS "hashdiff$min",
         max(staged."hd_product") OVER same_load AS "hashdiff$max",
         row_number() OVER (PARTITION BY staged."hk_product", staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
-    FROM staged
-    LEFT JOIN latest ON latest."hk_product" = staged."hk_product"
+    FROM latest
+    RIGHT JOIN staged ON latest."hk_product" = staged."hk_product"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_load AS (PARTITION BY staged."hk_product", staged."load_datetime")
 ),
@@ -43,9 +45,8 @@ changes AS (
         one_per_load.*,
         coalesce(
             lag(one_per_load."hd_product") OVER (PARTITION BY one_per_load."hk_product" ORDER BY one_per_load."load_datetime"),
-            latest."hd_product") AS "previous$hashdiff"
+            one_per_load."latest$hashdiff") AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON latest."hk_product" = one_per_load."hk_product"
 )
 SELECT "hk_product", "load_datetime", "record_source", "hd_product", "title", "price"
 FROM changes

@@ -12,9 +12,10 @@ staged AS (
     WHERE staged."hk_customer" <> '0000000000000000000000000000000000000000000000000000000000000000'
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT "hk_customer", max("load_datetime") AS "load_datetime"
     FROM "iceberg"."shop_silver"."msat_customer_address"
-    WHERE "hk_customer" IN (SELECT "hk_customer" FROM staged)
     GROUP BY "hk_customer"
 ),
 unloaded AS (
@@ -22,8 +23,8 @@ unloaded AS (
     SELECT
         staged.*,
         min(staged."payload$hash") OVER same_row <> max(staged."payload$hash") OVER same_row AS "row$conflict"
-    FROM staged
-    LEFT JOIN latest ON latest."hk_customer" = staged."hk_customer"
+    FROM latest
+    RIGHT JOIN staged ON latest."hk_customer" = staged."hk_customer"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_row AS (PARTITION BY staged."hk_customer", staged."address_type", staged."load_datetime")
 ),

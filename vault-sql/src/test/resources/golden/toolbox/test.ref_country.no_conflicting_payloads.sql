@@ -12,9 +12,10 @@ staged AS (
     WHERE nullif(trim(CAST(staged."country_code" AS varchar)), '') IS NOT NULL
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT "country_code", max("load_datetime") AS "load_datetime"
     FROM "iceberg"."shop_silver"."ref_country"
-    WHERE "country_code" IN (SELECT "country_code" FROM staged)
     GROUP BY "country_code"
 ),
 unloaded AS (
@@ -22,8 +23,8 @@ unloaded AS (
     SELECT
         staged.*,
         min(staged."payload$hash") OVER same_row <> max(staged."payload$hash") OVER same_row AS "row$conflict"
-    FROM staged
-    LEFT JOIN latest ON latest."country_code" = staged."country_code"
+    FROM latest
+    RIGHT JOIN staged ON latest."country_code" = staged."country_code"
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_row AS (PARTITION BY staged."country_code", staged."load_datetime")
 ),

@@ -162,23 +162,25 @@ to_hex(sha256(to_utf8(CAST("load_datetime" AS varchar) || '|' || "row_data")))<#
 -->
 <#macro hashdiffChanges target keys parentKey hashdiff columns conflicts message>
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT
         <#list keys as key>${q(key)}, </#list>
         max("load_datetime") AS "load_datetime",
         max_by(${q(hashdiff)}, "load_datetime") AS ${q(hashdiff)}
     FROM ${table(target)}
-    WHERE ${q(parentKey)} IN (SELECT ${q(parentKey)} FROM staged)
     GROUP BY <#list keys as key>${q(key)}<#sep>, </#list>
 ),
 delta AS (
     SELECT
         staged.*,
+        latest.${q(hashdiff)} AS "latest$hashdiff",
         min(staged.${q(hashdiff)}) OVER same_load AS "hashdiff$min",
         max(staged.${q(hashdiff)}) OVER same_load AS "hashdiff$max",
         <#if conflicts == "fail"><@recordSources window="same_load"/> AS "record_sources",
         </#if>row_number() OVER (PARTITION BY <#list keys as key>staged.${q(key)}, </#list>staged."load_datetime" ORDER BY staged."record_source") AS "same_load$rank"
-    FROM staged
-    LEFT JOIN latest ON <#list keys as key>latest.${q(key)} = staged.${q(key)}<#sep> AND </#list>
+    FROM latest
+    RIGHT JOIN staged ON <#list keys as key>latest.${q(key)} = staged.${q(key)}<#sep> AND </#list>
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_load AS (PARTITION BY <#list keys as key>staged.${q(key)}, </#list>staged."load_datetime")
 ),
@@ -193,9 +195,8 @@ changes AS (
         one_per_load.*,
         coalesce(
             lag(one_per_load.${q(hashdiff)}) OVER (PARTITION BY <#list keys as key>one_per_load.${q(key)}<#sep>, </#list> ORDER BY one_per_load."load_datetime"),
-            latest.${q(hashdiff)}) AS "previous$hashdiff"
+            one_per_load."latest$hashdiff") AS "previous$hashdiff"
     FROM one_per_load
-    LEFT JOIN latest ON <#list keys as key>latest.${q(key)} = one_per_load.${q(key)}<#sep> AND </#list>
 )
 SELECT <#list columns as column>${q(column)}<#sep>, </#list>
 FROM changes

@@ -32,9 +32,10 @@ staged AS (
 </#list>
 ),
 latest AS (
+    -- each key's latest row, read once: the staged rows, the right side of the join below, give
+    -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once
     SELECT <#list keys as key>${q(key)}, </#list>max("load_datetime") AS "load_datetime"
     FROM ${table(target)}
-    WHERE ${q(parentKey)} IN (SELECT ${q(parentKey)} FROM staged)
     GROUP BY <#list keys as key>${q(key)}<#sep>, </#list>
 ),
 unloaded AS (
@@ -42,8 +43,8 @@ unloaded AS (
     SELECT
         staged.*,
         min(staged."payload$hash") OVER same_row <> max(staged."payload$hash") OVER same_row AS "row$conflict"
-    FROM staged
-    LEFT JOIN latest ON <#list keys as key>latest.${q(key)} = staged.${q(key)}<#sep> AND </#list>
+    FROM latest
+    RIGHT JOIN staged ON <#list keys as key>latest.${q(key)} = staged.${q(key)}<#sep> AND </#list>
     WHERE latest."load_datetime" IS NULL OR staged."load_datetime" > latest."load_datetime"
     WINDOW same_row AS (PARTITION BY <#list keys as key>staged.${q(key)}, </#list><#list rowKeys as key>staged.${q(key)}, </#list>staged."load_datetime")
 ),
