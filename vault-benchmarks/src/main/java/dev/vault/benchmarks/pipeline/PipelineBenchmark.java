@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -72,7 +73,9 @@ public final class PipelineBenchmark
      * @param snapshots Iceberg snapshots committed to the project's silver and gold tables (or the floor's) during the step
      * @param dataFiles data files those snapshots added
      * @param peakHeapBytes the largest heap in use during the step, sampled (the engine runs in this JVM)
-     * @param peakLiveHeapBytes the largest heap in use right after a collection during the step: live data, not garbage
+     * @param peakLiveHeapBytes the largest heap in use right after a major (full) collection during the step, live data
+     *         alone; empty when none ran
+     * @param majorCollections the major (full) collections during the step: each stops the engine, and they mean the heap is short
      * @param modelDetails what each model did, as the run result says (how it read its stages, and why in full)
      * @param statements the step's slowest statements, from the engine's query history
      * @param execution the statements vault's run sent and their cost inside the engine (none for the floor, which is not a vault run)
@@ -84,7 +87,8 @@ public final class PipelineBenchmark
             long snapshots,
             long dataFiles,
             long peakHeapBytes,
-            long peakLiveHeapBytes,
+            OptionalLong peakLiveHeapBytes,
+            int majorCollections,
             Duration gc,
             ImmutableMap<String, Double> modelSeconds,
             ImmutableMap<String, String> modelDetails,
@@ -95,6 +99,7 @@ public final class PipelineBenchmark
         {
             requireNonNull(name, "name is null");
             requireNonNull(duration, "duration is null");
+            requireNonNull(peakLiveHeapBytes, "peakLiveHeapBytes is null");
             requireNonNull(gc, "gc is null");
             requireNonNull(modelSeconds, "modelSeconds is null");
             requireNonNull(modelDetails, "modelDetails is null");
@@ -322,7 +327,8 @@ public final class PipelineBenchmark
         RunResult run;
         Duration duration;
         long peak;
-        long live;
+        OptionalLong live;
+        int majorCollections;
         try (HeapSampler heap = HeapSampler.start()) {
             Stopwatch stopwatch = Stopwatch.createStarted();
             run = action.run();
@@ -330,6 +336,7 @@ public final class PipelineBenchmark
             heap.close();
             peak = heap.peakUsedBytes();
             live = heap.peakLiveBytes();
+            majorCollections = heap.majorCollections();
         }
         Duration gc = Duration.ofMillis(gcMillis() - gcBefore);
         checkState(run.failures().isEmpty(), "%s failed: %s", name, run.failures().stream()
@@ -342,10 +349,10 @@ public final class PipelineBenchmark
             details.put(model.model(), model.detail());
         });
         ImmutableList<QueryHistory.Query> statements = history.since(since, 12);
-        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, live, gc, ImmutableMap.copyOf(models), ImmutableMap.copyOf(details), statements,
+        Step step = new Step(name, duration, run.rowsWritten(), written[0], written[1], peak, live, majorCollections, gc, ImmutableMap.copyOf(models), ImmutableMap.copyOf(details), statements,
                 run.execution());
-        progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB (live %,d MB), %d statements, %.1f s in the engine, %.1f s outside".formatted(name, step.seconds(), step.rowsWritten(),
-                step.snapshots(), step.dataFiles(), peak >> 20, live >> 20, run.execution().statements(), seconds(run.execution().engine()), seconds(run.execution().outsideEngine(duration))));
+        progress.accept("%-12s %8.1f s  %,d rows, %d snapshots, %d data files, peak heap %,d MB (%s), %d statements, %.1f s in the engine, %.1f s outside".formatted(name, step.seconds(), step.rowsWritten(),
+                step.snapshots(), step.dataFiles(), peak >> 20, majorCollections == 0 ? "no major GC" : "%d major GCs, %,d MB live after them".formatted(majorCollections, live.orElseThrow() >> 20), run.execution().statements(), seconds(run.execution().engine()), seconds(run.execution().outsideEngine(duration))));
         run.models().stream().filter(model -> model.kind() != ModelKind.STAGE)
                 .forEach(model -> progress.accept("    %-24s %6.1f s  %s".formatted(model.model(), seconds(model.duration()), model.detail())));
         return step;

@@ -34,8 +34,8 @@ final class PipelineReport
     static String table(List<Result> results)
     {
         StringBuilder out = new StringBuilder();
-        out.append("| leads | step | seconds | leads/s | × floor | statements | in engine s | outside engine s | Trino CPU s | snapshots | data files | peak heap MB | live heap MB | GC s |\n");
-        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| leads | step | seconds | leads/s | × floor | statements | in engine s | outside engine s | Trino CPU s | snapshots | data files | peak heap MB | major GCs | live after major GC MB | GC s |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result result : results) {
             row(out, result, result.full(), result.leads(), "%.2f".formatted(result.fullToFloor()));
             row(out, result, result.floor(), result.leads(), "1");
@@ -57,13 +57,14 @@ final class PipelineReport
         };
         // the floor is not a vault run: its statements are not counted
         boolean counted = !step.name().equals("floor");
-        out.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %s | %s | %s | %s | %s | %s | %d | %d | %,d | %,d | %.1f |%n", result.leads(), name, step.seconds(),
+        out.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %s | %s | %s | %s | %s | %s | %d | %d | %,d | %d | %s | %.1f |%n", result.leads(), name, step.seconds(),
                 leads == 0 ? "" : "%,.0f".formatted(leads / step.seconds()), floor,
                 counted ? Long.toString(step.execution().statements()) : "",
                 counted ? "%.1f".formatted(seconds(step.execution().engine())) : "",
                 counted ? "%.1f".formatted(seconds(step.execution().outsideEngine(step.duration()))) : "",
                 counted ? "%.1f".formatted(seconds(step.execution().cpu())) : "",
-                step.snapshots(), step.dataFiles(), step.peakHeapBytes() >> 20, step.peakLiveHeapBytes() >> 20,
+                step.snapshots(), step.dataFiles(), step.peakHeapBytes() >> 20, step.majorCollections(),
+                step.peakLiveHeapBytes().isPresent() ? "%,d".formatted(step.peakLiveHeapBytes().getAsLong() >> 20) : "",
                 step.gc().toMillis() / 1000.0));
     }
 
@@ -160,7 +161,8 @@ final class PipelineReport
             json.put("snapshots", step.snapshots());
             json.put("dataFiles", step.dataFiles());
             json.put("peakHeapBytes", step.peakHeapBytes());
-            json.put("peakLiveHeapBytes", step.peakLiveHeapBytes());
+            step.peakLiveHeapBytes().ifPresent(live -> json.put("liveHeapBytesAfterMajorGc", live));
+            json.put("majorCollections", step.majorCollections());
             json.put("gcSeconds", step.gc().toMillis() / 1000.0);
             json.put("models", step.modelSeconds());
             json.put("modelDetails", step.modelDetails());
