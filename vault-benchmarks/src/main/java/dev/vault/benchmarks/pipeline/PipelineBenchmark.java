@@ -215,8 +215,7 @@ public final class PipelineBenchmark
             comparison.forEach(table -> progress.accept("  %-24s vault %,10d rows, floor %,10d rows%s".formatted(table.table(), table.vaultRows(), table.floorRows(),
                     compare ? ", only in vault %d, only in floor %d".formatted(table.onlyInVault(), table.onlyInFloor()) : "")));
 
-            BulkInsert.Load batch = bronze.append(ImmutableList.<GeneratedLead>builder().addAll(data.batchNew()).addAll(data.batchChanged()).build(),
-                    lead -> batchFields(lead, data.batchChanged().contains(lead), BATCH_LOADED_AT));
+            BulkInsert.Load batch = appendBatch(bronze, data.batchNew(), data.batchChanged(), BATCH_LOADED_AT);
             progress.accept("batch: %,d rows appended to bronze in %.1f s (not measured)".formatted(batch.rows(), seconds(batch.duration())));
             Step incremental = step("incremental", vaultSchemas, executor, history, vault::run, progress);
 
@@ -231,9 +230,7 @@ public final class PipelineBenchmark
             // the same number of leads at every size: what a batch costs on top of a larger history
             Optional<Step> fixed = Optional.empty();
             if (!data.fixedNew().isEmpty() || !data.fixedChanged().isEmpty()) {
-                Set<GeneratedLead> changed = ImmutableSet.copyOf(data.fixedChanged());
-                BulkInsert.Load rows = bronze.append(ImmutableList.<GeneratedLead>builder().addAll(data.fixedNew()).addAll(data.fixedChanged()).build(),
-                        lead -> batchFields(lead, changed.contains(lead), FIXED_BATCH_LOADED_AT));
+                BulkInsert.Load rows = appendBatch(bronze, data.fixedNew(), data.fixedChanged(), FIXED_BATCH_LOADED_AT);
                 progress.accept("fixed batch: %,d rows appended to bronze in %.1f s (not measured)".formatted(rows.rows(), seconds(rows.duration())));
                 fixed = Optional.of(step("batch", vaultSchemas, executor, history, vault::run, progress));
             }
@@ -295,8 +292,16 @@ public final class PipelineBenchmark
         return new Leads(base, fresh, changed.build(), fixedFresh, fixedChanges.build());
     }
 
+    /** Appends a batch to bronze: its new leads, then its changed ones, all landing at {@code landing}. */
+    private static BulkInsert.Load appendBatch(BronzeLoader bronze, List<GeneratedLead> fresh, List<GeneratedLead> changed, Instant landing)
+    {
+        Set<GeneratedLead> isChanged = ImmutableSet.copyOf(changed);
+        return bronze.append(ImmutableList.<GeneratedLead>builder().addAll(fresh).addAll(changed).build(),
+                lead -> batchFields(lead, isChanged.contains(lead), landing));
+    }
+
     /**
-     * A batch row landing at {@code loadedAt}; a changed lead has a new phone (and, in the CRM, a new
+     * A batch row landing at {@code landing}; a changed lead has a new phone (and, in the CRM, a new
      * updated_at), drawn from the record and the landing time, so that each batch changes it again.
      */
     static String[] batchFields(GeneratedLead lead, boolean changed, Instant landing)
@@ -326,18 +331,16 @@ public final class PipelineBenchmark
         long gcBefore = gcMillis();
         RunResult run;
         Duration duration;
-        long peak;
-        OptionalLong live;
-        int majorCollections;
-        try (HeapSampler heap = HeapSampler.start()) {
+        HeapSampler heap = HeapSampler.start();
+        try (heap) {
             Stopwatch stopwatch = Stopwatch.createStarted();
             run = action.run();
             duration = stopwatch.elapsed();
-            heap.close();
-            peak = heap.peakUsedBytes();
-            live = heap.peakLiveBytes();
-            majorCollections = heap.majorCollections();
         }
+        // read once the sampler stopped: its last sample and every collection of the step are in
+        long peak = heap.peakUsedBytes();
+        OptionalLong live = heap.peakLiveBytes();
+        int majorCollections = heap.majorCollections();
         Duration gc = Duration.ofMillis(gcMillis() - gcBefore);
         checkState(run.failures().isEmpty(), "%s failed: %s", name, run.failures().stream()
                 .map(failure -> failure.model() + ": " + failure.error().orElse(failure.detail())).toList());

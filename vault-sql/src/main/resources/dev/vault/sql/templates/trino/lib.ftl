@@ -160,7 +160,7 @@ to_hex(sha256(to_utf8(CAST("load_datetime" AS varchar) || '|' || "row_data")))<#
   hashdiff differs from the previous row's. Reads the "staged" CTE, which has a "business_key"
   column when conflicts fail the load.
 -->
-<#macro hashdiffChanges target keys parentKey hashdiff columns conflicts message>
+<#macro hashdiffChanges target keys hashdiff columns conflicts message>
 latest AS (
     -- each key's latest row, read once: the staged rows, the right side of the join below, give
     -- Trino a dynamic filter that keeps this to the batch's keys, and are computed only once

@@ -13,4 +13,4 @@ WITH
     FROM ${table(source.table)}
     WHERE <#list keys as key>nullif(trim(CAST(${q(key)} AS varchar)), '') IS NOT NULL<#sep> AND </#sep></#list>
 </@lib.staged>
-<@lib.hashdiffChanges target=target keys=keys parentKey=keys?first hashdiff=hashdiff columns=columns conflicts=conflicts message=model.name + ": different payloads for %s at load_datetime %s from record sources %s; a reference table takes one payload per code and load time. With loading: conflicts: set-aside (the default) such rows go to vault_rejected_rows and the rest of the batch loads; or give the rows distinct load times in the stage"/>
+<@lib.hashdiffChanges target=target keys=keys hashdiff=hashdiff columns=columns conflicts=conflicts message=model.name + ": different payloads for %s at load_datetime %s from record sources %s; a reference table takes one payload per code and load time. With loading: conflicts: set-aside (the default) such rows go to vault_rejected_rows and the rest of the batch loads; or give the rows distinct load times in the stage"/>

@@ -21,4 +21,4 @@ WITH
 </#if>
 </#if>
 </@lib.staged>
-<@lib.hashdiffChanges target=target keys=keys parentKey=parentKey hashdiff=hashdiff columns=columns conflicts=conflicts message=model.name + ": different payloads for %s at load_datetime %s from record sources %s; a satellite takes one payload per key and load time. With loading: conflicts: set-aside (the default) such rows go to vault_rejected_rows and the rest of the batch loads; or give the rows distinct load times in the stage"/>
+<@lib.hashdiffChanges target=target keys=keys hashdiff=hashdiff columns=columns conflicts=conflicts message=model.name + ": different payloads for %s at load_datetime %s from record sources %s; a satellite takes one payload per key and load time. With loading: conflicts: set-aside (the default) such rows go to vault_rejected_rows and the rest of the batch loads; or give the rows distinct load times in the stage"/>
